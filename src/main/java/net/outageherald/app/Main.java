@@ -1,0 +1,6 @@
+package net.outageherald.app;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
