@@ -1,0 +1,34 @@
+package net.outageherald.source;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import net.outageherald.model.Prefix;
+
+/**
+ * One look at one prefix: which RIS peers carry a route to exactly this prefix.
+ *
+ * @param prefix    the prefix looked at
+ * @param at        when the data is from (the source's latest time, not when we asked)
+ * @param peers     peers carrying the exact prefix, as "RRC00 192.0.2.1" (collector and peer address)
+ * @param rrcs      collectors with at least one such peer
+ * @param origins   origin ASes seen in the paths
+ * @param upstreams ASes next to the origin in the paths (the first hop towards the rest of the Internet)
+ */
+public record PrefixObservation(Prefix prefix, Instant at, Set<String> peers, int rrcs, Set<Long> origins,
+                                Set<Long> upstreams) {
+    public PrefixObservation {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(at, "at");
+        peers = Set.copyOf(peers);
+        origins = Set.copyOf(origins);
+        upstreams = Set.copyOf(upstreams);
+        if (rrcs < 0) {
+            throw new IllegalArgumentException("rrcs < 0");
+        }
+    }
+
+    public int peersSeeing() {
+        return peers.size();
+    }
+}

@@ -1,0 +1,17 @@
+package net.outageherald.source;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Turns targets into prefixes and names (RIPEstat announced-prefixes, country-resource-list, as-overview). */
+public interface ResolutionSource {
+
+    /** Prefixes the AS originated within the source's default window (two weeks for RIPEstat). */
+    List<AnnouncedPrefix> announcedPrefixes(long asn) throws SourceUnavailableException;
+
+    /** The AS's holder name ("STAR-KP Ryugyong-dong"), if the registry has one. */
+    Optional<String> asHolder(long asn) throws SourceUnavailableException;
+
+    /** The AS numbers registered to a country (ISO code). */
+    List<Long> countryAsns(String countryCode) throws SourceUnavailableException;
+}
