@@ -1,0 +1,29 @@
+package net.outageherald.command;
+
+import java.util.List;
+import net.outageherald.notify.Destination;
+
+/**
+ * The commands every chat front-end offers. Permission checks (chat admin, Manage Server) are the
+ * front-end's job, before it calls subscribe or unsubscribe. No method throws for bad input: it answers.
+ */
+public interface ChatCommands {
+
+    /** What the bot does, the commands, the accepted target forms, where the data comes from. */
+    Reply help();
+
+    /** The current status, checked live when our data is older than a minute; may take seconds. */
+    Reply status(String target);
+
+    Reply subscribe(Destination destination, String target);
+
+    Reply unsubscribe(Destination destination, String target);
+
+    Reply subscriptions(Destination destination);
+
+    /** Recent outages with start, end and duration. */
+    Reply history(String target);
+
+    /** Autocomplete: countries (code and name) and watched targets starting with or containing the text. */
+    List<String> suggest(String partial, int max);
+}

@@ -1,0 +1,165 @@
+package net.outageherald.detect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import net.outageherald.config.DetectionConfig;
+import net.outageherald.model.Event;
+import net.outageherald.model.EventType;
+import net.outageherald.model.Facts;
+import net.outageherald.model.Prefix;
+import net.outageherald.model.Status;
+import net.outageherald.source.PrefixObservation;
+import net.outageherald.store.Database;
+import net.outageherald.store.EventRepository;
+import net.outageherald.store.OutageRepository;
+import net.outageherald.store.PrefixStateRepository;
+import net.outageherald.store.TargetRecord;
+import net.outageherald.store.TargetRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one round of observations: updates prefix states, then judges each target, and stores the new
+ * state, its outage and its events together with the sink's outbox rows in one transaction, so a crash
+ * never leaves an event without its messages or a message without its event.
+ */
+public final class Detector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
+
+    private final Database db;
+    private final PrefixTracker tracker;
+    private final TargetEvaluator evaluator;
+    private final TargetStateMachine machine;
+    private final PrefixStateRepository prefixStates = new PrefixStateRepository();
+    private final TargetRepository targets = new TargetRepository();
+    private final OutageRepository outages = new OutageRepository();
+    private final EventRepository events = new EventRepository();
+    private final EventSink sink;
+    private final Clock clock;
+
+    public Detector(DetectionConfig config, Database db, EventSink sink, Clock clock) {
+        this.db = db;
+        this.tracker = new PrefixTracker(config);
+        this.evaluator = new TargetEvaluator(config);
+        this.machine = new TargetStateMachine(config);
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Moves each observed prefix's state on, once per round however many targets share it. */
+    public void record(Collection<PrefixObservation> observations) {
+        Instant now = clock.instant();
+        db.inTransaction(tx -> {
+            Map<Prefix, PrefixState> before = prefixStates.load(tx,
+                    observations.stream().map(PrefixObservation::prefix).toList());
+            for (PrefixObservation obs : observations) {
+                PrefixState after = tracker.update(before.get(obs.prefix()), obs, now);
+                if (after.visibility() != before.get(obs.prefix()).visibility()) {
+                    LOG.debug("{} is now {} ({} peers, baseline {})", obs.prefix(), after.visibility(),
+                            after.peersNow(), Math.round(after.baseline()));
+                }
+                prefixStates.save(tx, after);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Judges a target after its prefixes were observed (or not) this round.
+     *
+     * @param observed the target's prefixes that were observed this round; the rest count as missed
+     * @param failure  why the missed ones were missed, for the degraded notice (null if none)
+     * @return the events decided, already stored and handed to the sink
+     */
+    public List<Event> judge(TargetInfo info, Set<Prefix> observed, String failure) {
+        Instant now = clock.instant();
+        List<Event> decided = db.inTransaction(tx -> {
+            TargetRecord record = targets.find(tx, info.key()).orElseThrow(
+                    () -> new SQLException("target " + info.key() + " was never resolved"));
+            Map<Prefix, PrefixState> states = prefixStates.load(tx, record.prefixes());
+            List<PrefixState> seen = new ArrayList<>();
+            List<PrefixState> missed = new ArrayList<>();
+            states.forEach((p, s) -> (observed.contains(p) ? seen : missed).add(s));
+            Evaluation eval = record.prefixes().isEmpty() ? Evaluation.unknown("it announces no prefixes")
+                    : evaluator.evaluate(seen, missed);
+            Transition t;
+            if (eval.status() == Status.UNKNOWN) {
+                String why = failure != null ? failure : eval.reason();
+                t = machine.miss(record.state(), now);
+                return store(tx, info, record.state(), t, eval, why, now);
+            }
+            Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
+                    .min(Instant::compareTo).orElse(null);
+            t = machine.observe(record.state(), eval.status(), now, began);
+            return store(tx, info, record.state(), t, eval, null, now);
+        });
+        if (!decided.isEmpty()) {
+            sink.afterCommit(decided);
+        }
+        return decided;
+    }
+
+    private List<Event> store(Connection tx, TargetInfo info, TargetState before, Transition t, Evaluation eval, String reason,
+                              Instant now) throws SQLException {
+        TargetState state = t.state();
+        List<Event> out = new ArrayList<>();
+        for (Transition.Change c : t.changes()) {
+            Long outageId = state.outageId();
+            Instant outageStart = state.outageStart();
+            switch (c.type()) {
+                case OUTAGE_STARTED -> {
+                    outageId = outages.open(tx, info.key(), c.at(), c.to());
+                    outageStart = c.at();
+                    state = new TargetState(state.targetKey(), state.confirmed(), state.candidate(),
+                            state.candidateCount(), state.pendingSince(), state.lastGoodAt(), state.degradedSince(),
+                            outageId, outageStart, state.firstSeenAt());
+                }
+                case OUTAGE_CHANGED -> outages.changeSeverity(tx, outageId, c.to());
+                case RESTORED -> {
+                    // the state machine has already let go of the outage; the state before this round had it
+                    outageId = before.outageId();
+                    outageStart = before.outageStart();
+                    if (outageId != null) {
+                        outages.close(tx, outageId, c.at());
+                    }
+                }
+                default -> {
+                    // monitoring events belong to the open outage, if any
+                }
+            }
+            Event e = new Event(0, c.type(), info.key(), info.name(), info.countryCode(), c.to(), c.from(), c.at(),
+                    outageId, outageStart, c.duration(), facts(eval, info, c.type(), reason));
+            e = events.insert(tx, e, now);
+            sink.onEvent(tx, e);
+            out.add(e);
+            LOG.info("{}: {} ({} -> {})", info.key(), c.type(), c.from(), c.to());
+        }
+        targets.saveState(tx, state, now);
+        return out;
+    }
+
+    private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason) {
+        long v4 = 0;
+        long v6 = 0;
+        for (PrefixState s : eval.dark()) {
+            if (s.prefix().ipv6()) {
+                v6 += (long) Math.max(1, s.prefix().weight());
+            } else {
+                v4 += s.prefix().addresses().longValue();
+            }
+        }
+        List<String> dark = eval.dark().stream().map(s -> s.prefix().cidr()).toList();
+        boolean monitoring = !type.isOutageEvent();
+        return new Facts(dark, eval.judged(), v4, v6, eval.peersNow(), eval.peersNormally(), eval.upstreams(),
+                info.evidenceUrl(), monitoring ? reason : null);
+    }
+}

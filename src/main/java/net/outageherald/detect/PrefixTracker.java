@@ -1,0 +1,65 @@
+package net.outageherald.detect;
+
+import java.time.Instant;
+import net.outageherald.config.DetectionConfig;
+import net.outageherald.detect.PrefixState.Visibility;
+import net.outageherald.source.PrefixObservation;
+
+/**
+ * Moves one prefix between NEW, VISIBLE and DARK. Two thresholds, relative to the learned baseline, keep
+ * a prefix near the edge from flapping: it goes dark below {@code dark-enter-fraction} of its baseline
+ * and is visible again only at {@code dark-leave-fraction}.
+ */
+public final class PrefixTracker {
+
+    private final DetectionConfig config;
+
+    public PrefixTracker(DetectionConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param now the round's time on our clock; the data's own time is checked for lag by the source, and
+     *            durations are measured on one clock only
+     */
+    public PrefixState update(PrefixState before, PrefixObservation obs, Instant now) {
+        int peers = obs.peersSeeing();
+        var upstreams = obs.upstreams().isEmpty() ? before.upstreams() : obs.upstreams();
+        switch (before.visibility()) {
+            case NEW -> {
+                // A prefix we have never seen well enough has no baseline: it cannot be called dark.
+                if (peers >= config.minBaselinePeers()) {
+                    return new PrefixState(before.prefix(), Visibility.VISIBLE, peers, peers, upstreams, now, null);
+                }
+                return new PrefixState(before.prefix(), Visibility.NEW, 0, peers, before.upstreams(), now, null);
+            }
+            case VISIBLE -> {
+                if (peers < config.darkEnterFraction() * before.baseline()) {
+                    return new PrefixState(before.prefix(), Visibility.DARK, before.baseline(), peers,
+                            before.upstreams(), now, now);
+                }
+                return new PrefixState(before.prefix(), Visibility.VISIBLE, learn(before.baseline(), peers), peers,
+                        upstreams, now, null);
+            }
+            case DARK -> {
+                if (peers >= config.darkLeaveFraction() * before.baseline()) {
+                    return new PrefixState(before.prefix(), Visibility.VISIBLE, learn(before.baseline(), peers), peers,
+                            upstreams, now, null);
+                }
+                // while dark the baseline stays as it was: an outage must not teach us that dark is normal
+                return new PrefixState(before.prefix(), Visibility.DARK, before.baseline(), peers, before.upstreams(),
+                        now, before.darkSince());
+            }
+            default -> throw new IllegalStateException(before.visibility().name());
+        }
+    }
+
+    /** Learns only from healthy observations; falls slowly and rises quickly, so a slow fade still shows. */
+    private double learn(double baseline, int peers) {
+        if (peers < config.darkLeaveFraction() * baseline) {
+            return baseline;
+        }
+        double alpha = peers >= baseline ? config.baselineAlpha() : config.baselineAlpha() / 4;
+        return baseline + alpha * (peers - baseline);
+    }
+}

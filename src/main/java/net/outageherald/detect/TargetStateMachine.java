@@ -1,0 +1,94 @@
+package net.outageherald.detect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.outageherald.config.DetectionConfig;
+import net.outageherald.model.EventType;
+import net.outageherald.model.Status;
+
+/**
+ * Decides when a target's status changes and what to tell. A new status is announced only after it held
+ * for {@code confirm-after} rounds (and {@code confirm-min-duration}); restoration waits the same way. A
+ * round without usable data changes nothing; after {@code unknown-after} without any, the target is
+ * UNKNOWN and monitoring is reported degraded once. Its confirmed status, and any open outage, are kept.
+ */
+public final class TargetStateMachine {
+
+    private final DetectionConfig config;
+
+    public TargetStateMachine(DetectionConfig config) {
+        this.config = config;
+    }
+
+    /** A round in which the target could be judged. */
+    public Transition observe(TargetState before, Status seen, Instant at, Instant outageBeganAt) {
+        if (seen == Status.UNKNOWN) {
+            throw new IllegalArgumentException("an UNKNOWN round is a miss, not an observation");
+        }
+        List<Transition.Change> changes = new ArrayList<>();
+        TargetState s = before;
+        if (s.degradedSince() != null) {
+            Instant gapStart = s.lastGoodAt() != null ? s.lastGoodAt() : s.firstSeenAt();
+            changes.add(new Transition.Change(EventType.MONITORING_RECOVERED, Status.UNKNOWN, shownAfter(s), at,
+                    Duration.between(gapStart, at)));
+        }
+        s = s.withGood(at);
+        Status confirmed = s.confirmed() == null ? Status.UP : s.confirmed();
+        if (s.confirmed() == null && seen == Status.UP) {
+            // the first good round establishes the status silently: nothing changed that anyone was told of
+            return new Transition(s.withConfirmed(Status.UP, null, null), changes);
+        }
+        if (seen == confirmed) {
+            return new Transition(s.withConfirmed(confirmed, s.outageId(), s.outageStart()), changes);
+        }
+        // a streak PARTIAL, DOWN after UP is one outage from its first round; a turn back to UP starts anew
+        boolean sameStreak = s.candidate() != null && s.candidate().isOutage() == seen.isOutage();
+        Instant since = sameStreak && s.pendingSince() != null ? s.pendingSince()
+                : earliest(at, outageBeganAt, confirmed);
+        int count = seen == s.candidate() ? s.candidateCount() + 1 : 1;
+        s = s.withCandidate(seen, count, since);
+        if (count < config.confirmAfter() || Duration.between(since, at).compareTo(config.confirmMinDuration()) < 0) {
+            return new Transition(s, changes);
+        }
+        if (!confirmed.isOutage()) {
+            changes.add(new Transition.Change(EventType.OUTAGE_STARTED, confirmed, seen, since, null));
+            return new Transition(s.withConfirmed(seen, null, since), changes);
+        }
+        if (seen.isOutage()) {
+            changes.add(new Transition.Change(EventType.OUTAGE_CHANGED, confirmed, seen, since, null));
+            return new Transition(s.withConfirmed(seen, s.outageId(), s.outageStart()), changes);
+        }
+        Duration lasted = s.outageStart() == null ? null : Duration.between(s.outageStart(), since);
+        changes.add(new Transition.Change(EventType.RESTORED, confirmed, Status.UP, since, lasted));
+        return new Transition(s.withConfirmed(Status.UP, null, null), changes);
+    }
+
+    /** A round without usable data: nothing changes, unless the gap has now lasted too long. */
+    public Transition miss(TargetState before, Instant now) {
+        if (before.degradedSince() != null) {
+            return new Transition(before, List.of());
+        }
+        Instant reference = before.lastGoodAt() != null ? before.lastGoodAt() : before.firstSeenAt();
+        if (reference == null || Duration.between(reference, now).compareTo(config.unknownAfter()) < 0) {
+            return new Transition(before, List.of());
+        }
+        Status shown = before.shown();
+        return new Transition(before.withDegraded(now), List.of(
+                new Transition.Change(EventType.MONITORING_DEGRADED, shown, Status.UNKNOWN, now,
+                        Duration.between(reference, now))));
+    }
+
+    private static Status shownAfter(TargetState s) {
+        return s.confirmed() == null ? Status.UNKNOWN : s.confirmed();
+    }
+
+    /** An outage begins when its first prefix went dark, if that is known and earlier than this round. */
+    private static Instant earliest(Instant at, Instant outageBeganAt, Status confirmed) {
+        if (!confirmed.isOutage() && outageBeganAt != null && outageBeganAt.isBefore(at)) {
+            return outageBeganAt;
+        }
+        return at;
+    }
+}

@@ -1,0 +1,29 @@
+package net.outageherald.model;
+
+import java.util.List;
+
+/**
+ * The evidence behind an event, enough to write a good message.
+ *
+ * @param prefixesAffected  the dark prefixes (all of them, renderers shorten long lists)
+ * @param prefixesTotal     prefixes of the target we judge (those with a baseline)
+ * @param v4Affected        IPv4 addresses in the dark prefixes
+ * @param v6Slash48Affected IPv6 /48s in the dark prefixes
+ * @param peersNow          RIS peers seeing the target's best-seen prefix now
+ * @param peersNormally     the baseline of that count
+ * @param upstreams         ASes seen next to the origin before the outage
+ * @param evidenceUrl       a RIPEstat page to check for oneself
+ * @param reason            for monitoring events: why there is no data
+ */
+public record Facts(List<String> prefixesAffected, int prefixesTotal, long v4Affected, long v6Slash48Affected,
+                    int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl, String reason) {
+
+    public Facts {
+        prefixesAffected = List.copyOf(prefixesAffected);
+        upstreams = List.copyOf(upstreams);
+    }
+
+    public static Facts none(String reason) {
+        return new Facts(List.of(), 0, 0, 0, 0, 0, List.of(), null, reason);
+    }
+}

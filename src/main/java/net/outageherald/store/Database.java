@@ -1,0 +1,119 @@
+package net.outageherald.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and migrations. SQLite runs in WAL mode with IMMEDIATE transactions and a busy
+ * timeout, so the poller, delivery workers and chat commands can write without "database is locked".
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** Opens the database (creating an SQLite file's folder) and migrates it to the latest schema. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        if (!postgres && !jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("unsupported database URL " + jdbcUrl
+                    + ": use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(jdbcUrl);
+        hc.setPoolName("herald-db");
+        hc.setMaximumPoolSize(Math.max(1, poolSize));
+        if (postgres) {
+            hc.setUsername(user);
+            hc.setPassword(password);
+        } else {
+            createSqliteFolder(jdbcUrl);
+            hc.addDataSourceProperty("journal_mode", "WAL");
+            hc.addDataSourceProperty("busy_timeout", "30000");
+            hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            hc.addDataSourceProperty("synchronous", "NORMAL");
+            hc.addDataSourceProperty("foreign_keys", "true");
+        }
+        HikariDataSource ds = new HikariDataSource(hc);
+        try {
+            var result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("id_pk", postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"))
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Database migrated to version {} ({} migrations)", result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            }
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreException("could not migrate the database at " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return new Database(ds, postgres);
+    }
+
+    private static void createSqliteFolder(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        if (q >= 0) {
+            file = file.substring(0, q);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the database folder " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(SqlFunction<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
