@@ -43,11 +43,12 @@ public final class TargetStateMachine {
         if (seen == confirmed) {
             return new Transition(s.withConfirmed(confirmed, s.outageId(), s.outageStart()), changes);
         }
-        // a streak PARTIAL, DOWN after UP is one outage from its first round; a turn back to UP starts anew
+        // PARTIAL then DOWN after UP is one outage, confirmed and dated from its first round; a turn back to
+        // UP starts anew. The announcement carries the latest severity.
         boolean sameStreak = s.candidate() != null && s.candidate().isOutage() == seen.isOutage();
         Instant since = sameStreak && s.pendingSince() != null ? s.pendingSince()
                 : earliest(at, outageBeganAt, confirmed);
-        int count = seen == s.candidate() ? s.candidateCount() + 1 : 1;
+        int count = sameStreak ? s.candidateCount() + 1 : 1;
         s = s.withCandidate(seen, count, since);
         if (count < config.confirmAfter() || Duration.between(since, at).compareTo(config.confirmMinDuration()) < 0) {
             return new Transition(s, changes);

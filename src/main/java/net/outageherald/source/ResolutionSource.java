@@ -2,6 +2,7 @@ package net.outageherald.source;
 
 import java.util.List;
 import java.util.Optional;
+import net.outageherald.model.Prefix;
 
 /** Turns targets into prefixes and names (RIPEstat announced-prefixes, country-resource-list, as-overview). */
 public interface ResolutionSource {
@@ -14,4 +15,12 @@ public interface ResolutionSource {
 
     /** The AS numbers registered to a country (ISO code). */
     List<Long> countryAsns(String countryCode) throws SourceUnavailableException;
+
+    /**
+     * The routed prefixes a prefix target stands for: the prefix itself if announced, and its announced
+     * more-specifics (175.45.176.0/22 is announced as four /24s). By default only the prefix itself.
+     */
+    default List<Prefix> coveredPrefixes(Prefix prefix) throws SourceUnavailableException {
+        return List.of(prefix);
+    }
 }

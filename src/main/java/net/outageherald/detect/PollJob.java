@@ -1,0 +1,122 @@
+package net.outageherald.detect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import net.outageherald.config.DetectionConfig;
+import net.outageherald.model.Prefix;
+import net.outageherald.schedule.Job;
+import net.outageherald.source.PrefixObservation;
+import net.outageherald.source.RoutingSource;
+import net.outageherald.source.SourceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll round: resolve every watched target, observe each distinct prefix once (spread over the
+ * interval, within the request budget), move the prefix states on, then judge every target.
+ */
+public final class PollJob implements Job {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollJob.class);
+
+    private final WatchList watch;
+    private final TargetResolver resolver;
+    private final RoutingSource routing;
+    private final Detector detector;
+    private final DetectionConfig config;
+    private final int requestsPerMinute;
+    private final Pacer pacer;
+    private final ExecutorService pool;
+
+    public PollJob(WatchList watch, TargetResolver resolver, RoutingSource routing, Detector detector,
+                   DetectionConfig config, int requestsPerMinute, Pacer pacer, ExecutorService pool) {
+        this.watch = watch;
+        this.resolver = resolver;
+        this.routing = routing;
+        this.detector = detector;
+        this.config = config;
+        this.requestsPerMinute = requestsPerMinute;
+        this.pacer = pacer;
+        this.pool = pool;
+    }
+
+    @Override
+    public String name() {
+        return "poll";
+    }
+
+    @Override
+    public void run() throws InterruptedException {
+        List<Resolved> targets = watch.targets().stream().map(resolver::resolve).toList();
+        Set<Prefix> prefixes = new LinkedHashSet<>();
+        targets.forEach(t -> prefixes.addAll(t.prefixes()));
+
+        Map<Prefix, PrefixObservation> seen = new LinkedHashMap<>();
+        Map<Prefix, String> failed = new LinkedHashMap<>();
+        observe(prefixes, seen, failed);
+        if (!seen.isEmpty()) {
+            detector.record(seen.values());
+        }
+        for (Resolved t : targets) {
+            Set<Prefix> observed = new HashSet<>(t.prefixes());
+            observed.retainAll(seen.keySet());
+            String failure = t.prefixes().stream().map(failed::get).filter(f -> f != null).findFirst()
+                    .orElse(t.fresh() || !t.prefixes().isEmpty() ? null : "its prefixes could not be resolved");
+            try {
+                detector.judge(t.info(), observed, failure);
+            } catch (RuntimeException e) { // one target's trouble must not stop the others
+                LOG.error("judging {} failed: {}", t.info().key(), e.toString(), e);
+            }
+        }
+        if (!failed.isEmpty()) {
+            LOG.warn("poll: {} of {} prefixes not observed (first: {})", failed.size(), prefixes.size(),
+                    failed.values().iterator().next());
+        }
+    }
+
+    private void observe(Set<Prefix> prefixes, Map<Prefix, PrefixObservation> seen, Map<Prefix, String> failed)
+            throws InterruptedException {
+        Duration gap = gap(prefixes.size());
+        List<Future<PrefixObservation>> futures = new ArrayList<>();
+        List<Prefix> order = new ArrayList<>(prefixes);
+        for (int i = 0; i < order.size(); i++) {
+            if (i > 0) {
+                pacer.pause(gap);
+            }
+            Prefix p = order.get(i);
+            futures.add(pool.submit(() -> routing.observe(p)));
+        }
+        for (int i = 0; i < order.size(); i++) {
+            try {
+                seen.put(order.get(i), futures.get(i).get());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                failed.put(order.get(i), cause instanceof SourceUnavailableException s
+                        ? s.reason().name().toLowerCase().replace('_', ' ') + ": " + s.getMessage()
+                        : cause.toString());
+                if (!(cause instanceof SourceUnavailableException)) {
+                    LOG.error("observing {} failed unexpectedly", order.get(i), cause);
+                }
+            }
+        }
+    }
+
+    /** Spread over most of the interval, and never faster than the request budget allows. */
+    private Duration gap(int n) {
+        if (!config.spreadPolls() || n <= 1) {
+            return Duration.ZERO;
+        }
+        Duration spread = config.pollInterval().multipliedBy(8).dividedBy(10L * n);
+        Duration budget = Duration.ofMillis(60_000L / Math.max(1, requestsPerMinute));
+        return spread.compareTo(budget) > 0 ? spread : budget;
+    }
+}

@@ -1,0 +1,134 @@
+package net.outageherald.detect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.outageherald.config.DetectionConfig;
+import net.outageherald.model.Prefix;
+import net.outageherald.model.Target;
+import net.outageherald.source.AnnouncedPrefix;
+import net.outageherald.source.ResolutionSource;
+import net.outageherald.source.RoutingSource;
+import net.outageherald.source.SourceUnavailableException;
+import net.outageherald.store.Database;
+import net.outageherald.store.TargetRecord;
+import net.outageherald.store.TargetRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves targets to the prefixes to poll and a human name, caching the answer in the database and
+ * refreshing it every {@code resolve-interval}. A failed refresh keeps the cached prefixes: the outage of
+ * a network must not be mistaken for it having no prefixes.
+ */
+public final class TargetResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetResolver.class);
+
+    private final ResolutionSource source;
+    private final RoutingSource routing;
+    private final Database db;
+    private final DetectionConfig config;
+    private final Clock clock;
+    private final TargetRepository targets = new TargetRepository();
+
+    public TargetResolver(ResolutionSource source, RoutingSource routing, Database db, DetectionConfig config,
+                          Clock clock) {
+        this.source = source;
+        this.routing = routing;
+        this.db = db;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The target's prefixes and name: cached while fresh, else asked of the source. Never throws for the source. */
+    public Resolved resolve(Target target) {
+        Instant now = clock.instant();
+        Optional<TargetRecord> cached = db.inTransaction(tx -> targets.find(tx, target.key()));
+        if (cached.isPresent() && cached.get().resolvedAt() != null
+                && Duration.between(cached.get().resolvedAt(), now).compareTo(config.resolveInterval()) < 0) {
+            return toResolved(target, cached.get(), true);
+        }
+        try {
+            Fresh fresh = ask(target, now);
+            db.inTransaction(tx -> {
+                targets.saveResolution(tx, target.key(), fresh.name, countryCode(target), fresh.prefixes, now, now);
+                return null;
+            });
+            if (cached.isEmpty() || !cached.get().prefixes().equals(fresh.prefixes)) {
+                LOG.info("{} ({}) resolves to {} prefixes", target.key(), fresh.name, fresh.prefixes.size());
+            }
+            return new Resolved(target, info(target, fresh.name), fresh.prefixes, true);
+        } catch (SourceUnavailableException e) {
+            if (cached.isPresent()) {
+                LOG.debug("keeping the cached prefixes of {}: {}", target.key(), e.getMessage());
+                return toResolved(target, cached.get(), false);
+            }
+            // no resolution ever: store the target with no prefixes so that its state (and degradation) exists
+            db.inTransaction(tx -> {
+                targets.saveResolution(tx, target.key(), target.label(), countryCode(target), List.of(), null, now);
+                return null;
+            });
+            LOG.warn("cannot resolve {} yet: {}", target.key(), e.getMessage());
+            return new Resolved(target, info(target, target.label()), List.of(), false);
+        }
+    }
+
+    private record Fresh(String name, List<Prefix> prefixes) {
+    }
+
+    private Fresh ask(Target target, Instant now) throws SourceUnavailableException {
+        if (target instanceof Target.As as) {
+            String holder = source.asHolder(as.asn()).orElse(null);
+            String name = holder == null || holder.isBlank() ? as.key() : as.key() + " " + holder;
+            return new Fresh(name, limit(target, recent(source.announcedPrefixes(as.asn()), now)));
+        }
+        if (target instanceof Target.Net net) {
+            return new Fresh(net.key(), limit(target, source.coveredPrefixes(net.prefix())));
+        }
+        Target.Land land = (Target.Land) target;
+        Set<Prefix> all = new LinkedHashSet<>();
+        for (long asn : source.countryAsns(land.country().code())) {
+            all.addAll(recent(source.announcedPrefixes(asn), now));
+            if (all.size() > config.maxPrefixesPerTarget()) {
+                break;
+            }
+        }
+        return new Fresh(land.label(), limit(target, new ArrayList<>(all)));
+    }
+
+    private List<Prefix> recent(List<AnnouncedPrefix> announced, Instant now) {
+        Instant cutoff = now.minus(config.keepPrefixesFor());
+        return announced.stream().filter(a -> !a.lastSeen().isBefore(cutoff)).map(AnnouncedPrefix::prefix)
+                .distinct().sorted().toList();
+    }
+
+    private List<Prefix> limit(Target target, List<Prefix> prefixes) {
+        if (prefixes.size() <= config.maxPrefixesPerTarget()) {
+            return prefixes;
+        }
+        LOG.warn("{} has more than {} prefixes: only the first {} are watched (raise detection.max-prefixes-per-target,"
+                + " or follow its ASes instead)", target.key(), config.maxPrefixesPerTarget(),
+                config.maxPrefixesPerTarget());
+        return prefixes.stream().sorted().limit(config.maxPrefixesPerTarget()).toList();
+    }
+
+    private Resolved toResolved(Target target, TargetRecord r, boolean fresh) {
+        return new Resolved(target, info(target, r.name()), r.prefixes(), fresh);
+    }
+
+    private TargetInfo info(Target target, String name) {
+        String evidence = target instanceof Target.Net net ? routing.evidenceUrl(net.prefix())
+                : "https://stat.ripe.net/resource/" + target.key();
+        return new TargetInfo(target.key(), name, countryCode(target), evidence);
+    }
+
+    private static String countryCode(Target target) {
+        return target instanceof Target.Land land ? land.country().code() : null;
+    }
+}

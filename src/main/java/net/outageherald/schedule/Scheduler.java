@@ -1,0 +1,123 @@
+package net.outageherald.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs our {@link Job}s with Quartz: one at a time per job, a run that throws is logged and the next
+ * run happens as planned. Records when each job last finished, for health checks.
+ */
+public final class Scheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+    private final org.quartz.Scheduler quartz;
+    private final Map<String, Instant> lastFinished = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastFailed = new ConcurrentHashMap<>();
+
+    public Scheduler() {
+        try {
+            Properties p = new Properties();
+            p.setProperty("org.quartz.scheduler.instanceName", "outage-herald");
+            p.setProperty("org.quartz.threadPool.threadCount", "3");
+            p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+            p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            quartz = new StdSchedulerFactory(p).getScheduler();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the job every {@code interval}, the first time after {@code initialDelay}. */
+    public void every(Job job, Duration interval, Duration initialDelay) {
+        JobDataMap data = new JobDataMap();
+        data.put("job", job);
+        data.put("scheduler", this);
+        JobDetail detail = JobBuilder.newJob(QuartzAdapter.class).withIdentity(job.name()).usingJobData(data).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.name() + "-trigger")
+                .startAt(java.util.Date.from(Instant.now().plus(initialDelay)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(Math.max(1000, interval.toMillis()))
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            quartz.scheduleJob(detail, trigger);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule " + job.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void start() {
+        try {
+            quartz.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean running() {
+        try {
+            return quartz.isStarted() && !quartz.isShutdown() && !quartz.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    public Optional<Instant> lastFinished(String jobName) {
+        return Optional.ofNullable(lastFinished.get(jobName));
+    }
+
+    public Optional<Instant> lastFailed(String jobName) {
+        return Optional.ofNullable(lastFailed.get(jobName));
+    }
+
+    /** Stops firing new runs and waits for running ones to end. */
+    @Override
+    public void close() {
+        try {
+            quartz.shutdown(true);
+        } catch (SchedulerException e) {
+            LOG.warn("scheduler did not shut down cleanly: {}", e.getMessage());
+        }
+    }
+
+    void runGuarded(Job job) {
+        try {
+            job.run();
+            lastFinished.put(job.name(), Instant.now());
+        } catch (Throwable t) { // a failing run must never stop the schedule
+            lastFailed.put(job.name(), Instant.now());
+            LOG.error("{} failed: {}", job.name(), t.toString(), t);
+            if (t instanceof Error && !(t instanceof AssertionError)) {
+                throw (Error) t;
+            }
+        }
+    }
+
+    /** The Quartz job that calls ours. */
+    @DisallowConcurrentExecution
+    public static final class QuartzAdapter implements org.quartz.Job {
+        @Override
+        public void execute(JobExecutionContext context) {
+            JobDataMap data = context.getMergedJobDataMap();
+            ((Scheduler) data.get("scheduler")).runGuarded((Job) data.get("job"));
+        }
+    }
+}
