@@ -1,0 +1,212 @@
+package net.outageherald.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.outageherald.detect.CheckResult;
+import net.outageherald.detect.LiveChecker;
+import net.outageherald.model.Countries;
+import net.outageherald.model.Country;
+import net.outageherald.model.InvalidTargetException;
+import net.outageherald.model.Status;
+import net.outageherald.model.Target;
+import net.outageherald.model.TargetParser;
+import net.outageherald.notify.Destination;
+import net.outageherald.notify.HumanFormat;
+import net.outageherald.notify.Message;
+import net.outageherald.notify.Message.Field;
+import net.outageherald.notify.Subscription;
+import net.outageherald.notify.Subscriptions;
+import net.outageherald.store.Database;
+import net.outageherald.store.Outage;
+import net.outageherald.store.OutageRepository;
+import net.outageherald.store.TargetRecord;
+import net.outageherald.store.TargetRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The command logic both chat platforms share. Every path answers; nothing throws at the user. */
+public final class CommandService implements ChatCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+    private static final int HISTORY_ROWS = 10;
+
+    private final TargetParser parser;
+    private final Subscriptions subscriptions;
+    private final LiveChecker checker;
+    private final Database db;
+    private final Clock clock;
+    private final Duration freshFor;
+    private final StatusReplies statusReplies;
+    private final TargetRepository targets = new TargetRepository();
+    private final OutageRepository outages = new OutageRepository();
+
+    public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
+                          Clock clock, Duration freshFor) {
+        this.parser = parser;
+        this.subscriptions = subscriptions;
+        this.checker = checker;
+        this.db = db;
+        this.clock = clock;
+        this.freshFor = freshFor;
+        this.statusReplies = new StatusReplies(Countries.all());
+    }
+
+    @Override
+    public Reply help() {
+        return Reply.ok(new Message(Status.UP, "Outage Herald",
+                "I watch the global routing table and tell this chat when a network or country drops off the "
+                        + "Internet, and when it is back.",
+                List.of(new Field("Commands", "/status <target> — current status, checked live\n"
+                                + "/subscribe <target> — follow a target here (admins)\n"
+                                + "/unsubscribe <target> — stop following (admins)\n"
+                                + "/subscriptions — what this chat follows\n"
+                                + "/history <target> — recent outages\n"
+                                + "/help — this text", false),
+                        new Field("Targets", "an AS number (AS131279), a prefix (175.45.176.0/22, 2001:db8::/32), "
+                                + "or a country (KP, North Korea)", false),
+                        new Field("Data", "RIPE NCC Routing Information Service (RIS) through RIPEstat: which "
+                                + "RIS peers see each prefix, about a minute behind real time.", false)),
+                null, null, null));
+    }
+
+    @Override
+    public Reply status(String text) {
+        return guarded("status", () -> {
+            Target target = parser.parse(text);
+            CheckResult r = checker.check(target, freshFor);
+            return Reply.ok(statusReplies.status(r, db.inTransaction(tx -> targets.find(tx, target.key())),
+                    clock.instant()));
+        });
+    }
+
+    @Override
+    public Reply subscribe(Destination destination, String text) {
+        return guarded("subscribe", () -> {
+            Target target = parser.parse(text);
+            Subscriptions.Result r = subscriptions.subscribe(destination, target);
+            String name = displayName(target);
+            return switch (r.outcome()) {
+                case LIMIT_REACHED -> Reply.error("Subscription limit reached",
+                        "This chat already follows " + r.count() + " targets, the limit is " + r.limit()
+                                + ". Unsubscribe from one first (/subscriptions lists them).");
+                case ALREADY -> Reply.ok(Message.text(Status.UP, "Already subscribed to " + name,
+                        "This chat already follows " + name + "."));
+                case ADDED -> Reply.ok(Message.text(r.ongoing() == null ? Status.UP : r.ongoing().severity(),
+                        "Subscribed to " + name,
+                        "This chat will be told when " + name + " goes offline and when it comes back."
+                                + (r.ongoing() == null ? "" : " Right now it is " + r.ongoing().severity().words()
+                                + " (since " + HumanFormat.time(r.ongoing().since(), null)
+                                + "): you will be told when it is back.")));
+            };
+        });
+    }
+
+    @Override
+    public Reply unsubscribe(Destination destination, String text) {
+        return guarded("unsubscribe", () -> {
+            Target target = parser.parse(text);
+            if (!subscriptions.unsubscribe(destination, target)) {
+                return Reply.error("Not subscribed to " + target.key(),
+                        "This chat does not follow " + target.key() + ". /subscriptions lists what it follows.");
+            }
+            return Reply.ok(Message.text(Status.UP, "Unsubscribed from " + displayName(target),
+                    "This chat will no longer hear about " + target.key() + "."));
+        });
+    }
+
+    @Override
+    public Reply subscriptions(Destination destination) {
+        return guarded("subscriptions", () -> {
+            List<Subscription> subs = subscriptions.of(destination);
+            if (subs.isEmpty()) {
+                return Reply.ok(Message.text(Status.UP, "No subscriptions",
+                        "This chat follows nothing yet. Try /subscribe AS131279 or /subscribe KP."));
+            }
+            List<String> lines = new ArrayList<>();
+            for (Subscription s : subs) {
+                lines.add(s.targetKey() + (s.isStatic() ? " (set by the operator)" : ""));
+            }
+            return Reply.ok(Message.text(Status.UP, "This chat follows " + HumanFormat.count(subs.size(), "target",
+                    "targets"), String.join("\n", lines)));
+        });
+    }
+
+    @Override
+    public Reply history(String text) {
+        return guarded("history", () -> {
+            Target target = parser.parse(text);
+            List<Outage> list = db.inTransaction(tx -> outages.history(tx, target.key(), HISTORY_ROWS));
+            if (list.isEmpty()) {
+                return Reply.ok(Message.text(Status.UP, "No outages of " + displayName(target),
+                        "None recorded since we started watching " + target.key() + "."));
+            }
+            Instant now = clock.instant();
+            List<String> lines = new ArrayList<>();
+            for (Outage o : list) {
+                lines.add(statusReplies.historyLine(o, now));
+            }
+            return Reply.ok(Message.text(list.get(0).ongoing() ? list.get(0).severity() : Status.UP,
+                    "Recent outages of " + displayName(target), String.join("\n", lines)));
+        });
+    }
+
+    @Override
+    public List<String> suggest(String partial, int max) {
+        String p = partial == null ? "" : partial.trim().toLowerCase(Locale.ROOT);
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            for (TargetRecord r : db.inTransaction(targets::all)) {
+                if (r.key().toLowerCase(Locale.ROOT).startsWith(p) || r.name().toLowerCase(Locale.ROOT).contains(p)) {
+                    out.add(r.key());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("autocomplete could not read the watched targets: {}", e.getMessage());
+        }
+        for (Country c : Countries.all().list()) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (c.code().toLowerCase(Locale.ROOT).startsWith(p) || c.name().toLowerCase(Locale.ROOT).contains(p)) {
+                out.add(c.code());
+            }
+        }
+        return out.stream().limit(max).toList();
+    }
+
+    private String displayName(Target target) {
+        try {
+            return db.inTransaction(tx -> targets.find(tx, target.key())).map(TargetRecord::name)
+                    .orElse(target.label());
+        } catch (RuntimeException e) {
+            return target.label();
+        }
+    }
+
+    private interface Work {
+        Reply run() throws Exception;
+    }
+
+    private Reply guarded(String command, Work work) {
+        try {
+            return work.run();
+        } catch (InvalidTargetException e) {
+            return Reply.error("Not a target I understand", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reply.error("Interrupted", "The bot is shutting down; try again in a minute.");
+        } catch (Exception e) {
+            LOG.error("/{} failed: {}", command, e.toString(), e);
+            return Reply.error("Something went wrong on our side",
+                    "The command could not be completed. Try again in a minute; if it keeps failing, tell the "
+                            + "bot's operator.");
+        }
+    }
+
+}

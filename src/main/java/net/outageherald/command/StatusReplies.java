@@ -1,0 +1,72 @@
+package net.outageherald.command;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.outageherald.detect.CheckResult;
+import net.outageherald.detect.Evaluation;
+import net.outageherald.detect.PrefixState;
+import net.outageherald.model.Countries;
+import net.outageherald.model.Status;
+import net.outageherald.notify.HumanFormat;
+import net.outageherald.notify.Message;
+import net.outageherald.notify.Message.Field;
+import net.outageherald.store.Outage;
+import net.outageherald.store.TargetRecord;
+
+/** Words for /status and /history answers. */
+final class StatusReplies {
+
+    private final Countries countries;
+
+    StatusReplies(Countries countries) {
+        this.countries = countries;
+    }
+
+    Message status(CheckResult r, Optional<TargetRecord> stored, Instant now) {
+        String name = r.resolved().info().name();
+        Evaluation e = r.evaluation();
+        ZoneId zone = r.resolved().info().countryCode() == null ? null
+                : countries.byCode(r.resolved().info().countryCode()).map(c -> c.zone()).orElse(null);
+        String headline = r.status() == Status.UNKNOWN ? "Status of " + name + " is unknown"
+                : name + " is " + r.status().words();
+        String summary;
+        if (r.status() == Status.UNKNOWN) {
+            summary = "No usable routing data right now" + (r.reason() == null ? "" : " (" + r.reason() + ")")
+                    + ". Unknown is not down.";
+        } else {
+            int dark = e.dark().size();
+            summary = (e.judged() - dark) + " of " + HumanFormat.count(e.judged(), "prefix", "prefixes")
+                    + " visible; the best-seen one is seen by " + e.peersNow() + " RIS peers (normally "
+                    + e.peersNormally() + ").";
+        }
+        List<Field> fields = new ArrayList<>();
+        if (!e.dark().isEmpty()) {
+            fields.add(new Field("Prefixes dark", HumanFormat.list(
+                    e.dark().stream().map(PrefixState::prefix).map(Object::toString).toList(), 20), false));
+        }
+        if (!e.upstreams().isEmpty()) {
+            fields.add(new Field("Upstreams", HumanFormat.list(e.upstreams().stream().map(a -> "AS" + a).toList(), 10),
+                    true));
+        }
+        stored.map(TargetRecord::state).filter(s -> s.outageStart() != null).ifPresent(s -> fields.add(
+                new Field("Outage since", HumanFormat.time(s.outageStart(), zone) + ", "
+                        + HumanFormat.duration(java.time.Duration.between(s.outageStart(), now)) + " so far", false)));
+        fields.add(new Field("Checked", (r.live() ? "live, " : "by the last poll, ")
+                + HumanFormat.time(r.at(), null), true));
+        return new Message(r.status(), headline, summary, fields, r.at(), r.resolved().info().evidenceUrl(),
+                "Data: RIPE NCC RIS via RIPEstat");
+    }
+
+    String historyLine(Outage o, Instant now) {
+        String start = HumanFormat.time(o.startedAt(), null);
+        if (o.ongoing()) {
+            return o.severity().emoji() + " " + start + " → ongoing (" + HumanFormat.duration(o.duration(now))
+                    + " so far), " + o.severity().words();
+        }
+        return o.worst().emoji() + " " + start + " → " + HumanFormat.time(o.endedAt(), null) + " ("
+                + HumanFormat.duration(o.duration(now)) + "), " + o.worst().words();
+    }
+}
