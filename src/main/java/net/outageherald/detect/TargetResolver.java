@@ -102,8 +102,13 @@ public final class TargetResolver {
         return new Fresh(land.label(), limit(target, new ArrayList<>(all)));
     }
 
+    /**
+     * Prefixes announced within {@code keep-prefixes-for} of the freshest one: measured on the data's own
+     * time line (8-hourly dumps), so a source serving older data does not empty the watch list.
+     */
     private List<Prefix> recent(List<AnnouncedPrefix> announced, Instant now) {
-        Instant cutoff = now.minus(config.keepPrefixesFor());
+        Instant newest = announced.stream().map(AnnouncedPrefix::lastSeen).max(Instant::compareTo).orElse(now);
+        Instant cutoff = newest.minus(config.keepPrefixesFor());
         return announced.stream().filter(a -> !a.lastSeen().isBefore(cutoff)).map(AnnouncedPrefix::prefix)
                 .distinct().sorted().toList();
     }
