@@ -1,0 +1,89 @@
+package net.outageherald.source.ripestat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import net.outageherald.source.SourceUnavailableException;
+import net.outageherald.source.SourceUnavailableException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Failure state of one data call (a small circuit breaker): after a failed call it is left alone for a while,
+ * doubling per consecutive failure up to a cap, and its calls fail fast meanwhile. One success resets it.
+ * It logs the start of a failure run and the recovery once each, not every failed attempt.
+ */
+final class EndpointHealth {
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointHealth.class);
+
+    private final String endpoint;
+    private final Clock clock;
+    private final Duration backoff;
+    private final Duration backoffMax;
+
+    private Instant failingSince;
+    private int consecutiveFailures;
+    private String lastError;
+    private Instant backingOffUntil;
+
+    EndpointHealth(String endpoint, Clock clock, Duration backoff, Duration backoffMax) {
+        this.endpoint = endpoint;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.backoffMax = backoffMax;
+    }
+
+    /** Throws {@link Reason#BACKING_OFF} while the endpoint is being left alone. */
+    synchronized void checkAvailable() throws SourceUnavailableException {
+        if (backingOffUntil != null && clock.instant().isBefore(backingOffUntil)) {
+            throw new SourceUnavailableException(endpoint, Reason.BACKING_OFF, "backing off until "
+                    + backingOffUntil + " after " + consecutiveFailures + " failed call(s); last: " + lastError);
+        }
+    }
+
+    synchronized void recordSuccess() {
+        if (consecutiveFailures > 0) {
+            log.info("RIPEstat {} recovered after {} failed call(s) since {}", endpoint, consecutiveFailures,
+                    failingSince);
+        }
+        consecutiveFailures = 0;
+        failingSince = null;
+        backingOffUntil = null;
+    }
+
+    synchronized void recordFailure(SourceUnavailableException failure) {
+        Instant now = clock.instant();
+        String message = failure.getMessage();
+        // the exception's message starts with the endpoint name, which the log line already says
+        String detail = message.startsWith(endpoint + ": ") ? message.substring(endpoint.length() + 2) : message;
+        lastError = failure.reason() + ": " + detail;
+        if (backingOffUntil != null && now.isBefore(backingOffUntil)) {
+            // a call that was already under way when another one failed: same outage, no extra doubling
+            return;
+        }
+        consecutiveFailures++;
+        Duration wait = backoffFor(consecutiveFailures);
+        backingOffUntil = now.plus(wait);
+        if (consecutiveFailures == 1) {
+            failingSince = now;
+            log.warn("RIPEstat {} is failing ({}); leaving it alone for {}, longer while it keeps failing",
+                    endpoint, lastError, wait);
+        } else {
+            log.debug("RIPEstat {} still failing ({} calls): {}; next try after {}", endpoint,
+                    consecutiveFailures, lastError, backingOffUntil);
+        }
+    }
+
+    synchronized EndpointStatus status() {
+        return new EndpointStatus(endpoint, Optional.ofNullable(failingSince), consecutiveFailures,
+                Optional.ofNullable(lastError), Optional.ofNullable(backingOffUntil));
+    }
+
+    private Duration backoffFor(int failures) {
+        // doubling stops once past the cap; the shift is bounded so it cannot overflow
+        Duration wait = backoff.multipliedBy(1L << Math.min(failures - 1, 30));
+        return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
+    }
+}

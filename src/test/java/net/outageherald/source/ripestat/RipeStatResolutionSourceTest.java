@@ -1,0 +1,182 @@
+package net.outageherald.source.ripestat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import net.outageherald.model.Prefix;
+import net.outageherald.source.AnnouncedPrefix;
+import net.outageherald.source.SourceUnavailableException;
+import net.outageherald.source.SourceUnavailableException.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RipeStatResolutionSourceTest {
+
+    private final MockWebServer server = new MockWebServer();
+    private final MutableClock clock = new MutableClock(TestSettings.T0);
+    private RipeStatClient client;
+    private RipeStatResolutionSource source;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        client = TestSettings.client(server, clock);
+        source = new RipeStatResolutionSource(client, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void readsAnnouncedPrefixesOfAs3333() throws Exception {
+        // GIVEN the recorded announced-prefixes of AS3333
+        readsAnnouncedPrefixes("ripestat_announced-prefixes_AS3333", 3333);
+    }
+
+    @Test
+    void readsAnnouncedPrefixesOfAs198339In2026Shape() throws Exception {
+        // GIVEN the recorded 2026 answer (with the new pipeline field, an IPv4 and an IPv6 prefix)
+        readsAnnouncedPrefixes("ripestat_announced-prefixes_AS198339_2026", 198339);
+    }
+
+    private void readsAnnouncedPrefixes(String fixture, long asn) throws Exception {
+        server.enqueue(Fixtures.ok(fixture));
+        Map<Prefix, Instant> expected = new HashMap<>();
+        for (JsonNode entry : Fixtures.tree(fixture).path("data").path("prefixes")) {
+            for (JsonNode timeline : entry.get("timelines")) {
+                expected.merge(Prefix.parse(entry.get("prefix").asText()),
+                        RipeStatJson.time(timeline.get("endtime").asText()), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+
+        // WHEN the AS's prefixes are resolved
+        List<AnnouncedPrefix> prefixes = source.announcedPrefixes(asn);
+
+        // THEN each prefix comes with the end of its last timeline, sorted
+        Map<Prefix, Instant> actual = new HashMap<>();
+        prefixes.forEach(p -> actual.put(p.prefix(), p.lastSeen()));
+        assertThat(actual).isEqualTo(expected).isNotEmpty();
+        List<Prefix> sorted = new ArrayList<>(actual.keySet());
+        sorted.sort(null);
+        assertThat(prefixes).extracting(AnnouncedPrefix::prefix).containsExactlyElementsOf(sorted);
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/data/announced-prefixes/data.json");
+        assertThat(request.getUrl().queryParameter("resource")).isEqualTo("AS" + asn);
+        assertThat(request.getUrl().queryParameter("sourceapp")).isEqualTo("outage-herald-test");
+    }
+
+    @Test
+    void asksForTheKeepWindowFromTheClock() throws Exception {
+        // GIVEN a source keeping 14 days, at T0 = 2025-06-11T16:03:00Z
+        RipeStatResolutionSource fortnight = new RipeStatResolutionSource(client, clock, Duration.ofDays(14));
+        server.enqueue(Fixtures.ok("ripestat_announced-prefixes_AS3333"));
+
+        // WHEN the AS's prefixes are resolved
+        fortnight.announcedPrefixes(3333);
+
+        // THEN starttime is 14 days before now, in UTC as RIPEstat writes times
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getUrl().queryParameter("starttime")).isEqualTo("2025-05-28T16:03:00");
+    }
+
+    @Test
+    void lastSeenIsTheLatestOfSeveralTimelines() throws Exception {
+        // GIVEN a prefix announced twice in the window, the later span listed first
+        server.enqueue(Fixtures.json("""
+                {"status":"ok","status_code":200,"messages":[],"data":{"resource":"131279","prefixes":[
+                 {"prefix":"175.45.176.0/24","timelines":[
+                   {"starttime":"2025-06-09T08:00:00","endtime":"2025-06-11T08:00:00"},
+                   {"starttime":"2025-06-05T00:00:00","endtime":"2025-06-07T16:00:00"}]}]}}"""));
+
+        // WHEN / THEN the later end counts
+        assertThat(source.announcedPrefixes(131279)).containsExactly(
+                new AnnouncedPrefix(Prefix.parse("175.45.176.0/24"), Instant.parse("2025-06-11T08:00:00Z")));
+    }
+
+    @Test
+    void readsTheHolderFromAsOverview() throws Exception {
+        // GIVEN the recorded as-overview of AS3333
+        server.enqueue(Fixtures.ok("ripestat_as-overview_AS3333"));
+        String expected = Fixtures.tree("ripestat_as-overview_AS3333").path("data").path("holder").asText();
+
+        // WHEN / THEN the holder is the registry's name
+        assertThat(source.asHolder(3333)).contains(expected);
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().queryParameter("resource")).isEqualTo("AS3333");
+    }
+
+    @Test
+    void anAsWithoutHolderHasNoName() throws Exception {
+        // GIVEN an as-overview without holder
+        server.enqueue(Fixtures.json("""
+                {"status":"ok","status_code":200,"messages":[],"data":{"type":"as","resource":"64512","holder":null}}"""));
+
+        // WHEN / THEN
+        assertThat(source.asHolder(64512)).isEmpty();
+    }
+
+    @Test
+    void readsCountryAsnsOfAustria() throws Exception {
+        readsCountryAsns("ripestat_country-resource-list_AT", "at");
+    }
+
+    @Test
+    void readsCountryAsnsOfTheCentralAfricanRepublicIn2026Shape() throws Exception {
+        readsCountryAsns("ripestat_country-resource-list_CF_2026", "CF");
+    }
+
+    private void readsCountryAsns(String fixture, String code) throws Exception {
+        // GIVEN a recorded country-resource-list, its ASNs (strings there) counted here independently
+        server.enqueue(Fixtures.ok(fixture));
+        List<Long> expected = new ArrayList<>();
+        Fixtures.tree(fixture).path("data").path("resources").path("asn")
+                .forEach(asn -> expected.add(Long.parseLong(asn.asText())));
+
+        // WHEN the country's ASes are resolved
+        List<Long> asns = source.countryAsns(code);
+
+        // THEN they are all there as numbers, and the call asked for the upper-case code with CIDR output
+        assertThat(asns).isNotEmpty().containsExactlyElementsOf(expected);
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/data/country-resource-list/data.json");
+        assertThat(request.getUrl().queryParameter("resource")).isEqualTo(code.toUpperCase());
+        assertThat(request.getUrl().queryParameter("v4_format")).isEqualTo("prefix");
+    }
+
+    @Test
+    void countryAsnsMayBeNumbersToo() throws Exception {
+        // GIVEN a list mixing strings and numbers
+        server.enqueue(Fixtures.json("""
+                {"status":"ok","status_code":200,"messages":[],
+                 "data":{"resources":{"asn":["131279",4837,"AS20485"],"ipv4":[],"ipv6":[]}}}"""));
+
+        // WHEN / THEN all three are read
+        assertThat(source.countryAsns("KP")).containsExactly(131279L, 4837L, 20485L);
+    }
+
+    @Test
+    void aMissingListIsMalformedNotEmpty() {
+        // GIVEN an answer without resources.asn
+        server.enqueue(Fixtures.json("""
+                {"status":"ok","status_code":200,"messages":[],"data":{"resources":{}}}"""));
+
+        // WHEN / THEN no country is taken to have no ASes because the answer changed shape
+        assertThatThrownBy(() -> source.countryAsns("KP"))
+                .isInstanceOfSatisfying(SourceUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
+}
