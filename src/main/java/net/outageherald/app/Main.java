@@ -1,6 +1,40 @@
 package net.outageherald.app;
 
-public final class Main {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code run} (the main job) and {@code check TARGET} (one live check). */
+@Command(name = "outage-herald", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Watches the global routing table (RIPE NCC RIS via RIPEstat) and tells Discord, "
+                + "Telegram or the console when networks go dark and when they come back."},
+        subcommands = {RunCommand.class, CheckCommand.class},
+        footer = {"", "Environment: HERALD_CONFIG (config file), HERALD_RIPESTAT_URL, HERALD_DB_URL, "
+                + "TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            err.println("error: " + e.getMessage());
+            return cmd.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // no subcommand: show what there is
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -31,6 +31,7 @@ public final class RipeStatClient {
     static final String ANNOUNCED_PREFIXES = "announced-prefixes";
     static final String AS_OVERVIEW = "as-overview";
     static final String COUNTRY_RESOURCE_LIST = "country-resource-list";
+    static final String ROUTING_STATUS = "routing-status";
 
     private static final Logger log = LoggerFactory.getLogger(RipeStatClient.class);
 
@@ -66,7 +67,7 @@ public final class RipeStatClient {
         this.inFlight = new Semaphore(settings.maxInFlight(), true);
         this.retry = RetryPolicy.create("ripestat", settings);
         this.exchange = new RipeStatExchange(withTimeouts(http.newBuilder(), settings).build(), new EnvelopeReader());
-        for (String call : List.of(LOOKING_GLASS, ANNOUNCED_PREFIXES, AS_OVERVIEW, COUNTRY_RESOURCE_LIST)) {
+        for (String call : List.of(LOOKING_GLASS, ANNOUNCED_PREFIXES, AS_OVERVIEW, COUNTRY_RESOURCE_LIST, ROUTING_STATUS)) {
             endpoint(call);
         }
     }

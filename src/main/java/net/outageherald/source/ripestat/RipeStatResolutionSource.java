@@ -105,6 +105,39 @@ public final class RipeStatResolutionSource implements ResolutionSource {
         return List.copyOf(result);
     }
 
+    /**
+     * The prefix itself if it has an origin, and its announced more-specifics, from {@code routing-status}
+     * (8-hourly, fine for a watch list). 175.45.176.0/22 is announced as four /24s, so all four are watched.
+     * A source that cannot answer this call for the prefix leaves the prefix alone on the list.
+     */
+    @Override
+    public List<Prefix> coveredPrefixes(Prefix prefix) throws SourceUnavailableException {
+        String call = RipeStatClient.ROUTING_STATUS;
+        JsonNode data;
+        try {
+            data = client.fetch(call, Map.of("resource", prefix.cidr()));
+        } catch (SourceUnavailableException e) {
+            // a refusal (4xx) or an answer we cannot use is final; a failure (5xx, timeout) is retried later
+            boolean refused = e.reason() == Reason.HTTP_ERROR && e.getMessage().matches(".*HTTP 4\\d\\d.*");
+            if (refused || e.reason() == Reason.ERROR_ENVELOPE || e.reason() == Reason.MALFORMED) {
+                return List.of(prefix);
+            }
+            throw e;
+        }
+        Set<Prefix> out = new LinkedHashSet<>();
+        JsonNode origins = data.path("origins");
+        if (origins.isArray() && origins.size() > 0) {
+            out.add(prefix);
+        }
+        for (JsonNode more : data.path("more_specifics")) {
+            String text = more.path("prefix").asText("");
+            if (!text.isEmpty()) {
+                out.add(prefix(call, text));
+            }
+        }
+        return out.isEmpty() ? List.of(prefix) : List.copyOf(out);
+    }
+
     private static Prefix prefix(String call, String text) throws SourceUnavailableException {
         if (text == null) {
             throw malformed(call, "entry without prefix");

@@ -1,0 +1,20 @@
+package net.outageherald.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import net.outageherald.config.ConfigLoader;
+import net.outageherald.config.HeraldConfig;
+import picocli.CommandLine.Option;
+
+/** The shared {@code --config FILE} option. */
+final class ConfigOption {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML config file (default: $HERALD_CONFIG, else config/herald.yaml if present, else "
+                    + "built-in defaults)")
+    Path file;
+
+    HeraldConfig load(Map<String, String> env) {
+        return file != null ? ConfigLoader.load(file, env) : ConfigLoader.loadDefault(env);
+    }
+}
