@@ -258,7 +258,8 @@ public final class ConfigNode {
             return List.of();
         }
         if (!v.isArray()) {
-            problem(key, "expected a list, got " + Scalars.kind(v));
+            // a lone value is the usual slip: show the list it was probably meant to be
+            problem(key, "expected a list, got " + Scalars.kind(v) + (v.isValueNode() ? "; write [" + v.asText() + "]" : ""));
             return List.of();
         }
         List<JsonNode> items = new ArrayList<>();

@@ -68,7 +68,7 @@ class ConfigNodeTest {
                 "s.ratio: expected a number, got a section of key: value pairs",
                 "s.flag: expected true or false, got 'maybe'",
                 "s.wait: 30 has no unit; write e.g. 30s, 30m or 30h",
-                "s.names: expected a list, got text",
+                "s.names: expected a list, got text; write [just-one]",
                 "s.sub: expected a section of key: value pairs, got a number",
                 "s.whole: 2.5 is not a whole number");
     }
