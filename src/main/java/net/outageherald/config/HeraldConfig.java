@@ -1,0 +1,56 @@
+package net.outageherald.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import net.outageherald.model.Target;
+import net.outageherald.model.TargetParser;
+
+/**
+ * The whole configuration, one record per section, as {@link ConfigLoader} gives it after checking
+ * everything. {@link #watch()} is the targets watched from start-up, duplicates merged.
+ */
+public record HeraldConfig(
+        List<Target> watch,
+        DetectionConfig detection,
+        RipeStatConfig ripestat,
+        DatabaseConfig database,
+        LoggingConfig logging) {
+
+    public HeraldConfig {
+        watch = List.copyOf(watch);
+        Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(ripestat, "ripestat");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(logging, "logging");
+    }
+
+    /** What an empty config file gives: no targets, every section at its defaults. */
+    public static HeraldConfig defaults() {
+        return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(),
+                DatabaseConfig.defaults(), LoggingConfig.defaults());
+    }
+
+    /**
+     * The binder: one line per top-level section. A new section is a record with
+     * {@code static X from(ConfigNode)} and {@code static X defaults()}, a component here, a line below
+     * and its defaults in {@link #defaults()}.
+     */
+    static HeraldConfig from(ConfigNode root) {
+        List<Target> watch = watch(root);
+        DetectionConfig detection = DetectionConfig.from(root.section("detection"));
+        RipeStatConfig ripestat = RipeStatConfig.from(root.section("ripestat"));
+        DatabaseConfig database = DatabaseConfig.from(root.section("database"));
+        LoggingConfig logging = LoggingConfig.from(root.section("logging"));
+        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging));
+    }
+
+    /** Targets in the parser's words at {@code watch[i]}; the same target twice counts once. */
+    private static List<Target> watch(ConfigNode root) {
+        TargetParser parser = new TargetParser();
+        Map<String, Target> byKey = new LinkedHashMap<>();
+        root.stringList("watch", parser::parse).forEach(t -> byKey.putIfAbsent(t.key(), t));
+        return List.copyOf(byKey.values());
+    }
+}
