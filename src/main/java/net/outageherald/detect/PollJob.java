@@ -36,6 +36,7 @@ public final class PollJob implements Job {
     private final int requestsPerMinute;
     private final Pacer pacer;
     private final ExecutorService pool;
+    private volatile int lastFailed;
 
     public PollJob(WatchList watch, TargetResolver resolver, RoutingSource routing, Detector detector,
                    DetectionConfig config, int requestsPerMinute, Pacer pacer, ExecutorService pool) {
@@ -77,9 +78,22 @@ public final class PollJob implements Job {
                 LOG.error("judging {} failed: {}", t.info().key(), e.toString(), e);
             }
         }
-        if (!failed.isEmpty()) {
-            LOG.warn("poll: {} of {} prefixes not observed (first: {})", failed.size(), prefixes.size(),
-                    failed.values().iterator().next());
+        logFailures(failed, prefixes.size());
+    }
+
+    /** One line when observations start failing and one when they are all back; quiet in between. */
+    private void logFailures(Map<Prefix, String> failed, int total) {
+        int before = lastFailed;
+        lastFailed = failed.size();
+        if (failed.isEmpty()) {
+            if (before > 0) {
+                LOG.info("poll: all {} prefixes observed again", total);
+            }
+        } else if (before == 0) {
+            LOG.warn("poll: {} of {} prefixes not observed (first: {}); their targets keep their status",
+                    failed.size(), total, failed.values().iterator().next());
+        } else {
+            LOG.debug("poll: {} of {} prefixes not observed", failed.size(), total);
         }
     }
 

@@ -129,7 +129,7 @@ public final class TargetResolver {
 
     private TargetInfo info(Target target, String name) {
         String evidence = target instanceof Target.Net net ? routing.evidenceUrl(net.prefix())
-                : "https://stat.ripe.net/resource/" + target.key();
+                : "https://stat.ripe.net/app/launchpad/" + target.key();
         return new TargetInfo(target.key(), name, countryCode(target), evidence);
     }
 

@@ -38,7 +38,8 @@ public final class EventMessages implements Messages {
                     darkSummary(f, e.status()), outageFields(e), e.at(), f.evidenceUrl(), FOOTER);
             case RESTORED -> new Message(Status.UP,
                     name + " is back online" + (e.duration() == null ? "" : " after " + HumanFormat.duration(e.duration())),
-                    HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes") + " visible again, seen by "
+                    f.prefixesTotal() + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes")
+                            + " visible again, the best-seen one by "
                             + HumanFormat.count(f.peersNow(), "RIS peer", "RIS peers") + ".",
                     restoredFields(e), e.at(), f.evidenceUrl(), FOOTER);
             case MONITORING_DEGRADED -> new Message(Status.UNKNOWN, "Monitoring of " + name + " is degraded",

@@ -1,0 +1,88 @@
+package net.outageherald.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.outageherald.app.App;
+import net.outageherald.config.ConfigLoader;
+import net.outageherald.config.HeraldConfig;
+
+/**
+ * Outage Herald wired exactly as in production, but against a fake RIPEstat, an SQLite file in a temporary
+ * folder and a clock the test moves. {@link #poll()} advances the clock a minute and runs one poll round.
+ */
+public final class Harness implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2014-12-22T15:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final FakeRipeStat ripestat;
+    private final Path dir;
+    private final String extraYaml;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private App app;
+
+    public Harness(Path dir, String watch, String extraYaml) throws IOException {
+        this.dir = dir;
+        this.extraYaml = "watch: [" + watch + "]\n" + extraYaml;
+        this.ripestat = new FakeRipeStat(clock);
+        this.app = start();
+    }
+
+    /** Builds the app anew on the same database, as a restart would. */
+    public void restart() throws IOException {
+        app.close();
+        app = start();
+    }
+
+    private App start() throws IOException {
+        Path file = dir.resolve("herald.yaml");
+        Files.writeString(file, extraYaml);
+        HeraldConfig config = ConfigLoader.load(file, Map.of(
+                "HERALD_RIPESTAT_URL", ripestat.baseUrl(),
+                "HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db")));
+        return App.build(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public void poll() throws Exception {
+        clock.advance(Duration.ofMinutes(1));
+        app.pollJob().run();
+    }
+
+    public void poll(int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            poll();
+        }
+    }
+
+    public String console() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    public int count(String regex) {
+        Matcher m = Pattern.compile(regex).matcher(console());
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        app.close();
+        ripestat.close();
+    }
+}
