@@ -103,12 +103,14 @@ public final class App implements AutoCloseable {
         return db;
     }
 
+    /** Stops polling (a round in progress is cut short: its requests are interrupted), then closes all. */
     @Override
     public void close() {
-        scheduler.close();
+        scheduler.stopFiring();
         io.shutdownNow();
         try {
             io.awaitTermination(5, TimeUnit.SECONDS);
+            scheduler.awaitIdle(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -107,7 +107,11 @@ public final class PollJob implements Job {
                 pacer.pause(gap);
             }
             Prefix p = order.get(i);
-            futures.add(pool.submit(() -> routing.observe(p)));
+            try {
+                futures.add(pool.submit(() -> routing.observe(p)));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                throw new InterruptedException("shutting down"); // the pool is closed: this round is over
+            }
         }
         for (int i = 0; i < order.size(); i++) {
             try {

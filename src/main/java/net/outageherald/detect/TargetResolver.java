@@ -84,7 +84,7 @@ public final class TargetResolver {
 
     private Fresh ask(Target target, Instant now) throws SourceUnavailableException {
         if (target instanceof Target.As as) {
-            String holder = source.asHolder(as.asn()).orElse(null);
+            String holder = holder(as.asn());
             String name = holder == null || holder.isBlank() ? as.key() : as.key() + " " + holder;
             return new Fresh(name, limit(target, recent(source.announcedPrefixes(as.asn()), now)));
         }
@@ -111,6 +111,16 @@ public final class TargetResolver {
         Instant cutoff = newest.minus(config.keepPrefixesFor());
         return announced.stream().filter(a -> !a.lastSeen().isBefore(cutoff)).map(AnnouncedPrefix::prefix)
                 .distinct().sorted().toList();
+    }
+
+    /** The holder's name is decoration: its absence must not stop the AS from being watched. */
+    private String holder(long asn) {
+        try {
+            return source.asHolder(asn).orElse(null);
+        } catch (SourceUnavailableException e) {
+            LOG.debug("no holder name for AS{} yet: {}", asn, e.getMessage());
+            return null;
+        }
     }
 
     private List<Prefix> limit(Target target, List<Prefix> prefixes) {

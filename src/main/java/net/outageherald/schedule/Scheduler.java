@@ -30,6 +30,7 @@ public final class Scheduler implements AutoCloseable {
     private final org.quartz.Scheduler quartz;
     private final Map<String, Instant> lastFinished = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailed = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     public Scheduler() {
         try {
@@ -88,25 +89,59 @@ public final class Scheduler implements AutoCloseable {
         return Optional.ofNullable(lastFailed.get(jobName));
     }
 
-    /** Stops firing new runs and waits for running ones to end. */
+    /** Stops firing new runs; runs in progress go on (see {@link #awaitIdle}). */
+    public void stopFiring() {
+        try {
+            if (!quartz.isShutdown()) {
+                quartz.shutdown(false);
+            }
+        } catch (SchedulerException e) {
+            LOG.warn("scheduler did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** Waits until no job runs, at most {@code timeout}; true if idle. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (running) {
+            while (running.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                running.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    /** Stops firing and waits for running jobs to end. */
     @Override
     public void close() {
+        stopFiring();
         try {
-            quartz.shutdown(true);
-        } catch (SchedulerException e) {
-            LOG.warn("scheduler did not shut down cleanly: {}", e.getMessage());
+            if (!awaitIdle(Duration.ofSeconds(30))) {
+                LOG.warn("a job was still running after 30 s at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     void runGuarded(Job job) {
+        running.incrementAndGet();
         try {
             job.run();
             lastFinished.put(job.name(), Instant.now());
+        } catch (InterruptedException e) {
+            LOG.info("{} was interrupted (shutting down)", job.name());
         } catch (Throwable t) { // a failing run must never stop the schedule
             lastFailed.put(job.name(), Instant.now());
             LOG.error("{} failed: {}", job.name(), t.toString(), t);
-            if (t instanceof Error && !(t instanceof AssertionError)) {
-                throw (Error) t;
+        } finally {
+            synchronized (running) {
+                running.decrementAndGet();
+                running.notifyAll();
             }
         }
     }
