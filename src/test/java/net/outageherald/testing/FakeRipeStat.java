@@ -41,6 +41,7 @@ public final class FakeRipeStat implements AutoCloseable {
     private final Map<String, List<Long>> countryAsns = new ConcurrentHashMap<>();
     private final Map<String, Long> origins = new ConcurrentHashMap<>();
     private final AtomicInteger lookingGlassCalls = new AtomicInteger();
+    private final Map<String, AtomicInteger> callsByPrefix = new ConcurrentHashMap<>();
     private volatile Failure failure = Failure.NONE;
 
     public FakeRipeStat(Clock clock) throws IOException {
@@ -87,6 +88,11 @@ public final class FakeRipeStat implements AutoCloseable {
         return lookingGlassCalls.get();
     }
 
+    public int lookingGlassCallsFor(String prefix) {
+        AtomicInteger n = callsByPrefix.get(prefix);
+        return n == null ? 0 : n.get();
+    }
+
     private MockResponse answer(HttpUrl url) {
         String call = url.pathSegments().size() >= 2 ? url.pathSegments().get(1) : "";
         String resource = url.queryParameter("resource");
@@ -95,6 +101,7 @@ public final class FakeRipeStat implements AutoCloseable {
         }
         if (call.equals("looking-glass")) {
             lookingGlassCalls.incrementAndGet();
+            callsByPrefix.computeIfAbsent(String.valueOf(resource), k -> new AtomicInteger()).incrementAndGet();
             Failure f = failure;
             switch (f) {
                 case HTTP_500 -> {

@@ -1,0 +1,58 @@
+package net.outageherald.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Instant;
+import java.util.List;
+import net.outageherald.model.Event;
+import net.outageherald.model.EventType;
+import net.outageherald.model.Facts;
+import net.outageherald.model.Prefix;
+import net.outageherald.model.Status;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The same migrations and repositories on a real PostgreSQL (embedded binaries from Maven). */
+class PostgresStoreTest {
+
+    private static EmbeddedPostgres pg;
+    private static Database db;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pg = EmbeddedPostgres.start();
+        db = Database.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        db.close();
+        pg.close();
+    }
+
+    @Test
+    void storesTargetsOutagesAndEventsLikeSqlite() {
+        Instant t = Instant.parse("2014-12-22T16:15:00Z");
+        TargetRepository targets = new TargetRepository();
+        OutageRepository outages = new OutageRepository();
+        EventRepository events = new EventRepository();
+        db.inTransaction(tx -> {
+            targets.saveResolution(tx, "KP", "North Korea (KP)", "KP", List.of(Prefix.parse("175.45.176.0/24")), t, t);
+            long id = outages.open(tx, "KP", t, Status.DOWN);
+            events.insert(tx, new Event(0, EventType.OUTAGE_STARTED, "KP", "North Korea (KP)", "KP", Status.DOWN,
+                    Status.UP, t, id, t, null, Facts.none(null)), t);
+            outages.close(tx, id, t.plusSeconds(34_260));
+            return null;
+        });
+        assertThat(db.isPostgres()).isTrue();
+        assertThat(db.inTransaction(tx -> targets.find(tx, "KP")).orElseThrow().prefixes())
+                .containsExactly(Prefix.parse("175.45.176.0/24"));
+        Outage o = db.inTransaction(tx -> outages.history(tx, "KP", 5)).get(0);
+        assertThat(o.duration(t).toMinutes()).isEqualTo(571); // 9 h 31 min
+        List<Event> recent = db.inTransaction(tx -> events.recent(tx, "KP", 5));
+        assertThat(recent).singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.OUTAGE_STARTED));
+    }
+}
