@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import net.outageherald.config.ConfigException;
 import net.outageherald.config.HeraldConfig;
 import net.outageherald.detect.CheckResult;
 import net.outageherald.detect.PrefixState;
@@ -47,11 +46,8 @@ final class CheckCommand implements Callable<Integer> {
             err.println("UNKNOWN: " + e.getMessage());
             return 3;
         }
-        HeraldConfig cfg;
-        try {
-            cfg = config.load(System.getenv());
-        } catch (ConfigException e) {
-            err.println("UNKNOWN: " + e.getMessage());
+        HeraldConfig cfg = config.loadOrReport(System.getenv(), err, "UNKNOWN: ");
+        if (cfg == null) {
             return 3;
         }
         try (App app = App.build(cfg, Clock.systemUTC(), new PrintStream(System.out, true, StandardCharsets.UTF_8))) {

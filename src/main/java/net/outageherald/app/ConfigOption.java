@@ -17,4 +17,14 @@ final class ConfigOption {
     HeraldConfig load(Map<String, String> env) {
         return file != null ? ConfigLoader.load(file, env) : ConfigLoader.loadDefault(env);
     }
+
+    /** Loads the config, or prints every problem (prefixed) and returns null. */
+    HeraldConfig loadOrReport(Map<String, String> env, java.io.PrintWriter err, String prefix) {
+        try {
+            return load(env);
+        } catch (net.outageherald.config.ConfigException e) {
+            err.println(prefix + e.getMessage());
+            return null;
+        }
+    }
 }

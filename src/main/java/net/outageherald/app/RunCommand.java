@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import net.outageherald.config.ConfigException;
 import net.outageherald.config.HeraldConfig;
 import net.outageherald.store.StoreException;
 import org.slf4j.Logger;
@@ -30,11 +29,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        HeraldConfig cfg;
-        try {
-            cfg = config.load(System.getenv());
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        HeraldConfig cfg = config.loadOrReport(System.getenv(), spec.commandLine().getErr(), "");
+        if (cfg == null) {
             return 2;
         }
         App app;

@@ -1,5 +1,6 @@
 package net.outageherald.source.ripestat;
 
+import net.outageherald.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -19,6 +19,7 @@ import net.outageherald.model.Prefix;
 import net.outageherald.source.AnnouncedPrefix;
 import net.outageherald.source.SourceUnavailableException;
 import net.outageherald.source.SourceUnavailableException.Reason;
+import net.outageherald.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,5 +179,26 @@ class RipeStatResolutionSourceTest {
         assertThatThrownBy(() -> source.countryAsns("KP"))
                 .isInstanceOfSatisfying(SourceUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
+
+    @Test
+    void aPrefixTargetCoversItsAnnouncedMoreSpecifics() throws Exception {
+        // GIVEN routing-status of a /22 that is not announced itself but as four /24s
+        server.enqueue(Fixtures.json("{\"status\":\"ok\",\"status_code\":200,\"messages\":[],\"data\":{"
+                + "\"origins\":[],\"more_specifics\":[{\"prefix\":\"175.45.176.0/24\",\"origin\":131279},"
+                + "{\"prefix\":\"175.45.177.0/24\",\"origin\":\"131279\"}],\"less_specifics\":[],"
+                + "\"resource\":\"175.45.176.0/22\",\"query_time\":\"2014-12-22T16:00:00\"}}"));
+        // WHEN it is resolved
+        List<Prefix> covered = source.coveredPrefixes(Prefix.parse("175.45.176.0/22"));
+        // THEN the more-specifics are watched, not the unannounced /22
+        assertThat(covered).containsExactly(Prefix.parse("175.45.176.0/24"), Prefix.parse("175.45.177.0/24"));
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath())
+                .isEqualTo("/data/routing-status/data.json");
+    }
+
+    @Test
+    void aPrefixTargetFallsBackToItselfWhenTheCallIsRefused() throws Exception {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(404).body("no").build());
+        assertThat(source.coveredPrefixes(Prefix.parse("192.0.2.0/24"))).containsExactly(Prefix.parse("192.0.2.0/24"));
     }
 }

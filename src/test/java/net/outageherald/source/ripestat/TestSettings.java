@@ -1,5 +1,6 @@
 package net.outageherald.source.ripestat;
 
+import net.outageherald.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockWebServer;
