@@ -78,6 +78,9 @@ final class TelegramFailures {
     /** A one-line, token-free description for logs. */
     static String describe(Throwable failure, BotToken token) {
         Throwable e = unwrap(failure);
+        if (e instanceof TelegramApiRequestException api && api.getErrorCode() != null && api.getErrorCode() != 0) {
+            return token.redact(api.getErrorCode() + " " + api.getApiResponse());
+        }
         String message = e.getMessage();
         if (e.getCause() != null && e.getCause() != e && e.getCause().getMessage() != null) {
             message = message + " (" + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + ")";
