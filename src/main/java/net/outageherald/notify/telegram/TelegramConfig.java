@@ -30,10 +30,11 @@ import net.outageherald.notify.Platform;
  * @param subscriptions  static channel subscriptions for operators of broadcast channels
  * @param adminCacheTtl  how long a chat member's admin status is trusted before asking Telegram again
  * @param pollTimeout    the long-polling timeout of getUpdates
+ * @param requestTimeout how long any other Bot API call may take before it counts as failed (and is retried)
  * @param commandThreads threads answering commands, so a slow /status never blocks the poll loop
  */
 public record TelegramConfig(BotToken token, Path tokenFile, URI apiUrl, List<StaticSubscription> subscriptions,
-                             Duration adminCacheTtl, Duration pollTimeout, int commandThreads) {
+                             Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout, int commandThreads) {
 
     public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
     public static final String API_URL_ENV = "HERALD_TELEGRAM_API_URL";
@@ -49,14 +50,21 @@ public record TelegramConfig(BotToken token, Path tokenFile, URI apiUrl, List<St
         if (pollTimeout.compareTo(Duration.ofSeconds(1)) < 0 || pollTimeout.compareTo(Duration.ofSeconds(100)) > 0) {
             throw new IllegalArgumentException("telegram.poll-timeout: must be between 1 and 100 s (0 would poll in a tight loop), got " + pollTimeout);
         }
+        if (requestTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("telegram.request-timeout: must be at least 100 ms, got " + requestTimeout);
+        }
         if (commandThreads < 1 || commandThreads > 16) {
             throw new IllegalArgumentException("telegram.command-threads: must be between 1 and 16, got " + commandThreads);
         }
     }
 
-    /** No token, the official API, no static subscriptions, admin status cached 60 s, 50 s long polls. */
+    /**
+     * No token, the official API, no static subscriptions, admin status cached 60 s, 50 s long polls,
+     * 20 s for other calls, 2 command threads.
+     */
     public static TelegramConfig defaults() {
-        return new TelegramConfig(null, null, DEFAULT_API_URL, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(50), 2);
+        return new TelegramConfig(null, null, DEFAULT_API_URL, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(50),
+                Duration.ofSeconds(20), 2);
     }
 
     /**
@@ -68,7 +76,8 @@ public record TelegramConfig(BotToken token, Path tokenFile, URI apiUrl, List<St
      * @throws IllegalArgumentException with the config path and what is wrong (never the token)
      */
     public static TelegramConfig of(String tokenFile, String apiUrl, List<StaticSubscription> subscriptions,
-                                    Duration adminCacheTtl, Duration pollTimeout, Map<String, String> env) {
+                                    Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout,
+                                    Map<String, String> env) {
         String envToken = env.get(TOKEN_ENV);
         Path file = tokenFile == null || tokenFile.isBlank() ? null : Path.of(tokenFile.strip());
         BotToken token = envToken != null && !envToken.isBlank() ? new BotToken(envToken)
@@ -80,13 +89,14 @@ public record TelegramConfig(BotToken token, Path tokenFile, URI apiUrl, List<St
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("telegram.api-url: '" + url + "' is not a URL: " + e.getReason());
         }
-        return new TelegramConfig(token, file, uri, subscriptions, adminCacheTtl, pollTimeout, defaults().commandThreads());
+        return new TelegramConfig(token, file, uri, subscriptions, adminCacheTtl, pollTimeout, requestTimeout,
+                defaults().commandThreads());
     }
 
     /** Defaults plus the environment: the simplest way to run with just {@code TELEGRAM_BOT_TOKEN} set. */
     public static TelegramConfig fromEnv(Map<String, String> env) {
         TelegramConfig d = defaults();
-        return of(null, null, List.of(), d.adminCacheTtl(), d.pollTimeout(), env);
+        return of(null, null, List.of(), d.adminCacheTtl(), d.pollTimeout(), d.requestTimeout(), env);
     }
 
     public Optional<BotToken> botToken() {
@@ -95,7 +105,8 @@ public record TelegramConfig(BotToken token, Path tokenFile, URI apiUrl, List<St
 
     /** The same config with another token (tests, or a token from a secret store). */
     public TelegramConfig withToken(BotToken newToken) {
-        return new TelegramConfig(newToken, tokenFile, apiUrl, subscriptions, adminCacheTtl, pollTimeout, commandThreads);
+        return new TelegramConfig(newToken, tokenFile, apiUrl, subscriptions, adminCacheTtl, pollTimeout, requestTimeout,
+                commandThreads);
     }
 
     private static BotToken readToken(Path file) {

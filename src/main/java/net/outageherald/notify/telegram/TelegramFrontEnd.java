@@ -51,7 +51,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
             this.client = null;
             this.sender = null;
         } else {
-            this.http = new TelegramHttp(config.pollTimeout());
+            this.http = new TelegramHttp(config.pollTimeout(), config.requestTimeout());
             this.client = new OkHttpTelegramClient(new ObjectMapper(), http.calls(), token.reveal(), telegramUrl(config));
             this.sender = new TelegramSender(client, renderer, token);
         }

@@ -16,16 +16,16 @@ final class TelegramHttp implements AutoCloseable {
     private final OkHttpClient calls;
     private final OkHttpClient polling;
 
-    TelegramHttp(Duration pollTimeout) {
+    TelegramHttp(Duration pollTimeout, Duration requestTimeout) {
         // a big outage fans out to many chats; Telegram's own limits (~30/s) are the outbox's business
         dispatcher.setMaxRequestsPerHost(32);
         OkHttpClient base = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(pool)
-                .connectTimeout(Duration.ofSeconds(10))
-                .writeTimeout(Duration.ofSeconds(15))
+                .connectTimeout(requestTimeout)
+                .writeTimeout(requestTimeout)
                 .build();
-        this.calls = base.newBuilder().readTimeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(40)).build();
+        this.calls = base.newBuilder().readTimeout(requestTimeout).callTimeout(requestTimeout).build();
         // getUpdates holds the connection for up to the poll timeout before it answers
         this.polling = base.newBuilder().readTimeout(pollTimeout.plusSeconds(15)).build();
     }

@@ -63,7 +63,7 @@ final class FakeBotApi implements AutoCloseable {
     TelegramConfig config(String token) {
         TelegramConfig d = TelegramConfig.defaults();
         return new TelegramConfig(token == null ? null : new BotToken(token), null, url(), List.of(), d.adminCacheTtl(),
-                java.time.Duration.ofSeconds(1), 2);
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2), 2);
     }
 
     /** Makes {@code method} answer with {@code response} (given the request body) until told otherwise. */

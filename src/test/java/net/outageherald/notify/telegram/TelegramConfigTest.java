@@ -45,7 +45,8 @@ class TelegramConfigTest {
         Path file = dir.resolve("telegram-token");
         Files.writeString(file, TOKEN + "\n");
 
-        TelegramConfig c = TelegramConfig.of(file.toString(), null, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(50), Map.of());
+        TelegramConfig c = TelegramConfig.of(file.toString(), null, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(50),
+                Duration.ofSeconds(20), Map.of());
 
         assertThat(c.botToken().orElseThrow().reveal()).isEqualTo(TOKEN);
         assertThat(c.tokenFile()).isEqualTo(file);
@@ -54,7 +55,7 @@ class TelegramConfigTest {
     @Test
     void aMissingTokenFileIsAClearStartUpErrorWithoutTheToken(@TempDir Path dir) {
         assertThatThrownBy(() -> TelegramConfig.of(dir.resolve("nope").toString(), null, List.of(), Duration.ZERO,
-                Duration.ofSeconds(50), Map.of()))
+                Duration.ofSeconds(50), Duration.ofSeconds(20), Map.of()))
                 .hasMessageContaining("telegram.token-file").hasMessageContaining("no such file");
     }
 

@@ -35,7 +35,7 @@ class TelegramSenderTest {
     @BeforeEach
     void setUp() throws IOException {
         api = new FakeBotApi();
-        http = new TelegramHttp(Duration.ofSeconds(1));
+        http = new TelegramHttp(Duration.ofSeconds(1), Duration.ofSeconds(1));
         TelegramConfig config = api.config(FakeBotApi.TOKEN);
         OkHttpTelegramClient client = new OkHttpTelegramClient(http.calls(), FakeBotApi.TOKEN, TelegramFrontEnd.telegramUrl(config));
         sender = new TelegramSender(client, new TelegramRenderer(), config.token());
@@ -172,6 +172,17 @@ class TelegramSenderTest {
 
         assertThat(result).isInstanceOf(SendResult.Retry.class);
         assertThat(((SendResult.Retry) result).reason()).doesNotContain(FakeBotApi.TOKEN);
+    }
+
+    @Test
+    void aCallThatTakesTooLongIsRetried() {
+        api.on("sendmessage", b -> new MockResponse.Builder().headersDelay(3, java.util.concurrent.TimeUnit.SECONDS)
+                .body("{\"ok\":true,\"result\":true}").build());
+
+        SendResult result = sender.send(new Delivery(13, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+
+        assertThat(result).isInstanceOf(SendResult.Retry.class);
+        assertThat(((SendResult.Retry) result).reason()).startsWith("network:");
     }
 
     @Test
