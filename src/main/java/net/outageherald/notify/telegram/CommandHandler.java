@@ -74,7 +74,7 @@ final class CommandHandler {
                     "I understand " + BotCommandSpec.list() + ". /help explains them."));
         }
         BotCommandSpec command = spec.get();
-        if (command.slow()) {
+        if (command.slow() && !message.getChat().isChannelChat()) { // channels have no chat actions
             typing(message);
         }
         if (command.adminOnly()) {
