@@ -90,8 +90,8 @@ class TelegramBadInputTest {
     @Test
     void updatesThatAreNoTextMessagesAreIgnored() {
         var photo = TelegramJson.privateMessage(400, USER, "x");
-        photo.with("message").remove("text");
-        photo.with("message").set("photo", TelegramJson.JSON.createArrayNode());
+        photo.withObject("message").remove("text");
+        photo.withObject("message").set("photo", TelegramJson.JSON.createArrayNode());
         bot.api.push(photo);
         bot.api.push(TelegramJson.JSON.createObjectNode().set("edited_message",
                 TelegramJson.privateMessage(401, USER, "/status KP").get("message")));

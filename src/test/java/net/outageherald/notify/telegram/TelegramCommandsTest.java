@@ -138,7 +138,7 @@ class TelegramCommandsTest {
     @Test
     void anAnonymousGroupAdminMaySubscribe() {
         var update = TelegramJson.groupMessage(16, GROUP, 1_087_968_824L, "/subscribe KP");
-        update.with("message").set("sender_chat", TelegramJson.group(GROUP));
+        update.withObject("message").set("sender_chat", TelegramJson.group(GROUP));
         bot.api.push(update);
 
         assertThat(bot.replyTextTo(GROUP, 16)).contains("Subscribed");
