@@ -140,6 +140,11 @@ final class DeliveryWorker {
         int done = 0;
         for (int i = 0; i < rows.size(); i++) {
             OutboxRow row = rows.get(i);
+            if (threaded && (!running || leaseRunningOut(claimedAt))) {
+                // stopping, or slow sends aged our claim: give the rest back before anyone else may take them
+                release(rows.subList(i, rows.size()));
+                return done;
+            }
             Delivery delivery = row.delivery();
             if (delivery == null) {
                 outcomes.skip(row, clock.instant());
@@ -159,11 +164,7 @@ final class DeliveryWorker {
             }
             if (!permit.granted()) {
                 // the platform's limit (or stopping, or our claim ageing): give back the rest untouched
-                List<Long> rest = rows.subList(i, rows.size()).stream().map(OutboxRow::id).toList();
-                db.inTransaction(tx -> {
-                    outbox.release(tx, rest);
-                    return null;
-                });
+                release(rows.subList(i, rows.size()));
                 return done;
             }
             if (threaded) {
@@ -174,6 +175,14 @@ final class DeliveryWorker {
             done++;
         }
         return done;
+    }
+
+    private void release(List<OutboxRow> rest) {
+        List<Long> ids = rest.stream().map(OutboxRow::id).toList();
+        db.inTransaction(tx -> {
+            outbox.release(tx, ids);
+            return null;
+        });
     }
 
     private void handOver(OutboxRow row, Delivery delivery) {

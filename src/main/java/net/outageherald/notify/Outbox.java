@@ -219,6 +219,17 @@ final class Outbox {
         if (found.rows() == 0) {
             return found;
         }
+        // an announcement that never went out told nobody: its restoration is not owed either
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM notification_log WHERE how = 'ANNOUNCED'"
+                + " AND message_ref IS NULL AND EXISTS (SELECT 1 FROM outbox o"
+                + " WHERE o.destination = notification_log.destination AND o.outage_id = notification_log.outage_id"
+                + " AND o.reason = 'OUTAGE' AND o.state = 'PENDING' AND o.platform = ? AND o.created_at < ?"
+                + " AND (o.claimed_until IS NULL OR o.claimed_until <= ?))")) {
+            ps.setString(1, platform.name());
+            ps.setLong(2, cutoff.toEpochMilli());
+            ps.setLong(3, now.toEpochMilli());
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = tx.prepareStatement("UPDATE outbox SET state = 'DROPPED', finished_at = ?,"
                 + " last_error = 'older than max-message-age'" + where)) {
             ps.setLong(1, now.toEpochMilli());

@@ -44,6 +44,7 @@ public final class FanOutBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        quietLogs();
         int destinations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path dir = Files.createTempDirectory("herald-bench");
@@ -97,6 +98,13 @@ public final class FanOutBenchmark {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Logback prints DEBUG without a config file: keep the benchmark's own figures readable. */
+    private static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
         }
     }
 

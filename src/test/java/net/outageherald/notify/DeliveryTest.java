@@ -178,6 +178,27 @@ class DeliveryTest {
     }
 
     @Test
+    void destinationWhoseAnnouncementWasDroppedIsNotOwedTheRestoration() {
+        // GIVEN a chat unreachable for longer than the age limit while an outage started
+        h.subscriptions.subscribe(tg("1"), AS1);
+        SendResult[] failures = new SendResult[7 * 12];
+        java.util.Arrays.fill(failures, BAD_GATEWAY);
+        h.telegram.answer("1", failures);
+        long outage = h.outageStarted("AS131279");
+        h.drainAll(Duration.ofMinutes(5), 7 * 12 + 1);
+        h.telegram.recover("1");
+
+        // WHEN the outage ends after the chat is reachable again
+        h.restored("AS131279", outage);
+        h.notifier.drainOnce();
+
+        // THEN it hears nothing of an outage it was never told of
+        assertThat(h.notifier.pending()).isEmpty();
+        assertThat(h.telegram.deliveredTo("1")).isEmpty();
+        assertThat(h.outboxStates()).containsExactly("telegram:1 OUTAGE DROPPED");
+    }
+
+    @Test
     void senderThatThrowsIsRetriedLikeATimeout() {
         // GIVEN a sender that throws once
         h.subscriptions.subscribe(tg("1"), AS1);

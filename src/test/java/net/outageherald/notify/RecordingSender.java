@@ -32,6 +32,11 @@ public final class RecordingSender implements Sender {
         return this;
     }
 
+    /** Forgets what is left of a destination's script: it answers Sent again. */
+    public synchronized void recover(String destinationId) {
+        script.remove(destinationId);
+    }
+
     @Override
     public Platform platform() {
         return platform;
