@@ -1,0 +1,203 @@
+package net.outageherald.notify;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import net.outageherald.detect.EventSink;
+import net.outageherald.notify.NotifyMetrics.Failure;
+import net.outageherald.notify.console.ConsoleSender;
+import net.outageherald.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notification delivery, wired by hand: hand {@link #sink()} to the detector, {@link #subscriptions()}
+ * to the chat commands, then {@link #start()} the workers. Tests call {@link #drainOnce()} instead of
+ * starting threads. The console sender is added when the console is enabled and none was given.
+ */
+public final class Notifier implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+    private final NotifyConfig config;
+    private final Database db;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final NotificationLog log = new NotificationLog();
+    private final SubscriptionService subscriptions;
+    private final NotifyMetrics metrics;
+    private final Map<Platform, DeliveryWorker> workers = new EnumMap<>(Platform.class);
+    private final FanOut fanOut;
+    private final Reminders reminders;
+    private ScheduledExecutorService maintenance;
+    private boolean maintenanceFailing;
+
+    public Notifier(NotifyConfig config, Database db, Messages messages, List<Sender> senders, MeterRegistry registry,
+                    Clock clock) {
+        this.config = config;
+        this.db = db;
+        this.clock = clock;
+        this.outbox = new Outbox(db.isPostgres());
+        this.subscriptions = new SubscriptionService(db, config, clock);
+        this.metrics = new NotifyMetrics(registry, clock);
+        List<Sender> all = new ArrayList<>(senders);
+        if (config.consoleEnabled() && all.stream().noneMatch(s -> s.platform() == Platform.CONSOLE)) {
+            all.add(new ConsoleSender());
+        }
+        String owner = UUID.randomUUID().toString();
+        Backoff backoff = new Backoff(config.retryBase(), config.retryCap(), () -> ThreadLocalRandom.current().nextDouble());
+        for (Sender s : all) {
+            Platform p = s.platform();
+            if (workers.containsKey(p)) {
+                throw new IllegalArgumentException("two senders for " + p.id());
+            }
+            Outcomes outcomes = new Outcomes(db, outbox, subscriptions, backoff, metrics, p);
+            workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, new RateLimiter(p, config.limits(p), clock),
+                    metrics, config, clock, owner));
+        }
+        LinkedHashSet<Destination> operators = new LinkedHashSet<>();
+        if (config.consoleEnabled()) {
+            operators.add(Destination.console());
+        }
+        operators.addAll(config.operators());
+        this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, clock, this::wake);
+        this.reminders = new Reminders(db, messages, outbox, workers.keySet(), config.reminderInterval(), clock);
+    }
+
+    /** For the detector: writes outbox rows in the event's transaction and wakes the workers after it. */
+    public EventSink sink() {
+        return fanOut;
+    }
+
+    /** For chat commands and start-up: subscribe, unsubscribe, list, static sync, watched targets. */
+    public SubscriptionService subscriptions() {
+        return subscriptions;
+    }
+
+    /**
+     * Starts the delivery workers and the maintenance timer (age limit, reminders, pruning, metrics).
+     * On SQLite the file belongs to this process, so rows a crashed run had claimed are released at once.
+     */
+    public synchronized void start() {
+        if (maintenance != null) {
+            return;
+        }
+        if (!db.isPostgres()) {
+            int released = db.inTransaction(outbox::releaseAll);
+            if (released > 0) {
+                LOG.info("Resuming {} messages that were being sent when the last run stopped", released);
+            }
+        }
+        maintain();
+        workers.values().forEach(DeliveryWorker::start);
+        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-notify-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = config.pollInterval().toMillis();
+        maintenance.scheduleWithFixedDelay(this::maintainSafely, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the workers; sends in flight finish and are recorded. */
+    public synchronized void stop() {
+        if (maintenance == null) {
+            return;
+        }
+        maintenance.shutdownNow();
+        maintenance = null;
+        workers.values().forEach(DeliveryWorker::stop);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Wakes the workers: new rows are waiting. */
+    public void wake() {
+        workers.values().forEach(DeliveryWorker::wake);
+    }
+
+    /**
+     * Delivers, in the calling thread, everything due now that the rate limits allow, after dropping
+     * rows past the age limit. Not to be mixed with {@link #start()}. Returns the rows dealt with.
+     */
+    public int drainOnce() {
+        expire();
+        int done = 0;
+        for (DeliveryWorker w : workers.values()) {
+            done += w.drainOnce();
+        }
+        refreshMetrics();
+        return done;
+    }
+
+    /** Writes the reminders that are due (when reminders are on); returns how many. */
+    public int enqueueReminders() {
+        int n = reminders.enqueueDue();
+        if (n > 0) {
+            wake();
+        }
+        return n;
+    }
+
+    /** Pending messages per platform, straight from the database. */
+    public Map<Platform, Long> pending() {
+        Map<Platform, Long> out = new EnumMap<>(Platform.class);
+        db.inTransaction(outbox::depth).forEach((p, d) -> out.put(p, d.pending()));
+        return out;
+    }
+
+    /** The age limit, reminders, pruning of old rows and the depth metrics, once. */
+    public void maintain() {
+        expire();
+        enqueueReminders();
+        Instant before = clock.instant().minus(config.keepDelivered());
+        db.inTransaction(tx -> outbox.prune(tx, before) + log.prune(tx, before));
+        refreshMetrics();
+    }
+
+    private void maintainSafely() {
+        try {
+            maintain();
+            if (maintenanceFailing) {
+                LOG.info("Notification maintenance works again");
+                maintenanceFailing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!maintenanceFailing) {
+                LOG.error("Notification maintenance failed; retrying every {}", config.pollInterval(), e);
+                maintenanceFailing = true;
+            }
+        }
+    }
+
+    private void expire() {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(config.maxMessageAge());
+        for (Platform p : Platform.values()) {
+            Outbox.Dropped d = db.inTransaction(tx -> outbox.dropExpired(tx, p, cutoff, now));
+            if (d.rows() > 0) {
+                metrics.failed(p, Failure.EXPIRED, d.rows());
+                LOG.warn("Dropped {} {} messages to {} destinations, not delivered within max-message-age {}"
+                        + " (oldest written {}): too late to be news", d.rows(), p.id(), d.destinations(),
+                        Durations.human(config.maxMessageAge()), d.oldestCreatedAt());
+            }
+        }
+    }
+
+    private void refreshMetrics() {
+        metrics.refresh(db.inTransaction(outbox::depth));
+    }
+}

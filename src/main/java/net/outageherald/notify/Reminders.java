@@ -1,0 +1,92 @@
+package net.outageherald.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.outageherald.model.Event;
+import net.outageherald.notify.NotificationLog.Due;
+import net.outageherald.notify.Outbox.NewRow;
+import net.outageherald.store.Database;
+import net.outageherald.store.Json;
+
+/**
+ * Optional reminders for long outages: every {@code reminder-interval}, each destination told of an
+ * outage that is still open gets "still offline after 2 days" as a reply to the announcement.
+ */
+final class Reminders {
+
+    private final Database db;
+    private final Messages messages;
+    private final Outbox outbox;
+    private final Set<Platform> deliverable;
+    private final Duration interval;
+    private final Clock clock;
+    private final NotificationLog log = new NotificationLog();
+    private final ObjectMapper json = Json.mapper();
+
+    Reminders(Database db, Messages messages, Outbox outbox, Set<Platform> deliverable, Duration interval, Clock clock) {
+        this.db = db;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.deliverable = Set.copyOf(deliverable);
+        this.interval = interval;
+        this.clock = clock;
+    }
+
+    /** Writes the reminders that are due; returns how many. */
+    int enqueueDue() {
+        if (interval.isZero()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        return db.inTransaction(tx -> {
+            Map<Long, Optional<Event>> latest = new HashMap<>();
+            Map<Long, Message> texts = new HashMap<>();
+            List<NewRow> rows = new ArrayList<>();
+            for (Due due : log.dueForReminder(tx, now.minus(interval))) {
+                if (!deliverable.contains(due.destination().platform())) {
+                    continue;
+                }
+                Optional<Event> event = latest.computeIfAbsent(due.outageId(), id -> latestEvent(tx, id));
+                if (event.isEmpty()) {
+                    continue;
+                }
+                Message m = texts.computeIfAbsent(due.outageId(),
+                        id -> messages.reminder(event.get(), Duration.between(due.outageStart(), now)));
+                rows.add(new NewRow(due.destination(), Delivery.Action.SEND, SendReason.REMINDER, due.targetKey(),
+                        event.get().id(), due.outageId(), m));
+                log.touch(tx, due.destination(), due.outageId(), now);
+            }
+            outbox.enqueue(tx, rows, now);
+            return rows.size();
+        });
+    }
+
+    private Optional<Event> latestEvent(Connection tx, long outageId) {
+        String sql = "SELECT id, payload FROM event WHERE outage_id = ? AND type IN ('OUTAGE_STARTED', 'OUTAGE_CHANGED')"
+                + " ORDER BY id DESC LIMIT 1";
+        try (PreparedStatement ps = tx.prepareStatement(sql)) {
+            ps.setLong(1, outageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(json.readValue(rs.getString("payload"), Event.class).withId(rs.getLong("id")));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the latest event of outage " + outageId + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package net.outageherald.notify.console;
+
+import java.io.PrintStream;
+import java.util.Objects;
+import net.outageherald.notify.Delivery;
+import net.outageherald.notify.Platform;
+import net.outageherald.notify.SendResult;
+import net.outageherald.notify.Sender;
+
+/**
+ * Prints messages to a stream (stdout by default), one block per message. Its message ids
+ * ({@code console-<outbox id>}) let edits and replies say which earlier message they refer to.
+ */
+public final class ConsoleSender implements Sender {
+
+    private final PrintStream out;
+
+    public ConsoleSender(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    public ConsoleSender() {
+        this(System.out);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.CONSOLE;
+    }
+
+    @Override
+    public SendResult send(Delivery delivery) {
+        String id = "console-" + delivery.outboxId();
+        StringBuilder block = new StringBuilder();
+        if (delivery.action() == Delivery.Action.EDIT) {
+            block.append("[update of ").append(delivery.refId()).append("]\n");
+        } else if (delivery.refId() != null) {
+            block.append("[").append(id).append(", in reply to ").append(delivery.refId()).append("]\n");
+        } else {
+            block.append("[").append(id).append("]\n");
+        }
+        block.append(PlainText.render(delivery.message())).append('\n');
+        synchronized (out) {
+            out.println(block);
+            out.flush();
+        }
+        if (out.checkError()) {
+            return new SendResult.Retry("cannot write to the console", null);
+        }
+        return new SendResult.Sent(delivery.action() == Delivery.Action.EDIT ? delivery.refId() : id);
+    }
+}

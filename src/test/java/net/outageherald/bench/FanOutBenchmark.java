@@ -1,0 +1,144 @@
+package net.outageherald.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import net.outageherald.model.Event;
+import net.outageherald.model.EventType;
+import net.outageherald.model.Facts;
+import net.outageherald.model.Status;
+import net.outageherald.model.Target;
+import net.outageherald.notify.Destination;
+import net.outageherald.notify.FakeChatServer;
+import net.outageherald.notify.FakeMessages;
+import net.outageherald.notify.HttpTestSender;
+import net.outageherald.notify.Notifier;
+import net.outageherald.notify.NotifyConfig;
+import net.outageherald.notify.NotifyConfig.PlatformLimits;
+import net.outageherald.notify.NotifyConfig.Rate;
+import net.outageherald.notify.Platform;
+import net.outageherald.store.Database;
+import net.outageherald.store.EventRepository;
+import net.outageherald.store.OutageRepository;
+
+/**
+ * Fans one outage out to many Telegram chats on a fake endpoint on 127.0.0.1 at a global rate limit,
+ * and compares the time it took with the least the limit allows. Not a test: run it with
+ * {@code mvn -o -Pbench test-compile exec:java -Dbench.destinations=1000 -Dbench.rate=30}.
+ * Arguments: destinations (default 10000), messages per second (default 30).
+ */
+public final class FanOutBenchmark {
+
+    private FanOutBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLogs();
+        int destinations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Path dir = Files.createTempDirectory("herald-bench");
+        NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false)
+                .withPlatform(Platform.TELEGRAM, new PlatformLimits(Rate.perSecond(rate), Rate.perSecond(1),
+                        new Rate(20, Duration.ofMinutes(1)), 8));
+        System.out.printf("Fan-out of one outage to %,d Telegram chats at %d messages/s (SQLite in %s)%n",
+                destinations, rate, dir);
+        try (FakeChatServer chat = new FakeChatServer(2);
+             Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"), null, null, 10)) {
+            Notifier notifier = new Notifier(config, db, new FakeMessages(),
+                    List.of(new HttpTestSender(Platform.TELEGRAM, chat.port())), new SimpleMeterRegistry(),
+                    Clock.systemUTC());
+            Map<Destination, List<Target>> subs = new LinkedHashMap<>();
+            for (int i = 1; i <= destinations; i++) {
+                subs.put(new Destination(Platform.TELEGRAM, String.valueOf(1_000_000 + i)), List.of(new Target.As(1)));
+            }
+            notifier.subscriptions().syncStatic(subs);
+
+            System.gc();
+            long baseline = heapUsed();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            storeOutage(db, notifier);
+            long fannedOut = System.nanoTime();
+            notifier.start();
+            while (chat.received().size() < destinations) {
+                Thread.sleep(20);
+            }
+            long delivered = System.nanoTime();
+            while (!notifier.pending().isEmpty()) {
+                Thread.sleep(20);
+            }
+            long recorded = System.nanoTime();
+            notifier.stop();
+            long peak = heapPeak();
+
+            double total = (delivered - fannedOut) / 1e9;
+            double atLimit = (double) destinations / rate;
+            double bucketMin = Rate.perSecond(rate).minimumFor(destinations).toNanos() / 1e9;
+            System.out.printf("outbox rows written (one transaction): %8.3f s%n", (fannedOut - t0) / 1e9);
+            System.out.printf("delivery, start to last message:       %8.3f s%n", total);
+            System.out.printf("  ... to last result recorded:         %8.3f s%n", (recorded - fannedOut) / 1e9);
+            System.out.printf("minimum at %d/s (n / rate):             %8.3f s   ratio %.4f%n", rate, atLimit,
+                    total / atLimit);
+            System.out.printf("minimum of the token bucket (burst %d): %8.3f s   ratio %.4f%n", rate, bucketMin,
+                    total / bucketMin);
+            System.out.printf("messages received %,d (duplicates %d)%n", chat.received().size(),
+                    chat.received().size() - chat.received().stream().distinct().count());
+            System.out.printf("peak heap %,d MB (baseline after GC %,d MB)%n", peak >> 20, baseline >> 20);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Logback prints DEBUG without a config file: keep the benchmark's own figures readable. */
+    private static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+        }
+    }
+
+    private static void storeOutage(Database db, Notifier notifier) {
+        Instant now = Instant.now();
+        List<Event> stored = db.inTransaction(tx -> {
+            long outage = new OutageRepository().open(tx, "AS1", now, Status.DOWN);
+            Event e = new EventRepository().insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS1", "AS1", null,
+                    Status.DOWN, Status.UP, now, outage, now, null, Facts.none(null)), now);
+            notifier.sink().onEvent(tx, e);
+            return List.of(e);
+        });
+        notifier.sink().afterCommit(stored);
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        List<MemoryPoolMXBean> out = new ArrayList<>();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static void resetPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeak() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

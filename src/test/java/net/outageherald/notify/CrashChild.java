@@ -1,0 +1,64 @@
+package net.outageherald.notify;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import net.outageherald.model.Event;
+import net.outageherald.model.EventType;
+import net.outageherald.model.Facts;
+import net.outageherald.model.Status;
+import net.outageherald.model.Target;
+import net.outageherald.store.Database;
+import net.outageherald.store.EventRepository;
+import net.outageherald.store.OutageRepository;
+
+/**
+ * The process {@link CrashSafetyTest} kills: {@code <db file> <port> fanout|resume <destinations> <concurrency>}.
+ * "fanout" subscribes the destinations and stores an outage; both modes then deliver until the outbox is
+ * empty and exit 0.
+ */
+public final class CrashChild {
+
+    private CrashChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String file = args[0];
+        int port = Integer.parseInt(args[1]);
+        boolean fanOut = args[2].equals("fanout");
+        int destinations = Integer.parseInt(args[3]);
+        int concurrency = Integer.parseInt(args[4]);
+        NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false)
+                .withPlatform(Platform.TELEGRAM, NotifyConfig.PlatformLimits.unlimited(concurrency));
+        try (Database db = Database.open("jdbc:sqlite:" + file, null, null, concurrency + 2)) {
+            Notifier notifier = new Notifier(config, db, new FakeMessages(),
+                    List.of(new HttpTestSender(Platform.TELEGRAM, port)), new SimpleMeterRegistry(), Clock.systemUTC());
+            if (fanOut) {
+                for (int i = 1; i <= destinations; i++) {
+                    notifier.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(i)),
+                            new Target.As(1));
+                }
+                storeOutage(db, notifier);
+            }
+            notifier.start();
+            while (!notifier.pending().isEmpty()) {
+                Thread.sleep(50);
+            }
+            notifier.stop();
+        }
+        System.exit(0);
+    }
+
+    private static void storeOutage(Database db, Notifier notifier) {
+        Instant now = Instant.now();
+        List<Event> stored = db.inTransaction(tx -> {
+            long outage = new OutageRepository().open(tx, "AS1", now, Status.DOWN);
+            Event e = new EventRepository().insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS1", "AS1", null,
+                    Status.DOWN, Status.UP, now, outage, now, null, Facts.none(null)), now);
+            notifier.sink().onEvent(tx, e);
+            return List.of(e);
+        });
+        notifier.sink().afterCommit(stored);
+    }
+}

@@ -1,0 +1,76 @@
+package net.outageherald.notify;
+
+import static net.outageherald.notify.NotifyHarness.tg;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import net.outageherald.model.Event;
+import net.outageherald.model.EventType;
+import net.outageherald.model.Facts;
+import net.outageherald.model.Status;
+import net.outageherald.model.Target;
+import net.outageherald.notify.console.ConsoleSender;
+import net.outageherald.store.Database;
+import net.outageherald.store.EventRepository;
+import net.outageherald.store.OutageRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The started workers, on the system clock: woken by new events, stopping cleanly. */
+class NotifierThreadsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startedWorkersDeliverNewEventsToEveryPlatformWithoutBeingAsked() {
+        // GIVEN started workers for Telegram and the console
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RecordingSender telegram = new RecordingSender(Platform.TELEGRAM);
+        NotifyConfig config = NotifyConfig.defaults().withPollInterval(Duration.ofMinutes(10));
+        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null, 4)) {
+            Notifier n = new Notifier(config, db, new FakeMessages(),
+                    List.of(telegram, new ConsoleSender(new PrintStream(console, true, StandardCharsets.UTF_8))),
+                    new SimpleMeterRegistry(), Clock.systemUTC());
+            for (int i = 1; i <= 40; i++) {
+                n.subscriptions().subscribe(tg(String.valueOf(i)), new Target.As(1));
+            }
+            n.start();
+            try {
+                // WHEN an outage is stored (the long poll interval means only the commit wakes them)
+                storeOutage(db, n);
+
+                // THEN every chat and the console hear of it soon
+                await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered().size() == 40);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> console.toString(StandardCharsets.UTF_8).contains("OUTAGE_STARTED AS1"));
+            } finally {
+                n.stop();
+            }
+            assertThat(n.pending()).isEmpty();
+        }
+    }
+
+    private static void storeOutage(Database db, Notifier n) {
+        EventRepository events = new EventRepository();
+        OutageRepository outages = new OutageRepository();
+        Instant now = Instant.now();
+        List<Event> stored = db.inTransaction(tx -> {
+            long outage = outages.open(tx, "AS1", now, Status.DOWN);
+            Event e = events.insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS1", "AS1", null, Status.DOWN,
+                    Status.UP, now, outage, now, null, Facts.none(null)), now);
+            n.sink().onEvent(tx, e);
+            return List.of(e);
+        });
+        n.sink().afterCommit(stored);
+    }
+}
