@@ -22,7 +22,7 @@ public record DatabaseConfig(String url, String username, Secret password, int p
 
     /** The one place the database defaults are written down; config/herald.yaml repeats them. */
     public static DatabaseConfig defaults() {
-        return new DatabaseConfig("jdbc:sqlite:data/outage-herald.db", null, null, 4);
+        return new DatabaseConfig("jdbc:sqlite:data/outage-herald.db", null, null, 10);
     }
 
     /** Binds the {@code database:} section. */

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import net.outageherald.model.Target;
+import net.outageherald.notify.NotifyConfig;
+import net.outageherald.notify.NotifyConfigBinder;
+import net.outageherald.notify.telegram.TelegramConfig;
+import net.outageherald.notify.telegram.TelegramConfigBinder;
 import net.outageherald.model.TargetParser;
 
 /**
@@ -16,7 +20,9 @@ public record HeraldConfig(
         DetectionConfig detection,
         RipeStatConfig ripestat,
         DatabaseConfig database,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        NotifyConfig notifications,
+        TelegramConfig telegram) {
 
     public HeraldConfig {
         watch = List.copyOf(watch);
@@ -24,12 +30,15 @@ public record HeraldConfig(
         Objects.requireNonNull(ripestat, "ripestat");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(notifications, "notify");
+        Objects.requireNonNull(telegram, "telegram");
     }
 
     /** What an empty config file gives: no targets, every section at its defaults. */
     public static HeraldConfig defaults() {
         return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(),
-                DatabaseConfig.defaults(), LoggingConfig.defaults());
+                DatabaseConfig.defaults(), LoggingConfig.defaults(), NotifyConfig.defaults(),
+                TelegramConfig.defaults());
     }
 
     /**
@@ -43,7 +52,9 @@ public record HeraldConfig(
         RipeStatConfig ripestat = RipeStatConfig.from(root.section("ripestat"));
         DatabaseConfig database = DatabaseConfig.from(root.section("database"));
         LoggingConfig logging = LoggingConfig.from(root.section("logging"));
-        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging));
+        NotifyConfig notifications = NotifyConfigBinder.from(root.section("notify"));
+        TelegramConfig telegram = TelegramConfigBinder.from(root.section("telegram"));
+        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging, notifications, telegram));
     }
 
     /** Targets in the parser's words at {@code watch[i]}; the same target twice counts once. */

@@ -37,26 +37,26 @@ public final class EventMessages implements Messages {
                     e.status() == Status.DOWN ? name + " is now fully offline" : name + " is partly back online",
                     darkSummary(f, e.status()), outageFields(e), e.at(), f.evidenceUrl(), FOOTER);
             case RESTORED -> new Message(Status.UP,
-                    name + " is back online" + (e.duration() == null ? "" : " after " + HumanFormat.duration(e.duration())),
+                    name + " is back online" + (e.duration() == null ? "" : " after " + Durations.human(e.duration())),
                     f.prefixesTotal() + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes")
                             + " visible again, the best-seen one by "
                             + HumanFormat.count(f.peersNow(), "RIS peer", "RIS peers") + ".",
                     restoredFields(e), e.at(), f.evidenceUrl(), FOOTER);
             case MONITORING_DEGRADED -> new Message(Status.UNKNOWN, "Monitoring of " + name + " is degraded",
-                    "No usable routing data" + (e.duration() == null ? "" : " for " + HumanFormat.duration(e.duration()))
+                    "No usable routing data" + (e.duration() == null ? "" : " for " + Durations.human(e.duration()))
                             + (f.reason() == null ? "" : " (" + f.reason() + ")")
                             + ". Its status is unknown, not down: no outage is reported without data.",
                     List.of(new Field("Since", HumanFormat.time(e.at(), null), true)), e.at(), f.evidenceUrl(), FOOTER);
             case MONITORING_RECOVERED -> new Message(Status.UP, "Monitoring of " + name + " has recovered",
                     "Routing data is usable again" + (e.duration() == null ? "" : " after a gap of "
-                            + HumanFormat.duration(e.duration())) + ". Current status: " + e.status().words() + ".",
+                            + Durations.human(e.duration())) + ". Current status: " + e.status().words() + ".",
                     List.of(), e.at(), f.evidenceUrl(), FOOTER);
         };
     }
 
     @Override
     public Message resolvedOriginal(Event restored) {
-        String lasted = restored.duration() == null ? "" : " for " + HumanFormat.duration(restored.duration());
+        String lasted = restored.duration() == null ? "" : " for " + Durations.human(restored.duration());
         List<Field> fields = new ArrayList<>();
         if (restored.outageStart() != null) {
             fields.add(new Field("Began", HumanFormat.time(restored.outageStart(), zone(restored)), true));
@@ -114,7 +114,7 @@ public final class EventMessages implements Messages {
         }
         fields.add(new Field("Back", HumanFormat.time(e.at(), zone(e)), true));
         if (e.duration() != null) {
-            fields.add(new Field("Duration", HumanFormat.duration(e.duration()), true));
+            fields.add(new Field("Duration", Durations.human(e.duration()), true));
         }
         return fields;
     }

@@ -1,6 +1,5 @@
 package net.outageherald.notify;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,24 +15,6 @@ public final class HumanFormat {
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private HumanFormat() {
-    }
-
-    /** "9 h 31 min", "2 days 3 h", "45 s". */
-    public static String duration(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        long days = s / 86_400;
-        long hours = s % 86_400 / 3600;
-        long minutes = s % 3600 / 60;
-        if (days > 0) {
-            return days + (days == 1 ? " day" : " days") + (hours > 0 ? " " + hours + " h" : "");
-        }
-        if (hours > 0) {
-            return hours + " h" + (minutes > 0 ? " " + minutes + " min" : "");
-        }
-        if (minutes > 0) {
-            return minutes + " min";
-        }
-        return s + " s";
     }
 
     /** "22 Dec 16:15 UTC", plus the local time in brackets when a zone other than UTC is given. */

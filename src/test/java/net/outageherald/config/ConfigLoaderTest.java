@@ -205,7 +205,10 @@ class ConfigLoaderTest {
                 new KeyDescription("database.password", "", "HERALD_DB_PASSWORD"),
                 new KeyDescription("database.password-file", "", null),
                 new KeyDescription("logging.format", "text", "HERALD_LOG_FORMAT"));
-        assertThat(keys).hasSize(1 + 14 + 13 + 5 + 2);
+        assertThat(keys.stream().map(k -> k.path().split("\\.")[0]).distinct())
+                .containsExactly("watch", "detection", "ripestat", "database", "logging", "notify", "telegram");
+        assertThat(keys.stream().filter(k -> k.path().startsWith("detection."))).hasSize(14);
+        assertThat(keys.stream().filter(k -> k.path().startsWith("ripestat."))).hasSize(13);
         assertThat(Durations.parse(keys.get(1).defaultValue())).isEqualTo(Duration.ofMinutes(1));
     }
 

@@ -59,6 +59,7 @@ public final class Harness implements AutoCloseable {
     public void poll() throws Exception {
         clock.advance(Duration.ofMinutes(1));
         app.pollJob().run();
+        app.notifier().drainOnce(); // deliver what the round put in the outbox, as the workers would
     }
 
     public void poll(int times) throws Exception {

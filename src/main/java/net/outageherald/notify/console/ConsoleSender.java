@@ -31,10 +31,12 @@ public final class ConsoleSender implements Sender {
     @Override
     public SendResult send(Delivery delivery) {
         String id = "console-" + delivery.outboxId();
-        StringBuilder block = new StringBuilder();
         if (delivery.action() == Delivery.Action.EDIT) {
-            block.append("[update of ").append(delivery.refId()).append("]\n");
-        } else if (delivery.refId() != null) {
+            // a console cannot change what it printed; the restoration that follows says it all
+            return new SendResult.Sent(delivery.refId());
+        }
+        StringBuilder block = new StringBuilder();
+        if (delivery.refId() != null) {
             block.append("[").append(id).append(", in reply to ").append(delivery.refId()).append("]\n");
         } else {
             block.append("[").append(id).append("]\n");

@@ -19,7 +19,7 @@ public final class PlainText {
             out.add(f.name() + ": " + f.value());
         }
         if (m.link() != null && !m.link().isBlank()) {
-            out.add(m.link());
+            out.add("Evidence: " + m.link());
         }
         if (m.footer() != null && !m.footer().isBlank()) {
             out.add(m.footer());

@@ -28,7 +28,7 @@ class ConsoleSenderTest {
                 AS131279 Star Joint Venture: all 4 prefixes withdrawn.
                 Peers: 0 of 312
                 Since: 16:15 UTC
-                https://stat.ripe.net/AS131279""");
+                Evidence: https://stat.ripe.net/AS131279""");
     }
 
     @Test
@@ -44,11 +44,12 @@ class ConsoleSenderTest {
         console.send(new Delivery(9, Destination.console(), Delivery.Action.SEND,
                 Message.text(Status.UP, "North Korea (KP) is back online", ""), "console-7"));
 
-        // THEN each is a block that says what it refers to
+        // THEN each is a block that says what it refers to; the edit prints nothing (a console cannot change
+        // what it printed, and the reply that follows says it all)
         assertThat(first).isEqualTo(new SendResult.Sent("console-7"));
         assertThat(buffer.toString(StandardCharsets.UTF_8))
                 .contains("[console-7]\n🔴 North Korea (KP) is offline\n")
-                .contains("[update of console-7]\n🟢 North Korea (KP) was offline for 9 h 31 min\n")
+                .doesNotContain("was offline for 9 h 31 min")
                 .contains("[console-9, in reply to console-7]\n🟢 North Korea (KP) is back online\n");
     }
 }
