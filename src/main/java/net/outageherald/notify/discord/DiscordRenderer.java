@@ -30,7 +30,8 @@ public final class DiscordRenderer {
         String link = usableLink(message.link());
         String title = EmbedText.shorten(EmbedText.escape(message.status().emoji() + " " + message.headline()),
                 MessageEmbed.TITLE_MAX_LENGTH);
-        String description = EmbedText.shorten(EmbedText.escape(message.summary()), MessageEmbed.DESCRIPTION_MAX_LENGTH);
+        String description = EmbedText.shorten(EmbedText.escape(message.summary()),
+                MessageEmbed.DESCRIPTION_MAX_LENGTH);
         String footer = message.footer() == null || message.footer().isBlank() ? null
                 : EmbedText.shorten(message.footer(), MessageEmbed.TEXT_MAX_LENGTH);
 

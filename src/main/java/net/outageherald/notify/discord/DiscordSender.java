@@ -71,7 +71,8 @@ public final class DiscordSender implements Sender {
             return api.getUnavailableGuilds().isEmpty()
                     ? new SendResult.Permanent("Unknown Channel: the bot cannot see channel " + channelId
                             + " (deleted, or the bot was removed from its server)")
-                    : new SendResult.Retry("channel " + channelId + " not visible while some servers are unavailable", null);
+                    : new SendResult.Retry("channel " + channelId + " out of sight while servers are unavailable",
+                            null);
         }
         MessageEmbed embed = renderer.render(delivery.message());
         return delivery.action() == Delivery.Action.EDIT ? edit(channel, delivery.refId(), embed)
@@ -109,7 +110,8 @@ public final class DiscordSender implements Sender {
         }
         Attempt attempt = await(() -> channel.editMessageEmbedsById(messageId, embed));
         if (attempt.failure() != null && SendFailures.isUnknownMessage(attempt.failure())) {
-            LOG.info("Message {} in channel {} is gone or not ours; nothing to mark resolved", messageId, channel.getId());
+            LOG.info("Message {} in channel {} is gone or not ours; nothing to mark resolved", messageId,
+                    channel.getId());
             return new SendResult.Sent(messageId);
         }
         return attempt.result();

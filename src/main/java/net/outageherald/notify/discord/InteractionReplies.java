@@ -39,7 +39,8 @@ final class InteractionReplies {
 
     /** Acknowledges at once, computes the answer (it may check live, taking seconds), then shows it. */
     void deferred(IReplyCallback event, Supplier<Reply> answer) {
-        event.deferReply().queue(null, failure -> LOG.warn("Could not defer /{}: {}", name(event), failure.getMessage()));
+        event.deferReply()
+                .queue(null, failure -> LOG.warn("Could not defer /{}: {}", name(event), failure.getMessage()));
         finish(event.getHook(), compute(answer, name(event)));
     }
 
