@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -22,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Translates slash commands and autocomplete into {@link ChatCommands} calls. Bad input is caught here,
- * before anything is deferred, so it is answered at once and privately; /status and /history may check
- * live and are always deferred.
+ * Translates slash commands and autocomplete into {@link ChatCommands} calls. Bad input and missing
+ * permissions are caught here, before anything is deferred, so they are answered at once and privately;
+ * /status and /history may check live and are always deferred.
  */
 final class CommandListener extends ListenerAdapter {
 
@@ -39,7 +40,10 @@ final class CommandListener extends ListenerAdapter {
     private final SubscribeChecks checks = new SubscribeChecks();
     private final Executor pool;
 
-    /** @param pool runs the commands, so a slow live check never holds up the gateway's event thread */
+    /**
+     * @param pool runs the {@link ChatCommands} calls; the checks and the deferral stay on the gateway thread,
+     *             so the 3-second window holds even while the pool is busy with slow live checks
+     */
     CommandListener(ChatCommands commands, TargetParser parser, InteractionReplies replies, Executor pool) {
         this.commands = commands;
         this.parser = parser;
@@ -49,38 +53,21 @@ final class CommandListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        run(() -> handle(event));
-    }
-
-    @Override
-    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        run(() -> complete(event));
-    }
-
-    private void run(Runnable task) {
-        try {
-            pool.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Shutting down; interaction not answered");
-        }
-    }
-
-    private void handle(SlashCommandInteractionEvent event) {
         try {
             if (event.getGuild() == null) {
                 replies.now(event, Reply.error("Servers only", "Use these commands in a server channel."));
                 return;
             }
             switch (event.getName()) {
-                case SlashCommands.HELP -> replies.now(event, commands.help());
+                case SlashCommands.HELP -> answer(event, commands::help);
                 case SlashCommands.STATUS -> withTarget(event)
-                        .ifPresent(t -> replies.deferred(event, () -> commands.status(t)));
+                        .ifPresent(t -> deferred(event, () -> commands.status(t)));
                 case SlashCommands.HISTORY -> withTarget(event)
-                        .ifPresent(t -> replies.deferred(event, () -> commands.history(t)));
+                        .ifPresent(t -> deferred(event, () -> commands.history(t)));
                 case SlashCommands.SUBSCRIBE -> subscribe(event, true);
                 case SlashCommands.UNSUBSCRIBE -> subscribe(event, false);
                 case SlashCommands.SUBSCRIPTIONS ->
-                        replies.now(event, commands.subscriptions(destination(event.getChannelId())));
+                        answer(event, () -> commands.subscriptions(destination(event.getChannelId())));
                 default -> replies.now(event, Reply.error("Unknown command /" + event.getName(),
                         "This command is not (or no longer) offered. Type /help for the commands."));
             }
@@ -105,7 +92,32 @@ final class CommandListener extends ListenerAdapter {
             return;
         }
         Destination to = destination(channel.channelId());
-        replies.now(event, add ? commands.subscribe(to, target.get()) : commands.unsubscribe(to, target.get()));
+        answer(event, () -> add ? commands.subscribe(to, target.get()) : commands.unsubscribe(to, target.get()));
+    }
+
+    /** Answers at once with what the command says: our own database only, well within 3 seconds. */
+    private void answer(SlashCommandInteractionEvent event, Supplier<Reply> command) {
+        onPool(event, () -> replies.now(event, command.get()));
+    }
+
+    /** Acknowledges now ("thinking…"), then answers when the command is done, however long it takes. */
+    private void deferred(SlashCommandInteractionEvent event, Supplier<Reply> command) {
+        replies.defer(event);
+        onPool(event, () -> replies.finish(event, command.get()));
+    }
+
+    private void onPool(SlashCommandInteractionEvent event, Runnable task) {
+        try {
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    replies.failed(event, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Shutting down; /{} not answered", event.getName());
+        }
     }
 
     /** The target as typed, once it parses; otherwise answers with the accepted forms and returns empty. */
@@ -117,6 +129,15 @@ final class CommandListener extends ListenerAdapter {
         } catch (InvalidTargetException e) {
             replies.now(event, Reply.error("I can't read that target", e.getMessage()));
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        try {
+            pool.execute(() -> complete(event));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Shutting down; autocomplete not answered");
         }
     }
 

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
@@ -58,7 +60,7 @@ public final class DiscordFrontEnd {
         this.subscriptions = subscriptions;
         this.sender = new DiscordSender(() -> jda, renderer, this.config.requestTimeout(), clock);
         this.session = new SessionListener();
-        this.commandPool = Executors.newFixedThreadPool(4, threads("discord-commands"));
+        this.commandPool = commandPool();
         this.retries = Executors.newSingleThreadScheduledExecutor(threads("discord-login"));
     }
 
@@ -181,6 +183,14 @@ public final class DiscordFrontEnd {
             }
         }
         return false;
+    }
+
+    /** Up to 16 commands at once (live checks wait on the network, not the CPU); idle threads go away. */
+    private static ExecutorService commandPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                threads("discord-commands"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ThreadFactory threads(String name) {

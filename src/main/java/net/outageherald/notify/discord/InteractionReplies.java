@@ -1,11 +1,11 @@
 package net.outageherald.notify.discord;
 
 import java.util.EnumSet;
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.outageherald.command.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers interactions within Discord's 3-second window. A refusal or bad input ({@code Reply.ok() == false})
  * is ephemeral, seen only by who asked; a slow answer is deferred first ("thinking…") and then either
- * replaces the placeholder or, if it turned out to be a refusal, removes it and follows up ephemerally.
+ * replaces the placeholder or, if it turned out to be a refusal, removes it and follows up ephemerally
+ * (a deferred placeholder's visibility cannot be changed afterwards).
  */
 final class InteractionReplies {
 
@@ -28,7 +29,7 @@ final class InteractionReplies {
     /** Replies straight away: for answers that take no I/O beyond our own database. */
     void now(IReplyCallback event, Reply reply) {
         if (event.isAcknowledged()) {
-            finish(event.getHook(), reply);
+            finish(event, reply);
             return;
         }
         event.replyEmbeds(renderer.render(reply.message()))
@@ -37,11 +38,10 @@ final class InteractionReplies {
                 .queue(null, failure -> LOG.warn("Could not answer /{}: {}", name(event), failure.getMessage()));
     }
 
-    /** Acknowledges at once, computes the answer (it may check live, taking seconds), then shows it. */
-    void deferred(IReplyCallback event, Supplier<Reply> answer) {
+    /** Acknowledges at once with a public "thinking…" placeholder, for answers that may take seconds. */
+    void defer(IReplyCallback event) {
         event.deferReply()
                 .queue(null, failure -> LOG.warn("Could not defer /{}: {}", name(event), failure.getMessage()));
-        finish(event.getHook(), compute(answer, name(event)));
     }
 
     /** Our own failure: the person still gets an answer, the log gets the stack trace. */
@@ -51,7 +51,9 @@ final class InteractionReplies {
                 "The command could not be completed. Please try again in a minute."));
     }
 
-    private void finish(InteractionHook hook, Reply reply) {
+    /** Shows the answer to a deferred interaction: replaces the placeholder, or makes a refusal private. */
+    void finish(IReplyCallback event, Reply reply) {
+        InteractionHook hook = event.getHook();
         MessageEmbed embed = renderer.render(reply.message());
         if (reply.ok()) {
             hook.editOriginalEmbeds(embed).setAllowedMentions(EnumSet.noneOf(MentionType.class))
@@ -64,18 +66,8 @@ final class InteractionReplies {
                 .queue(null, failure -> LOG.warn("Could not send the refusal: {}", failure.getMessage()));
     }
 
-    private static Reply compute(Supplier<Reply> answer, String command) {
-        try {
-            return answer.get();
-        } catch (RuntimeException e) {
-            LOG.error("/{} failed", command, e);
-            return Reply.error("Something went wrong on our side",
-                    "The command could not be completed. Please try again in a minute.");
-        }
-    }
-
     private static String name(IReplyCallback event) {
-        return event instanceof net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload c
+        return event instanceof CommandInteractionPayload c
                 ? c.getFullCommandName() : "command";
     }
 }
