@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -78,10 +80,16 @@ final class SessionListener extends ListenerAdapter {
         return settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Ready only once JDA says CONNECTED: it fires ReadyEvent a moment before, when sends still fail. */
+    @Override
+    public void onStatusChange(StatusChangeEvent event) {
+        if (event.getNewStatus() == JDA.Status.CONNECTED && state.compareAndSet(State.CONNECTING, State.READY)) {
+            settled.countDown();
+        }
+    }
+
     @Override
     public void onReady(ReadyEvent event) {
-        state.set(State.READY);
-        settled.countDown();
         LOG.info("Discord ready as {} in {} servers", event.getJDA().getSelfUser().getName(),
                 event.getGuildTotalCount());
         event.getJDA().updateCommands().addCommands(SlashCommands.all()).queue(

@@ -45,8 +45,12 @@ class DiscordFrontEndTest {
         bot = start(discord.config(), Map.of());
 
         assertThat(bot.state()).isEqualTo(State.READY);
+        assertThat(discord.gatewayQueries()).singleElement().asString()
+                .contains("v=10", "encoding=json", "compress=zlib-stream");
         JsonNode identify = discord.identifies().get(0);
         assertThat(identify.path("intents").asInt()).as("GUILDS only, nothing privileged").isEqualTo(1);
+        assertThat(bot.sender().send(SenderFixtures.outage(1, FakeDiscord.OTHER_CHANNEL)))
+                .as("the channels of every GUILD_CREATE are known").isInstanceOf(SendResult.Sent.class);
 
         JsonNode commandsPut = discord.awaitCall("PUT", "applications/" + FakeDiscord.BOT_ID + "/commands").body();
         Map<String, JsonNode> byName = new HashMap<>();

@@ -62,6 +62,7 @@ final class FakeDiscord implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Stub> stubs = new CopyOnWriteArrayList<>();
     private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
+    private final List<String> gatewayQueries = new CopyOnWriteArrayList<>();
     private final Set<String> sentMessages = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean rejectRest;
@@ -111,6 +112,11 @@ final class FakeDiscord implements AutoCloseable {
 
     List<JsonNode> identifies() {
         return identifies;
+    }
+
+    /** The query of each gateway connection ("encoding=json&v=10&compress=zlib-stream"). */
+    List<String> gatewayQueries() {
+        return gatewayQueries;
     }
 
     /** Sends a slash command from {@code userId} in {@code channelId}; returns the interaction id. */
@@ -214,6 +220,7 @@ final class FakeDiscord implements AutoCloseable {
     private MockResponse handle(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.startsWith("/gateway")) {
+            gatewayQueries.add(request.getUrl().encodedQuery());
             boolean zlib = "zlib-stream".equals(request.getUrl().queryParameter("compress"));
             return new MockResponse.Builder().webSocketUpgrade(new FakeGateway(json, this, zlib)).build();
         }
