@@ -1,6 +1,7 @@
 package net.outageherald.notify.discord;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,14 +12,25 @@ final class EmbedText {
 
     /** Characters Discord markdown gives a meaning to; a backslash before any of them shows it as typed. */
     private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_~`|<>\\[\\]#@])");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>]+");
     private static final List<String> SEPARATORS = List.of("\n", ", ");
 
     private EmbedText() {
     }
 
-    /** Escapes markdown, masked links, mentions and headings, so names like {@code A_B*C} show as written. */
+    /**
+     * Escapes markdown, masked links, mentions and headings, so names like {@code A_B*C} show as written.
+     * Web links are left as they are: a backslash inside one would break the link.
+     */
     static String escape(String text) {
-        return MARKDOWN.matcher(text).replaceAll("\\\\$1");
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        Matcher url = URL.matcher(text);
+        int from = 0;
+        while (url.find()) {
+            out.append(MARKDOWN.matcher(text.substring(from, url.start())).replaceAll("\\\\$1")).append(url.group());
+            from = url.end();
+        }
+        return out.append(MARKDOWN.matcher(text.substring(from)).replaceAll("\\\\$1")).toString();
     }
 
     /** The text if it fits, else as much as fits followed by a count of what was cut. */

@@ -51,6 +51,14 @@ class DiscordRendererTest {
     }
 
     @Test
+    void linksInTextAreLeftIntactWhileTheTextAroundThemIsEscaped() {
+        Message m = Message.text(Status.DOWN, "x", "Evidence for AS_1: https://stat.ripe.net/app/AS_1?q=a*b done_");
+
+        assertThat(renderer.render(m).getDescription())
+                .isEqualTo("Evidence for AS\\_1: https://stat.ripe.net/app/AS_1?q=a*b done\\_");
+    }
+
+    @Test
     void longValuesAreShortenedSayingHowMuchWasLeftOut() {
         String prefixes = IntStream.range(0, 400).mapToObj(i -> "10." + i / 256 + "." + i % 256 + ".0/24")
                 .collect(Collectors.joining(", "));
