@@ -9,8 +9,7 @@ import static net.outageherald.notify.discord.FakeDiscord.OTHER_GUILD_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
-import java.util.Map;
+import net.outageherald.notify.Platform;
 import net.outageherald.notify.SendResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +25,7 @@ class DiscordLifecycleTest {
     @BeforeEach
     void start() throws Exception {
         discord = new FakeDiscord();
-        bot = new DiscordFrontEnd(discord.config(), new FakeChatCommands(), subscriptions, Clock.systemUTC(), Map.of());
-        bot.start();
-        discord.awaitCall("PUT", "applications/.*/commands");
+        bot = discord.startBot(new FakeChatCommands(), subscriptions);
         subscriptions.add(OPEN_CHANNEL, "KP");
         subscriptions.add(OPEN_CHANNEL, "AS131279");
         subscriptions.add(LOCKED_CHANNEL, "KP");
@@ -50,7 +47,7 @@ class DiscordLifecycleTest {
             assertThat(e.destination()).isEqualTo(SenderFixtures.discord(OTHER_CHANNEL));
             assertThat(e.reason()).contains("removed from Discord server Elsewhere");
         });
-        assertThat(subscriptions.byPlatform(net.outageherald.notify.Platform.DISCORD)).hasSize(3);
+        assertThat(subscriptions.byPlatform(Platform.DISCORD)).hasSize(3);
     }
 
     @Test

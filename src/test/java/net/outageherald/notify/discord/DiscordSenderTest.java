@@ -5,13 +5,13 @@ import static net.outageherald.notify.discord.FakeDiscord.OPEN_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import net.outageherald.notify.Delivery;
 import net.outageherald.notify.Destination;
 import net.outageherald.notify.Platform;
 import net.outageherald.notify.SendResult;
+import net.outageherald.notify.Sender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,16 +26,13 @@ class DiscordSenderTest {
 
     private FakeDiscord discord;
     private DiscordFrontEnd bot;
-    private net.outageherald.notify.Sender sender;
+    private Sender sender;
 
     @BeforeAll
     void start() throws Exception {
         discord = new FakeDiscord();
-        bot = new DiscordFrontEnd(discord.config(), new FakeChatCommands(), new FakeSubscriptions(),
-                Clock.systemUTC(), Map.of());
-        bot.start();
+        bot = discord.startBot(new FakeChatCommands(), new FakeSubscriptions());
         sender = bot.sender();
-        discord.awaitCall("PUT", "applications/.*/commands");
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import net.outageherald.command.ChatCommands;
+import net.outageherald.notify.Subscriptions;
 
 /**
  * A fake Discord on 127.0.0.1 for JDA: the REST API under {@code /api/v10/} and the gateway websocket under
@@ -91,6 +94,14 @@ final class FakeDiscord implements AutoCloseable {
     DiscordConfig config() {
         return DiscordConfig.of(TOKEN, null, apiUrl(), gatewayUrl(), List.of(), Map.of())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(2));
+    }
+
+    /** A started bot connected to this fake, its commands registered. */
+    DiscordFrontEnd startBot(ChatCommands commands, Subscriptions subscriptions) {
+        DiscordFrontEnd bot = new DiscordFrontEnd(config(), commands, subscriptions, Clock.systemUTC(), Map.of());
+        bot.start();
+        awaitCall("PUT", "applications/" + BOT_ID + "/commands");
+        return bot;
     }
 
     /** GET users/@me answers 401 from now on. */

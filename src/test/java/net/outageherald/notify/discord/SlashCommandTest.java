@@ -8,7 +8,6 @@ import static net.outageherald.notify.discord.FakeDiscord.OPEN_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,10 +36,8 @@ class SlashCommandTest {
     @BeforeAll
     void start() throws Exception {
         discord = new FakeDiscord();
-        bot = new DiscordFrontEnd(discord.config(), commands, subscriptions, Clock.systemUTC(), Map.of());
-        bot.start();
+        bot = discord.startBot(commands, subscriptions);
         assertThat(bot.state()).isEqualTo(State.READY);
-        discord.awaitCall("PUT", "applications/.*/commands");
     }
 
     @AfterAll
