@@ -22,6 +22,8 @@ import net.outageherald.notify.Notifier;
 import net.outageherald.notify.Sender;
 import net.outageherald.notify.SubscriptionService;
 import net.outageherald.notify.console.ConsoleSender;
+import net.outageherald.notify.discord.DiscordConfigBinder;
+import net.outageherald.notify.discord.DiscordFrontEnd;
 import net.outageherald.notify.telegram.TelegramFrontEnd;
 import net.outageherald.config.RipeStatConfig;
 import net.outageherald.detect.Detector;
@@ -64,10 +66,11 @@ public final class App implements AutoCloseable {
     private final MeterRegistry registry;
     private final CommandService commands;
     private final TelegramFrontEnd telegram;
+    private final DiscordFrontEnd discord;
     private final Notifier notifier;
     private final TargetParser parser = new TargetParser();
 
-    private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer) {
+    private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer, Map<String, String> env) {
         this.config = config;
         var dbc = config.database();
         this.db = Database.open(dbc.url(), dbc.username(), dbc.password() == null ? null : dbc.password().reveal(),
@@ -84,14 +87,18 @@ public final class App implements AutoCloseable {
                 config.ripestat().readTimeout().multipliedBy(2));
 
         // chat front-ends answer commands; their senders deliver what the outbox holds
-        this.commands = new CommandService(parser, new SubscriptionService(db, config.notifications(), clock),
-                checker, db, clock, STATUS_FRESH_FOR);
+        SubscriptionService subscriptions = new SubscriptionService(db, config.notifications(), clock);
+        this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR);
         this.telegram = new TelegramFrontEnd(config.telegram(), commands, clock);
+        this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock, env);
         List<Sender> senders = new ArrayList<>();
         if (config.notifications().consoleEnabled()) {
             senders.add(new ConsoleSender(console));
         }
         telegram.sender().ifPresent(senders::add);
+        if (config.discord().token() != null) {
+            senders.add(discord.sender()); // without a token it would only pile messages up in the outbox
+        }
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders, registry, clock);
 
         Detector detector = new Detector(config.detection(), db, notifier.sink(), clock);
@@ -102,7 +109,8 @@ public final class App implements AutoCloseable {
 
     /** Everything wired; nothing started. */
     public static App build(HeraldConfig config, Clock clock, PrintStream console) {
-        return new App(config, clock, console, config.detection().spreadPolls() ? Pacer.sleeping() : Pacer.NONE);
+        return new App(config, clock, console, config.detection().spreadPolls() ? Pacer.sleeping() : Pacer.NONE,
+                Map.of());
     }
 
     /** Syncs the config's subscriptions, starts delivery, the chat front-ends and polling. */
@@ -110,6 +118,7 @@ public final class App implements AutoCloseable {
         notifier.subscriptions().syncStatic(staticSubscriptions());
         notifier.start();
         telegram.start();
+        discord.start();
         scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
         scheduler.start();
         LOG.info("Outage Herald is watching {} targets, polling every {}", watched().size(),
@@ -120,6 +129,8 @@ public final class App implements AutoCloseable {
     Map<Destination, List<Target>> staticSubscriptions() {
         Map<Destination, List<Target>> out = new LinkedHashMap<>();
         config.telegram().subscriptions().forEach(s -> out.merge(s.destination(), s.targets(), App::concat));
+        config.discord().subscriptions().forEach(s -> out.merge(s.destination(), DiscordConfigBinder.targets(s),
+                App::concat));
         return out;
     }
 
@@ -180,8 +191,9 @@ public final class App implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        telegram.stop();
         notifier.stop(); // sends in flight finish and are recorded; the rest wait in the outbox
+        telegram.stop();
+        discord.stop();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         db.close();

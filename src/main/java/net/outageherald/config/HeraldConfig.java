@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import net.outageherald.model.Target;
 import net.outageherald.notify.NotifyConfig;
+import net.outageherald.notify.discord.DiscordConfig;
+import net.outageherald.notify.discord.DiscordConfigBinder;
 import net.outageherald.notify.NotifyConfigBinder;
 import net.outageherald.notify.telegram.TelegramConfig;
 import net.outageherald.notify.telegram.TelegramConfigBinder;
@@ -22,7 +24,8 @@ public record HeraldConfig(
         DatabaseConfig database,
         LoggingConfig logging,
         NotifyConfig notifications,
-        TelegramConfig telegram) {
+        TelegramConfig telegram,
+        DiscordConfig discord) {
 
     public HeraldConfig {
         watch = List.copyOf(watch);
@@ -32,13 +35,14 @@ public record HeraldConfig(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(notifications, "notify");
         Objects.requireNonNull(telegram, "telegram");
+        Objects.requireNonNull(discord, "discord");
     }
 
     /** What an empty config file gives: no targets, every section at its defaults. */
     public static HeraldConfig defaults() {
         return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(),
                 DatabaseConfig.defaults(), LoggingConfig.defaults(), NotifyConfig.defaults(),
-                TelegramConfig.defaults());
+                TelegramConfig.defaults(), DiscordConfig.defaults());
     }
 
     /**
@@ -54,7 +58,9 @@ public record HeraldConfig(
         LoggingConfig logging = LoggingConfig.from(root.section("logging"));
         NotifyConfig notifications = NotifyConfigBinder.from(root.section("notify"));
         TelegramConfig telegram = TelegramConfigBinder.from(root.section("telegram"));
-        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging, notifications, telegram));
+        DiscordConfig discord = DiscordConfigBinder.from(root.section("discord"));
+        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging, notifications, telegram,
+                discord));
     }
 
     /** Targets in the parser's words at {@code watch[i]}; the same target twice counts once. */
