@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
+import net.outageherald.ops.HttpConfig;
+import net.outageherald.ops.ShutdownConfig;
 
 /**
  * The whole configuration, one record per section, as {@link ConfigLoader} gives it after checking
@@ -16,7 +18,9 @@ public record HeraldConfig(
         DetectionConfig detection,
         RipeStatConfig ripestat,
         DatabaseConfig database,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        HttpConfig http,
+        ShutdownConfig shutdown) {
 
     public HeraldConfig {
         watch = List.copyOf(watch);
@@ -24,12 +28,14 @@ public record HeraldConfig(
         Objects.requireNonNull(ripestat, "ripestat");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(shutdown, "shutdown");
     }
 
     /** What an empty config file gives: no targets, every section at its defaults. */
     public static HeraldConfig defaults() {
         return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(),
-                DatabaseConfig.defaults(), LoggingConfig.defaults());
+                DatabaseConfig.defaults(), LoggingConfig.defaults(), HttpConfig.defaults(), ShutdownConfig.defaults());
     }
 
     /**
@@ -43,7 +49,9 @@ public record HeraldConfig(
         RipeStatConfig ripestat = RipeStatConfig.from(root.section("ripestat"));
         DatabaseConfig database = DatabaseConfig.from(root.section("database"));
         LoggingConfig logging = LoggingConfig.from(root.section("logging"));
-        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging));
+        HttpConfig http = HttpConfig.from(root.section("http"));
+        ShutdownConfig shutdown = ShutdownConfig.from(root.section("shutdown"));
+        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging, http, shutdown));
     }
 
     /** Targets in the parser's words at {@code watch[i]}; the same target twice counts once. */

@@ -205,7 +205,7 @@ class ConfigLoaderTest {
                 new KeyDescription("database.password", "", "HERALD_DB_PASSWORD"),
                 new KeyDescription("database.password-file", "", null),
                 new KeyDescription("logging.format", "text", "HERALD_LOG_FORMAT"));
-        assertThat(keys).hasSize(1 + 14 + 13 + 5 + 2);
+        assertThat(keys).hasSize(1 + 14 + 13 + 5 + 2 + 4 + 1); // watch, detection, ripestat, database, logging, http, shutdown
         assertThat(Durations.parse(keys.get(1).defaultValue())).isEqualTo(Duration.ofMinutes(1));
     }
 
