@@ -1,6 +1,8 @@
 package net.outageherald.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import net.outageherald.config.Durations;
 import net.outageherald.config.HeraldConfig;
 import net.outageherald.config.RipeStatConfig;
 import net.outageherald.detect.Detector;
@@ -19,6 +23,13 @@ import net.outageherald.detect.PollJob;
 import net.outageherald.detect.TargetResolver;
 import net.outageherald.detect.WatchList;
 import net.outageherald.model.Target;
+import net.outageherald.ops.CountingEventSink;
+import net.outageherald.ops.HealthCheck;
+import net.outageherald.ops.Metrics;
+import net.outageherald.ops.OpsServer;
+import net.outageherald.ops.PollMetrics;
+import net.outageherald.ops.SourceHealthGauges;
+import net.outageherald.ops.TargetStatusGauges;
 import net.outageherald.schedule.Scheduler;
 import net.outageherald.source.ResolutionSource;
 import net.outageherald.source.RoutingSource;
@@ -34,12 +45,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: builds every part from the config, in order, by hand. Tests build it with a
  * fake RIPEstat URL, a temporary database and a mutable clock, and call the jobs directly.
+ *
+ * <p>{@link #start()} opens the operations endpoint (if enabled) and starts the schedule;
+ * {@link #close(Duration)} takes everything down in the reverse order within a deadline.
  */
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final HeraldConfig config;
+    private final Metrics metrics;
     private final Database db;
     private final OkHttpClient http;
     private final RipeStatClient ripestat;
@@ -48,9 +63,15 @@ public final class App implements AutoCloseable {
     private final LiveChecker checker;
     private final TargetResolver resolver;
     private final Scheduler scheduler;
+    private final HealthCheck health;
+    private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+    private volatile boolean closing;
+    private OpsServer endpoint;
 
     private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer) {
         this.config = config;
+        this.metrics = new Metrics();
+        var registry = metrics.registry(); // stages that come later register their meters here too
         var dbc = config.database();
         this.db = Database.open(dbc.url(), dbc.username(), dbc.password() == null ? null : dbc.password().reveal(),
                 dbc.poolSize());
@@ -61,14 +82,18 @@ public final class App implements AutoCloseable {
                 config.detection().keepPrefixesFor());
         this.io = Executors.newFixedThreadPool(config.ripestat().maxInFlight(), daemon("herald-io"));
         this.resolver = new TargetResolver(resolution, routing, db, config.detection(), clock);
-        EventSink sink = new ConsoleEventSink(console);
+        EventSink sink = new CountingEventSink(new ConsoleEventSink(console), registry);
         Detector detector = new Detector(config.detection(), db, sink, clock);
         WatchList watch = this::watched;
         this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
-                config.ripestat().requestsPerMinute(), pacer, io);
+                config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
         this.checker = new LiveChecker(resolver, routing, db, config.detection(), clock, io,
                 config.ripestat().readTimeout().multipliedBy(2));
-        this.scheduler = new Scheduler();
+        this.scheduler = new Scheduler(clock);
+        new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
+        new TargetStatusGauges(db, registry);
+        this.health = new HealthCheck(scheduler, poll.name(),
+                config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints);
     }
 
     /** Everything wired; nothing started. */
@@ -76,8 +101,9 @@ public final class App implements AutoCloseable {
         return new App(config, clock, console, config.detection().spreadPolls() ? Pacer.sleeping() : Pacer.NONE);
     }
 
-    /** Starts polling on the schedule. */
+    /** Opens the operations endpoint if enabled, then starts polling on the schedule. */
     public void start() {
+        startEndpoint();
         scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
         scheduler.start();
         LOG.info("Outage Herald is watching {} targets, polling every {}", watched().size(),
@@ -89,6 +115,35 @@ public final class App implements AutoCloseable {
         Map<String, Target> all = new LinkedHashMap<>();
         config.watch().forEach(t -> all.putIfAbsent(t.key(), t));
         return List.copyOf(all.values());
+    }
+
+    /**
+     * Opens {@code /healthz} and {@code /metrics} if {@code http.enabled}, once; gives the port bound, or
+     * -1 when disabled. Throws {@link UncheckedIOException} when the address cannot be bound.
+     */
+    public synchronized int startEndpoint() {
+        var http = config.http();
+        if (!http.enabled()) {
+            return -1;
+        }
+        if (endpoint == null) {
+            try {
+                endpoint = OpsServer.start(http.address(), http.port(), health, metrics::scrape);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serve health and metrics on " + http.address() + ":"
+                        + http.port() + ": " + e.getMessage(), e);
+            }
+        }
+        return endpoint.port();
+    }
+
+    public HealthCheck health() {
+        return health;
+    }
+
+    /** The process's meter registry and its Prometheus view. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     public PollJob pollJob() {
@@ -103,20 +158,69 @@ public final class App implements AutoCloseable {
         return db;
     }
 
-    /** Stops polling (a round in progress is cut short: its requests are interrupted), then closes all. */
+    /** Stops within {@code shutdown.timeout}; see {@link #close(Duration)}. */
     @Override
     public void close() {
+        close(config.shutdown().timeout());
+    }
+
+    /**
+     * Stops everything in order: no new polls, the round in progress cut short (its requests are
+     * interrupted), sends in flight finished, then chat connections, the endpoint and the database
+     * closed. Gives false when something was still running at the deadline: the database is then left
+     * for the process's exit to close (SQLite's journal and PostgreSQL's rollback keep it consistent).
+     * A second call (the shutdown hook's, after the main thread's) waits for the first and gives its result.
+     */
+    public boolean close(Duration timeout) {
+        synchronized (closed) {
+            if (closing) {
+                return closed.join();
+            }
+            closing = true;
+        }
+        boolean clean = false;
+        try {
+            clean = stop(timeout);
+            return clean;
+        } finally {
+            closed.complete(clean);
+        }
+    }
+
+    private boolean stop(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.stopFiring();
         io.shutdownNow();
+        // Delivery (notify branch): notifier.stop(left(deadline)) goes here, so that sends in flight finish
+        // and are recorded while the chat clients and the database are still open.
+        boolean roundOver = false;
+        boolean requestsOver = false;
         try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
-            scheduler.awaitIdle(Duration.ofSeconds(10));
+            roundOver = scheduler.awaitIdle(left(deadline));
+            requestsOver = io.awaitTermination(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Chat connections (telegram and discord branches) close here, once nothing sends any more.
+        synchronized (this) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        if (!roundOver || !requestsOver) {
+            LOG.warn("Still running after {}: {}; the database is left to close with the process",
+                    Durations.format(timeout), roundOver ? "RIPEstat requests" : "a poll round");
+            return false;
+        }
         db.close();
+        metrics.close();
+        return true;
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     static RipeStatSettings settings(RipeStatConfig c) {
