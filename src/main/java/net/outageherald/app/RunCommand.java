@@ -12,7 +12,6 @@ import net.outageherald.config.Durations;
 import net.outageherald.config.HeraldConfig;
 import net.outageherald.ops.LogSetup;
 import net.outageherald.ops.StopSignals;
-import net.outageherald.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -53,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         App app;
         try {
             app = App.build(cfg, Clock.systemUTC(), new PrintStream(System.out, true, StandardCharsets.UTF_8));
-        } catch (StoreException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // mostly StoreException; whatever fails while wiring, it could not start
             spec.commandLine().getErr().println("error: cannot start: " + e.getMessage());
             return ExitCode.CANNOT_START;
         }
