@@ -124,7 +124,8 @@ class EndpointBackoffTest {
         assertThat(status.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith("HTTP_ERROR").contains("500"));
         // AND every known data call is listed, the healthy ones too
         assertThat(client.endpoints()).extracting(EndpointStatus::endpoint)
-                .containsExactly("announced-prefixes", "as-overview", "country-resource-list", "looking-glass");
+                .containsExactly("announced-prefixes", "as-overview", "country-resource-list", "looking-glass",
+                        "routing-status");
     }
 
     @Test
