@@ -1,6 +1,8 @@
 package net.outageherald.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,9 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import net.outageherald.command.CommandService;
 import net.outageherald.config.Durations;
 import net.outageherald.config.HeraldConfig;
@@ -32,6 +33,13 @@ import net.outageherald.detect.Pacer;
 import net.outageherald.detect.PollJob;
 import net.outageherald.detect.TargetResolver;
 import net.outageherald.model.Target;
+import net.outageherald.ops.CountingEventSink;
+import net.outageherald.ops.HealthCheck;
+import net.outageherald.ops.Metrics;
+import net.outageherald.ops.OpsServer;
+import net.outageherald.ops.PollMetrics;
+import net.outageherald.ops.SourceHealthGauges;
+import net.outageherald.ops.TargetStatusGauges;
 import net.outageherald.schedule.Scheduler;
 import net.outageherald.source.ResolutionSource;
 import net.outageherald.source.RoutingSource;
@@ -47,6 +55,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: builds every part from the config, in order, by hand. Tests build it with a
  * fake RIPEstat URL, a temporary database and a mutable clock, and call the jobs directly.
+ *
+ * <p>{@link #start()} opens the operations endpoint (if enabled) and starts the schedule;
+ * {@link #close(Duration)} takes everything down in the reverse order within a deadline.
  */
 public final class App implements AutoCloseable {
 
@@ -55,6 +66,7 @@ public final class App implements AutoCloseable {
     static final Duration STATUS_FRESH_FOR = Duration.ofMinutes(1);
 
     private final HeraldConfig config;
+    private final Metrics metrics;
     private final Database db;
     private final OkHttpClient http;
     private final RipeStatClient ripestat;
@@ -63,19 +75,23 @@ public final class App implements AutoCloseable {
     private final LiveChecker checker;
     private final TargetResolver resolver;
     private final Scheduler scheduler;
-    private final MeterRegistry registry;
     private final CommandService commands;
     private final TelegramFrontEnd telegram;
     private final DiscordFrontEnd discord;
     private final Notifier notifier;
     private final TargetParser parser = new TargetParser();
+    private final HealthCheck health;
+    private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+    private volatile boolean closing;
+    private OpsServer endpoint;
 
     private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer, Map<String, String> env) {
         this.config = config;
+        this.metrics = new Metrics();
+        var registry = metrics.registry(); // stages that come later register their meters here too
         var dbc = config.database();
         this.db = Database.open(dbc.url(), dbc.username(), dbc.password() == null ? null : dbc.password().reveal(),
                 dbc.poolSize());
-        this.registry = new SimpleMeterRegistry();
         this.http = new OkHttpClient();
         this.ripestat = new RipeStatClient(settings(config.ripestat()), http, clock);
         RoutingSource routing = new RipeStatRoutingSource(ripestat);
@@ -101,10 +117,15 @@ public final class App implements AutoCloseable {
         }
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders, registry, clock);
 
-        Detector detector = new Detector(config.detection(), db, notifier.sink(), clock);
+        Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
+                clock);
         this.poll = new PollJob(this::watched, resolver, routing, detector, config.detection(),
-                config.ripestat().requestsPerMinute(), pacer, io);
-        this.scheduler = new Scheduler();
+                config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
+        this.scheduler = new Scheduler(clock);
+        new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
+        new TargetStatusGauges(db, registry);
+        this.health = new HealthCheck(scheduler, poll.name(),
+                config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints);
     }
 
     /** Everything wired; nothing started. */
@@ -113,8 +134,10 @@ public final class App implements AutoCloseable {
                 Map.of());
     }
 
-    /** Syncs the config's subscriptions, starts delivery, the chat front-ends and polling. */
+    /** Opens the operations endpoint if enabled, syncs the config's subscriptions, starts delivery, the chat
+     * front-ends and polling. */
     public void start() {
+        startEndpoint();
         notifier.subscriptions().syncStatic(staticSubscriptions());
         notifier.start();
         telegram.start();
@@ -156,6 +179,35 @@ public final class App implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Opens {@code /healthz} and {@code /metrics} if {@code http.enabled}, once; gives the port bound, or
+     * -1 when disabled. Throws {@link UncheckedIOException} when the address cannot be bound.
+     */
+    public synchronized int startEndpoint() {
+        var http = config.http();
+        if (!http.enabled()) {
+            return -1;
+        }
+        if (endpoint == null) {
+            try {
+                endpoint = OpsServer.start(http.address(), http.port(), health, metrics::scrape);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serve health and metrics on " + http.address() + ":"
+                        + http.port() + ": " + e.getMessage(), e);
+            }
+        }
+        return endpoint.port();
+    }
+
+    public HealthCheck health() {
+        return health;
+    }
+
+    /** The process's meter registry and its Prometheus view. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     public PollJob pollJob() {
         return poll;
     }
@@ -176,27 +228,69 @@ public final class App implements AutoCloseable {
         return commands;
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
-    /** Stops polling (a round in progress is cut short: its requests are interrupted), then closes all. */
+    /** Stops within {@code shutdown.timeout}; see {@link #close(Duration)}. */
     @Override
     public void close() {
+        close(config.shutdown().timeout());
+    }
+
+    /**
+     * Stops everything in order: no new polls, the round in progress cut short (its requests are
+     * interrupted), sends in flight finished, then chat connections, the endpoint and the database
+     * closed. Gives false when something was still running at the deadline: the database is then left
+     * for the process's exit to close (SQLite's journal and PostgreSQL's rollback keep it consistent).
+     * A second call (the shutdown hook's, after the main thread's) waits for the first and gives its result.
+     */
+    public boolean close(Duration timeout) {
+        synchronized (closed) {
+            if (closing) {
+                return closed.join();
+            }
+            closing = true;
+        }
+        boolean clean = false;
+        try {
+            clean = stop(timeout);
+            return clean;
+        } finally {
+            closed.complete(clean);
+        }
+    }
+
+    private boolean stop(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.stopFiring();
         io.shutdownNow();
+        boolean roundOver = false;
+        boolean requestsOver = false;
         try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
-            scheduler.awaitIdle(Duration.ofSeconds(10));
+            roundOver = scheduler.awaitIdle(left(deadline));
+            requestsOver = io.awaitTermination(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         notifier.stop(); // sends in flight finish and are recorded; the rest wait in the outbox
         telegram.stop();
         discord.stop();
+        synchronized (this) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        if (!roundOver || !requestsOver) {
+            LOG.warn("Still running after {}: {}; the database is left to close with the process",
+                    Durations.format(timeout), roundOver ? "RIPEstat requests" : "a poll round");
+            return false;
+        }
         db.close();
+        metrics.close();
+        return true;
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     static RipeStatSettings settings(RipeStatConfig c) {

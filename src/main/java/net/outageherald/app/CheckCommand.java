@@ -11,6 +11,7 @@ import net.outageherald.detect.PrefixState;
 import net.outageherald.model.InvalidTargetException;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
+import net.outageherald.ops.LogSetup;
 import net.outageherald.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         if (cfg == null) {
             return 3;
         }
+        LogSetup.apply(cfg.logging().format(), cfg.logging().level());
         try (App app = App.build(cfg, Clock.systemUTC(), new PrintStream(System.out, true, StandardCharsets.UTF_8))) {
             CheckResult r = app.checker().check(t);
             print(r, out);

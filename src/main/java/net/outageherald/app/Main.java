@@ -1,6 +1,8 @@
 package net.outageherald.app;
 
 import java.io.PrintWriter;
+import net.outageherald.config.LoggingConfig;
+import net.outageherald.ops.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,14 +11,20 @@ import picocli.CommandLine.Command;
         description = {"Watches the global routing table (RIPE NCC RIS via RIPEstat) and tells Discord, "
                 + "Telegram or the console when networks go dark and when they come back."},
         subcommands = {RunCommand.class, CheckCommand.class},
-        footer = {"", "Environment: HERALD_CONFIG (config file), HERALD_RIPESTAT_URL, HERALD_DB_URL, "
-                + "TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN."})
+        footer = {"", "Environment: HERALD_CONFIG (config file), HERALD_RIPESTAT_URL, HERALD_DB_URL, HERALD_DB_USER, "
+                + "HERALD_DB_PASSWORD, HERALD_LOG_FORMAT, HERALD_HTTP_ENABLED, HERALD_HTTP_ADDRESS, HERALD_HTTP_PORT, "
+                + "TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN. Every config key: docs/configuration.md."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // JSON from the first line when the environment asks for it; the config's choice follows once loaded
+        String format = System.getenv(LoggingConfig.FORMAT_ENV);
+        if (format != null && format.strip().equalsIgnoreCase("json")) {
+            LogSetup.apply("json", null);
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

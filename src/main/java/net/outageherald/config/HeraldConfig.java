@@ -12,6 +12,8 @@ import net.outageherald.notify.NotifyConfigBinder;
 import net.outageherald.notify.telegram.TelegramConfig;
 import net.outageherald.notify.telegram.TelegramConfigBinder;
 import net.outageherald.model.TargetParser;
+import net.outageherald.ops.HttpConfig;
+import net.outageherald.ops.ShutdownConfig;
 
 /**
  * The whole configuration, one record per section, as {@link ConfigLoader} gives it after checking
@@ -25,7 +27,9 @@ public record HeraldConfig(
         LoggingConfig logging,
         NotifyConfig notifications,
         TelegramConfig telegram,
-        DiscordConfig discord) {
+        DiscordConfig discord,
+        HttpConfig http,
+        ShutdownConfig shutdown) {
 
     public HeraldConfig {
         watch = List.copyOf(watch);
@@ -36,13 +40,15 @@ public record HeraldConfig(
         Objects.requireNonNull(notifications, "notify");
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(shutdown, "shutdown");
     }
 
     /** What an empty config file gives: no targets, every section at its defaults. */
     public static HeraldConfig defaults() {
         return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(),
                 DatabaseConfig.defaults(), LoggingConfig.defaults(), NotifyConfig.defaults(),
-                TelegramConfig.defaults(), DiscordConfig.defaults());
+                TelegramConfig.defaults(), DiscordConfig.defaults(), HttpConfig.defaults(), ShutdownConfig.defaults());
     }
 
     /**
@@ -59,8 +65,10 @@ public record HeraldConfig(
         NotifyConfig notifications = NotifyConfigBinder.from(root.section("notify"));
         TelegramConfig telegram = TelegramConfigBinder.from(root.section("telegram"));
         DiscordConfig discord = DiscordConfigBinder.from(root.section("discord"));
+        HttpConfig http = HttpConfig.from(root.section("http"));
+        ShutdownConfig shutdown = ShutdownConfig.from(root.section("shutdown"));
         return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging, notifications, telegram,
-                discord));
+                discord, http, shutdown));
     }
 
     /** Targets in the parser's words at {@code watch[i]}; the same target twice counts once. */

@@ -26,7 +26,8 @@
  * Then add it to {@code HeraldConfig}: a record component, one line in its binder
  * ({@code TelegramConfig telegram = TelegramConfig.from(root.section("telegram"));}) and its
  * {@code defaults()} in {@code HeraldConfig.defaults()}. Add the keys, with defaults and a comment, to
- * {@code config/herald.yaml}; the tests check that it lists every key and loads to the defaults.
+ * {@code config/herald.yaml}, and a row per key to {@code docs/configuration.md}; the tests check that
+ * both list every key with its default and that the example loads to the defaults.
  *
  * <h2>Rules for binders</h2>
  * <ul>

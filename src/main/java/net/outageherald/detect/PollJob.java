@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,10 +38,12 @@ public final class PollJob implements Job {
     private final int requestsPerMinute;
     private final Pacer pacer;
     private final ExecutorService pool;
+    private final PollListener listener;
     private volatile int lastFailed;
 
     public PollJob(WatchList watch, TargetResolver resolver, RoutingSource routing, Detector detector,
-                   DetectionConfig config, int requestsPerMinute, Pacer pacer, ExecutorService pool) {
+                   DetectionConfig config, int requestsPerMinute, Pacer pacer, ExecutorService pool,
+                   PollListener listener) {
         this.watch = watch;
         this.resolver = resolver;
         this.routing = routing;
@@ -48,6 +52,7 @@ public final class PollJob implements Job {
         this.requestsPerMinute = requestsPerMinute;
         this.pacer = pacer;
         this.pool = pool;
+        this.listener = listener;
     }
 
     @Override
@@ -57,13 +62,24 @@ public final class PollJob implements Job {
 
     @Override
     public void run() throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            round(start);
+        } catch (RuntimeException | Error e) {
+            listener.roundFailed(e, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
+        }
+    }
+
+    private void round(long start) throws InterruptedException {
         List<Resolved> targets = watch.targets().stream().map(resolver::resolve).toList();
         Set<Prefix> prefixes = new LinkedHashSet<>();
         targets.forEach(t -> prefixes.addAll(t.prefixes()));
 
         Map<Prefix, PrefixObservation> seen = new LinkedHashMap<>();
         Map<Prefix, String> failed = new LinkedHashMap<>();
-        observe(prefixes, seen, failed);
+        Map<String, Integer> reasons = new TreeMap<>();
+        observe(prefixes, seen, failed, reasons);
         if (!seen.isEmpty()) {
             detector.record(seen.values());
         }
@@ -79,7 +95,9 @@ public final class PollJob implements Job {
             }
         }
         logFailures(failed, prefixes.size());
+        listener.roundFinished(seen.size(), reasons, Duration.ofNanos(System.nanoTime() - start));
     }
+
 
     /** One line when observations start failing and one when they are all back; quiet in between. */
     private void logFailures(Map<Prefix, String> failed, int total) {
@@ -97,8 +115,8 @@ public final class PollJob implements Job {
         }
     }
 
-    private void observe(Set<Prefix> prefixes, Map<Prefix, PrefixObservation> seen, Map<Prefix, String> failed)
-            throws InterruptedException {
+    private void observe(Set<Prefix> prefixes, Map<Prefix, PrefixObservation> seen, Map<Prefix, String> failed,
+                         Map<String, Integer> reasons) throws InterruptedException {
         Duration gap = gap(prefixes.size());
         List<Future<PrefixObservation>> futures = new ArrayList<>();
         List<Prefix> order = new ArrayList<>(prefixes);
@@ -121,6 +139,8 @@ public final class PollJob implements Job {
                 failed.put(order.get(i), cause instanceof SourceUnavailableException s
                         ? s.reason().name().toLowerCase().replace('_', ' ') + ": " + s.getMessage()
                         : cause.toString());
+                reasons.merge(cause instanceof SourceUnavailableException s
+                        ? s.reason().name().toLowerCase(Locale.ROOT) : "error", 1, Integer::sum);
                 if (!(cause instanceof SourceUnavailableException)) {
                     LOG.error("observing {} failed unexpectedly", order.get(i), cause);
                 }

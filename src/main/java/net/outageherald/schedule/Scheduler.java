@@ -1,5 +1,6 @@
 package net.outageherald.schedule;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,18 +22,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs our {@link Job}s with Quartz: one at a time per job, a run that throws is logged and the next
- * run happens as planned. Records when each job last finished, for health checks.
+ * run happens as planned. Records when it started and when each job last finished or failed, on its
+ * clock, for health checks.
  */
 public final class Scheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     private final org.quartz.Scheduler quartz;
+    private final Clock clock;
+    private volatile Instant startedAt;
     private final Map<String, Instant> lastFinished = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailed = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     public Scheduler() {
+        this(Clock.systemUTC());
+    }
+
+    /** A scheduler that fires on real time but stamps starts and finishes with {@code clock}. */
+    public Scheduler(Clock clock) {
+        this.clock = clock;
         try {
             Properties p = new Properties();
             p.setProperty("org.quartz.scheduler.instanceName", "outage-herald");
@@ -68,6 +78,7 @@ public final class Scheduler implements AutoCloseable {
     public void start() {
         try {
             quartz.start();
+            startedAt = clock.instant();
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
         }
@@ -79,6 +90,11 @@ public final class Scheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             return false;
         }
+    }
+
+    /** When {@link #start()} was called; empty before. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
     }
 
     public Optional<Instant> lastFinished(String jobName) {
@@ -132,11 +148,11 @@ public final class Scheduler implements AutoCloseable {
         running.incrementAndGet();
         try {
             job.run();
-            lastFinished.put(job.name(), Instant.now());
+            lastFinished.put(job.name(), clock.instant());
         } catch (InterruptedException e) {
             LOG.info("{} was interrupted (shutting down)", job.name());
         } catch (Throwable t) { // a failing run must never stop the schedule
-            lastFailed.put(job.name(), Instant.now());
+            lastFailed.put(job.name(), clock.instant());
             LOG.error("{} failed: {}", job.name(), t.toString(), t);
         } finally {
             synchronized (running) {

@@ -51,7 +51,12 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("synchronous", "NORMAL");
             hc.addDataSourceProperty("foreign_keys", "true");
         }
-        HikariDataSource ds = new HikariDataSource(hc);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) { // unreachable server, refused login: the pool tries one connection
+            throw new StoreException("cannot connect to the database at " + masked(jdbcUrl) + ": " + e.getMessage(), e);
+        }
         try {
             var result = Flyway.configure()
                     .dataSource(ds)
@@ -65,9 +70,14 @@ public final class Database implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             ds.close();
-            throw new StoreException("could not migrate the database at " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new StoreException("could not migrate the database at " + masked(jdbcUrl) + ": " + e.getMessage(), e);
         }
         return new Database(ds, postgres);
+    }
+
+    /** pgjdbc takes {@code ?password=…} in the URL too; an error message must not carry it to a log. */
+    private static String masked(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static void createSqliteFolder(String jdbcUrl) {

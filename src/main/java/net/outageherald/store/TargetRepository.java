@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.outageherald.detect.TargetState;
 import net.outageherald.model.Prefix;
@@ -15,6 +17,40 @@ import net.outageherald.model.Status;
 
 /** Targets: their resolution to prefixes and names, and their detection state. */
 public final class TargetRepository {
+
+    /**
+     * How many targets hold each confirmed status (every status present, 0 when none), how many have
+     * none confirmed yet, and how many are in a degraded period (no usable data for a while).
+     */
+    public record Counts(Map<Status, Integer> byStatus, int pending, int degraded) {
+        public Counts {
+            byStatus = Map.copyOf(byStatus);
+        }
+    }
+
+    public Counts counts(Connection tx) throws SQLException {
+        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            byStatus.put(s, 0);
+        }
+        int pending = 0;
+        int degraded = 0;
+        String sql = "SELECT confirmed, CASE WHEN degraded_since IS NULL THEN 0 ELSE 1 END AS degraded, COUNT(*) AS n"
+                + " FROM target GROUP BY confirmed, CASE WHEN degraded_since IS NULL THEN 0 ELSE 1 END";
+        try (PreparedStatement ps = tx.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Status status = Jdbc.enumOrNull(Status.class, rs.getString("confirmed"));
+                int n = rs.getInt("n");
+                if (status == null) {
+                    pending += n;
+                } else {
+                    byStatus.merge(status, n, Integer::sum);
+                }
+                degraded += rs.getInt("degraded") == 1 ? n : 0;
+            }
+        }
+        return new Counts(byStatus, pending, degraded);
+    }
 
     public Optional<TargetRecord> find(Connection tx, String key) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("SELECT * FROM target WHERE target_key = ?")) {

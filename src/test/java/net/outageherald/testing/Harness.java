@@ -3,6 +3,10 @@ package net.outageherald.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +70,20 @@ public final class Harness implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             poll();
         }
+    }
+
+    /**
+     * GETs {@code path} from the app's operations endpoint, starting it on first use; the config must
+     * say {@code http: {enabled: true, port: 0}}.
+     */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        int port = app.startEndpoint();
+        if (port < 0) {
+            throw new IllegalStateException("the endpoint is off: add http: {enabled: true, port: 0} to the config");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public String console() {
