@@ -138,14 +138,22 @@ public final class App implements AutoCloseable {
      * front-ends and polling. */
     public void start() {
         startEndpoint();
-        notifier.subscriptions().syncStatic(staticSubscriptions());
+        startChats();
         notifier.start();
-        telegram.start();
-        discord.start();
         scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
         scheduler.start();
         LOG.info("Outage Herald is watching {} targets, polling every {}", watched().size(),
                 Durations.format(config.detection().pollInterval()));
+    }
+
+    /**
+     * Syncs the config's subscriptions and connects the chat front-ends (each logs and carries on when it
+     * has no token or a bad one). Tests call this, then run polls and deliveries by hand.
+     */
+    public void startChats() {
+        notifier.subscriptions().syncStatic(staticSubscriptions());
+        telegram.start();
+        discord.start();
     }
 
     /** The subscriptions the config asks for, per destination. */

@@ -34,7 +34,15 @@ public final class Harness implements AutoCloseable {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private App app;
 
+    private final Map<String, String> extraEnv;
+
     public Harness(Path dir, String watch, String extraYaml) throws IOException {
+        this(dir, watch, extraYaml, Map.of());
+    }
+
+    /** With more environment, e.g. a chat token and the URL of a fake chat API. */
+    public Harness(Path dir, String watch, String extraYaml, Map<String, String> env) throws IOException {
+        this.extraEnv = Map.copyOf(env);
         this.dir = dir;
         this.extraYaml = "watch: [" + watch + "]\n" + extraYaml;
         this.ripestat = new FakeRipeStat(clock);
@@ -50,9 +58,10 @@ public final class Harness implements AutoCloseable {
     private App start() throws IOException {
         Path file = dir.resolve("herald.yaml");
         Files.writeString(file, extraYaml);
-        HeraldConfig config = ConfigLoader.load(file, Map.of(
-                "HERALD_RIPESTAT_URL", ripestat.baseUrl(),
-                "HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db")));
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("HERALD_RIPESTAT_URL", ripestat.baseUrl());
+        env.put("HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db"));
+        HeraldConfig config = ConfigLoader.load(file, env);
         return App.build(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
@@ -64,6 +73,14 @@ public final class Harness implements AutoCloseable {
         clock.advance(Duration.ofMinutes(1));
         app.pollJob().run();
         app.notifier().drainOnce(); // deliver what the round put in the outbox, as the workers would
+    }
+
+    /** Lets a few seconds pass for the platforms' rate limits (1 message a second per chat) and delivers. */
+    public void settle() {
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            app.notifier().drainOnce();
+        }
     }
 
     public void poll(int times) throws Exception {
