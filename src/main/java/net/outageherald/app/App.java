@@ -64,6 +64,8 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** /status reuses the poller's state when it is younger than this, else checks live. */
     static final Duration STATUS_FRESH_FOR = Duration.ofMinutes(1);
+    /** A live check answers within this; prefixes not observed by then count as missed (status unknown). */
+    static final Duration LIVE_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final HeraldConfig config;
     private final Metrics metrics;
@@ -99,8 +101,7 @@ public final class App implements AutoCloseable {
                 config.detection().keepPrefixesFor());
         this.io = Executors.newFixedThreadPool(config.ripestat().maxInFlight(), daemon("herald-io"));
         this.resolver = new TargetResolver(resolution, routing, db, config.detection(), clock);
-        this.checker = new LiveChecker(resolver, routing, db, config.detection(), clock, io,
-                config.ripestat().readTimeout().multipliedBy(2));
+        this.checker = new LiveChecker(resolver, routing, db, config.detection(), clock, io, LIVE_CHECK_TIMEOUT);
 
         // chat front-ends answer commands; their senders deliver what the outbox holds
         SubscriptionService subscriptions = new SubscriptionService(db, config.notifications(), clock);

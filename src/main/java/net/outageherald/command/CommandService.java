@@ -112,6 +112,13 @@ public final class CommandService implements ChatCommands {
         return guarded("unsubscribe", () -> {
             Target target = parser.parse(text);
             if (!subscriptions.unsubscribe(destination, target)) {
+                boolean fromConfig = subscriptions.of(destination).stream()
+                        .anyMatch(s -> s.isStatic() && s.targetKey().equals(target.key()));
+                if (fromConfig) {
+                    return Reply.error("Set by the operator",
+                            "This chat follows " + target.key() + " because the bot's config says so; only the "
+                                    + "operator can change that.");
+                }
                 return Reply.error("Not subscribed to " + target.key(),
                         "This chat does not follow " + target.key() + ". /subscriptions lists what it follows.");
             }
