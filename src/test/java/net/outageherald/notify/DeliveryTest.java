@@ -1,5 +1,6 @@
 package net.outageherald.notify;
 
+import net.outageherald.testing.LogCapture;
 import static net.outageherald.notify.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,7 +110,7 @@ class DeliveryTest {
         }
         h.telegram.answer("1", new SendResult.Permanent("Forbidden: bot was kicked from the group chat"));
 
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = new LogCapture("net.outageherald.notify")) {
             // WHEN outages start on both targets
             h.outageStarted("AS131279");
             h.outageStarted("AS4837");
@@ -158,7 +159,7 @@ class DeliveryTest {
         h.telegram.answer("1", failures);
         h.outageStarted("AS131279");
 
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = new LogCapture("net.outageherald.notify")) {
             // WHEN it is tried over those hours
             for (int i = 0; i < 7 * 12; i++) {
                 h.notifier.drainOnce();

@@ -1,5 +1,6 @@
 package net.outageherald.notify;
 
+import net.outageherald.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package net.outageherald.notify;
 
+import net.outageherald.testing.MutableClock;
 import static net.outageherald.notify.NotifyHarness.dc;
 import static net.outageherald.notify.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package net.outageherald.notify.discord;
 
+import net.outageherald.testing.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +23,7 @@ class DiscordFrontEndTest {
 
     private final FakeChatCommands commands = new FakeChatCommands();
     private final FakeSubscriptions subscriptions = new FakeSubscriptions();
-    private final LogCapture log = new LogCapture();
+    private final LogCapture log = new LogCapture("net.outageherald.notify.discord");
     private FakeDiscord discord;
     private DiscordFrontEnd bot;
 
@@ -79,7 +80,7 @@ class DiscordFrontEndTest {
         }
         assertThat(byName.get("subscriptions").path("options")).isEmpty();
         assertThat(byName.get("help").path("options")).isEmpty();
-        await().until(log::lines, lines -> lines.contains("Registered 6 slash commands"));
+        await().until(log::all, lines -> lines.contains("Registered 6 slash commands"));
     }
 
     @Test
@@ -90,7 +91,7 @@ class DiscordFrontEndTest {
 
         assertThat(bot.state()).isEqualTo(State.DISABLED);
         assertThat(discord.calls()).isEmpty();
-        assertThat(log.lines()).filteredOn(l -> l.contains("Discord is off: no bot token")).hasSize(1);
+        assertThat(log.all()).filteredOn(l -> l.contains("Discord is off: no bot token")).hasSize(1);
         assertThat(bot.sender().send(SenderFixtures.outage(1, FakeDiscord.OPEN_CHANNEL)))
                 .isInstanceOf(SendResult.Retry.class);
     }
@@ -129,7 +130,7 @@ class DiscordFrontEndTest {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
         assertThat(bot.state()).isEqualTo(State.CONNECTING);
         assertThat(log.errors()).isEmpty();
-        assertThat(log.lines()).filteredOn(l -> l.startsWith("Discord cannot be reached")).hasSize(1);
+        assertThat(log.all()).filteredOn(l -> l.startsWith("Discord cannot be reached")).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package net.outageherald.notify.telegram;
 
+import net.outageherald.testing.MutableClock;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
