@@ -143,7 +143,7 @@ public final class App implements AutoCloseable {
         notifier.start();
         scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
         scheduler.start();
-        LOG.info("Outage Herald is watching {} targets, polling every {}", watched().size(),
+        LOG.info("Outage Herald is watching {} target(s), polling every {}", watched().size(),
                 Durations.format(config.detection().pollInterval()));
     }
 

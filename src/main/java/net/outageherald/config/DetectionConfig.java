@@ -24,7 +24,7 @@ public record DetectionConfig(
         boolean spreadPolls) {
 
     // faster polls would only spend the RIPEstat request budget on data that has not changed
-    private static final Duration MIN_POLL = Duration.ofSeconds(10);
+    private static final Duration MIN_POLL = Duration.ofSeconds(1);
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final int MAX_CONFIRM = 100;
@@ -35,7 +35,7 @@ public record DetectionConfig(
         Checks.range(pollInterval, MIN_POLL, DAY, "poll-interval");
         Checks.range(confirmAfter, 1, MAX_CONFIRM, "confirm-after");
         Checks.range(confirmMinDuration, Duration.ZERO, DAY, "confirm-min-duration");
-        Checks.range(unknownAfter, MINUTE, Duration.ofDays(7), "unknown-after");
+        Checks.range(unknownAfter, Duration.ofSeconds(1), Duration.ofDays(7), "unknown-after");
         Checks.range(darkEnterFraction, 0, 1, "dark-enter-fraction");
         Checks.range(darkLeaveFraction, 0, 1, "dark-leave-fraction");
         Checks.range(partialFraction, 0, 1, "partial-fraction");
@@ -62,7 +62,7 @@ public record DetectionConfig(
         Duration pollInterval = n.duration("poll-interval", d.pollInterval, MIN_POLL, DAY);
         int confirmAfter = n.integer("confirm-after", d.confirmAfter, 1, MAX_CONFIRM);
         Duration confirmMinDuration = n.duration("confirm-min-duration", d.confirmMinDuration, Duration.ZERO, DAY);
-        Duration unknownAfter = n.duration("unknown-after", d.unknownAfter, MINUTE, Duration.ofDays(7));
+        Duration unknownAfter = n.duration("unknown-after", d.unknownAfter, Duration.ofSeconds(1), Duration.ofDays(7));
         double darkEnter = n.decimal("dark-enter-fraction", d.darkEnterFraction, 0, 1);
         double darkLeave = n.decimal("dark-leave-fraction", d.darkLeaveFraction, 0, 1);
         double partial = n.decimal("partial-fraction", d.partialFraction, 0, 1);

@@ -52,7 +52,7 @@ public record RipeStatConfig(
     public static RipeStatConfig defaults() {
         return new RipeStatConfig(URL_EXAMPLE, "outage-herald", 4, Duration.ofSeconds(5), Duration.ofSeconds(20),
                 3, Duration.ofSeconds(1), Duration.ofSeconds(30), HOUR, Duration.ofMinutes(15), 120,
-                Duration.ofSeconds(30), Duration.ofMinutes(10));
+                Duration.ofSeconds(10), Duration.ofMinutes(2));
     }
 
     /** Binds the {@code ripestat:} section. */
