@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,7 @@ import net.outageherald.source.ripestat.RipeStatResolutionSource;
 import net.outageherald.source.ripestat.RipeStatRoutingSource;
 import net.outageherald.source.ripestat.RipeStatSettings;
 import net.outageherald.store.Database;
+import net.outageherald.store.TargetRepository;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +84,7 @@ public final class App implements AutoCloseable {
     private final DiscordFrontEnd discord;
     private final Notifier notifier;
     private final TargetParser parser = new TargetParser();
+    private final TargetRepository targets = new TargetRepository();
     private final HealthCheck health;
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
     private volatile boolean closing;
@@ -171,7 +174,11 @@ public final class App implements AutoCloseable {
         Map<String, Target> all = new LinkedHashMap<>();
         config.watch().forEach(t -> all.putIfAbsent(t.key(), t));
         staticSubscriptions().values().forEach(list -> list.forEach(t -> all.putIfAbsent(t.key(), t)));
-        for (String key : notifier.subscriptions().subscribedTargetKeys()) {
+        List<String> keys = new ArrayList<>(notifier.subscriptions().subscribedTargetKeys());
+        // a target whose outage is still open is watched until its restoration can be told, even if its
+        // last follower left: whoever hears of it later must not be told of an outage long over
+        keys.addAll(db.inTransaction(targets::withOpenOutage));
+        for (String key : keys) {
             try {
                 Target t = parser.parse(key);
                 all.putIfAbsent(t.key(), t);
@@ -269,7 +276,13 @@ public final class App implements AutoCloseable {
     private boolean stop(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.stopFiring();
-        io.shutdownNow();
+        // requests in flight are interrupted; queued ones are cancelled, so a round waiting on them ends
+        for (Runnable queued : io.shutdownNow()) {
+            if (queued instanceof Future<?> f) {
+                f.cancel(true);
+            }
+        }
+        http.dispatcher().cancelAll(); // a blocked socket read ignores interrupts; a cancelled call does not
         boolean roundOver = false;
         boolean requestsOver = false;
         try {
@@ -278,9 +291,13 @@ public final class App implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        notifier.stop(); // sends in flight finish and are recorded; the rest wait in the outbox
-        telegram.stop();
-        discord.stop();
+        // sends in flight finish and are recorded (the rest wait in the outbox), then the chats disconnect;
+        // all within what is left of the deadline, so a hung platform cannot hold the process
+        boolean chatsOver = runWithin(left(deadline), () -> {
+            notifier.stop();
+            telegram.stop();
+            discord.stop();
+        });
         synchronized (this) {
             if (endpoint != null) {
                 endpoint.close();
@@ -288,14 +305,28 @@ public final class App implements AutoCloseable {
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-        if (!roundOver || !requestsOver) {
+        if (!roundOver || !requestsOver || !chatsOver) {
             LOG.warn("Still running after {}: {}; the database is left to close with the process",
-                    Durations.format(timeout), roundOver ? "RIPEstat requests" : "a poll round");
+                    Durations.format(timeout), !roundOver ? "a poll round" : !requestsOver ? "RIPEstat requests"
+                            : "message delivery or a chat connection");
             return false;
         }
         db.close();
         metrics.close();
         return true;
+    }
+
+    /** Runs {@code work} on its own thread and waits at most {@code within}; true if it finished. */
+    private static boolean runWithin(Duration within, Runnable work) {
+        Thread t = new Thread(work, "herald-stop");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(Math.max(1, within.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
     }
 
     private static Duration left(long deadline) {

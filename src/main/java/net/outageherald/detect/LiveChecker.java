@@ -99,6 +99,8 @@ public final class LiveChecker {
                 PrefixObservation obs = futures.get(i).get(Math.max(0, deadline - System.nanoTime()),
                         TimeUnit.NANOSECONDS);
                 seen.add(judge(prior, obs, now));
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new InterruptedException("shutting down");
             } catch (ExecutionException | TimeoutException e) {
                 futures.get(i).cancel(true);
                 missed.add(prior);

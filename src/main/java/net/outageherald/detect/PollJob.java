@@ -134,6 +134,8 @@ public final class PollJob implements Job {
         for (int i = 0; i < order.size(); i++) {
             try {
                 seen.put(order.get(i), futures.get(i).get());
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new InterruptedException("shutting down"); // the pool was closed under this round
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 failed.put(order.get(i), cause instanceof SourceUnavailableException s

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.quartz.DisallowConcurrentExecution;
+import org.quartz.InterruptableJob;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
@@ -105,10 +106,13 @@ public final class Scheduler implements AutoCloseable {
         return Optional.ofNullable(lastFailed.get(jobName));
     }
 
-    /** Stops firing new runs; runs in progress go on (see {@link #awaitIdle}). */
+    /** Stops firing new runs and interrupts those in progress, which end soon after (see {@link #awaitIdle}). */
     public void stopFiring() {
         try {
             if (!quartz.isShutdown()) {
+                for (JobExecutionContext running : quartz.getCurrentlyExecutingJobs()) {
+                    quartz.interrupt(running.getJobDetail().getKey());
+                }
                 quartz.shutdown(false);
             }
         } catch (SchedulerException e) {
@@ -164,11 +168,28 @@ public final class Scheduler implements AutoCloseable {
 
     /** The Quartz job that calls ours. */
     @DisallowConcurrentExecution
-    public static final class QuartzAdapter implements org.quartz.Job {
+    public static final class QuartzAdapter implements InterruptableJob {
+
+        private volatile Thread runner;
+
         @Override
         public void execute(JobExecutionContext context) {
             JobDataMap data = context.getMergedJobDataMap();
-            ((Scheduler) data.get("scheduler")).runGuarded((Job) data.get("job"));
+            runner = Thread.currentThread();
+            try {
+                ((Scheduler) data.get("scheduler")).runGuarded((Job) data.get("job"));
+            } finally {
+                runner = null;
+                Thread.interrupted(); // a stop's interrupt must not leak into Quartz's next use of the thread
+            }
+        }
+
+        @Override
+        public void interrupt() {
+            Thread t = runner;
+            if (t != null) {
+                t.interrupt();
+            }
         }
     }
 }

@@ -61,6 +61,19 @@ public final class TargetRepository {
         }
     }
 
+    /** Targets with an outage still open: they are polled until someone can be told it ended. */
+    public List<String> withOpenOutage(Connection tx) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = tx.prepareStatement(
+                "SELECT target_key FROM target WHERE outage_id IS NOT NULL ORDER BY target_key");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     public List<TargetRecord> all(Connection tx) throws SQLException {
         List<TargetRecord> out = new ArrayList<>();
         try (PreparedStatement ps = tx.prepareStatement("SELECT * FROM target ORDER BY target_key");

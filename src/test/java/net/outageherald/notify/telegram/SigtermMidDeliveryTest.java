@@ -94,7 +94,7 @@ class SigtermMidDeliveryTest {
     }
 
     /** Subscribes the chats and stores an outage the way the detector does, so its messages wait in the outbox. */
-    private static void seedAnOutageFannedOutTo(Path file, int chats) {
+    static void seedAnOutageFannedOutTo(Path file, int chats) {
         Sender unused = new Sender() {
             @Override
             public Platform platform() {
