@@ -97,7 +97,10 @@ public final class Detector {
                 t = machine.miss(record.state(), now);
                 return store(tx, info, record.state(), t, eval, why, now);
             }
+            // a prefix already dark in the last judged round (then still UP) did not start this outage
+            Instant lastJudged = record.state().lastGoodAt();
             Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
+                    .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                     .min(Instant::compareTo).orElse(null);
             t = machine.observe(record.state(), eval.status(), now, began);
             return store(tx, info, record.state(), t, eval, null, now);

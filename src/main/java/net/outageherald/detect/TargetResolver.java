@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.outageherald.config.DetectionConfig;
@@ -16,6 +17,7 @@ import net.outageherald.source.ResolutionSource;
 import net.outageherald.source.RoutingSource;
 import net.outageherald.source.SourceUnavailableException;
 import net.outageherald.store.Database;
+import net.outageherald.store.PrefixStateRepository;
 import net.outageherald.store.TargetRecord;
 import net.outageherald.store.TargetRepository;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class TargetResolver {
     private final DetectionConfig config;
     private final Clock clock;
     private final TargetRepository targets = new TargetRepository();
+    private final PrefixStateRepository prefixStates = new PrefixStateRepository();
 
     public TargetResolver(ResolutionSource source, RoutingSource routing, Database db, DetectionConfig config,
                           Clock clock) {
@@ -55,7 +58,8 @@ public final class TargetResolver {
             return toResolved(target, cached.get(), true);
         }
         try {
-            Fresh fresh = ask(target, now);
+            Fresh asked = ask(target, now);
+            Fresh fresh = new Fresh(asked.name, limit(target, keepKnown(cached, asked.prefixes, now)));
             db.inTransaction(tx -> {
                 targets.saveResolution(tx, target.key(), fresh.name, countryCode(target), fresh.prefixes, now, now);
                 return null;
@@ -111,6 +115,32 @@ public final class TargetResolver {
         Instant cutoff = newest.minus(config.keepPrefixesFor());
         return announced.stream().filter(a -> !a.lastSeen().isBefore(cutoff)).map(AnnouncedPrefix::prefix)
                 .distinct().sorted().toList();
+    }
+
+    /**
+     * The new list, plus the cached prefixes it lacks that we still track: the source's lists follow
+     * 8-hourly dumps, and a prefix that vanished from them is often the outage itself. Such a prefix
+     * stays until it has been dark for {@code keep-prefixes-for}; one never seen (no baseline) goes.
+     */
+    private List<Prefix> keepKnown(Optional<TargetRecord> cached, List<Prefix> fresh, Instant now) {
+        if (cached.isEmpty()) {
+            return fresh;
+        }
+        Set<Prefix> out = new LinkedHashSet<>(fresh);
+        List<Prefix> missing = cached.get().prefixes().stream().filter(p -> !out.contains(p)).toList();
+        if (missing.isEmpty()) {
+            return fresh;
+        }
+        Instant cutoff = now.minus(config.keepPrefixesFor());
+        Map<Prefix, PrefixState> states = db.inTransaction(tx -> prefixStates.load(tx, missing));
+        for (Prefix p : missing) {
+            PrefixState s = states.get(p);
+            boolean darkTooLong = s.dark() && s.darkSince() != null && s.darkSince().isBefore(cutoff);
+            if (s.tracked() && !darkTooLong) {
+                out.add(p);
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     /** The holder's name is decoration: its absence must not stop the AS from being watched. */

@@ -157,6 +157,12 @@ public final class SubscriptionService implements Subscriptions {
                     if (have.add(e.getKey().key() + " " + t.key())) {
                         store.insert(tx, e.getKey(), t.key(), Kind.STATIC, now);
                         added++;
+                        // added while its target is down: it is owed the restoration, like a /subscribe
+                        Ongoing ongoing = ongoing(tx, t.key());
+                        if (ongoing != null) {
+                            log.record(tx, List.of(e.getKey()), ongoing.outageId(), t.key(),
+                                    NotificationLog.How.JOINED, now);
+                        }
                     }
                 }
             }

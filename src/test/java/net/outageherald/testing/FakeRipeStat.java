@@ -40,6 +40,7 @@ public final class FakeRipeStat implements AutoCloseable {
     private final Map<Long, String> holders = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> countryAsns = new ConcurrentHashMap<>();
     private final Map<String, Long> origins = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> moreSpecifics = new ConcurrentHashMap<>();
     private final AtomicInteger lookingGlassCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> callsByPrefix = new ConcurrentHashMap<>();
     private volatile Failure failure = Failure.NONE;
@@ -65,6 +66,19 @@ public final class FakeRipeStat implements AutoCloseable {
         holders.put(asn, holder);
         announced.put(asn, List.of(prefixes));
         for (String p : prefixes) {
+            peers.put(p, peerCount);
+            origins.put(p, asn);
+        }
+        return this;
+    }
+
+    /**
+     * A covering prefix announced only as these more-specifics. routing-status lists those seen by anyone,
+     * as RIPEstat's 8-hourly data does once a withdrawal reached a dump.
+     */
+    public FakeRipeStat covering(String prefix, long asn, int peerCount, String... specifics) {
+        moreSpecifics.put(prefix, List.of(specifics));
+        for (String p : specifics) {
             peers.put(p, peerCount);
             origins.put(p, asn);
         }
@@ -130,6 +144,7 @@ public final class FakeRipeStat implements AutoCloseable {
                     .put("holder", holders.getOrDefault(Long.parseLong(resource.replaceAll("(?i)^AS", "")), ""))
                     .put("announced", true)));
             case "country-resource-list" -> ok(countryResourceList(resource.toUpperCase()));
+            case "routing-status" -> ok(routingStatus(resource));
             default -> new MockResponse.Builder().code(404).body("unknown call " + call).build();
         };
     }
@@ -171,6 +186,19 @@ public final class FakeRipeStat implements AutoCloseable {
                 .put("resource", String.valueOf(asn)).put("latest_time", time(dump))
                 .put("earliest_time", "2000-08-01T00:00:00");
         return envelope("announced-prefixes", data);
+    }
+
+    private String routingStatus(String prefix) {
+        ObjectNode data = json.createObjectNode();
+        data.putArray("origins");
+        ArrayNode more = data.putArray("more_specifics");
+        for (String p : moreSpecifics.getOrDefault(prefix, List.of())) {
+            if (peers.getOrDefault(p, 0) > 0) {
+                more.addObject().put("prefix", p).put("origin", String.valueOf(origins.get(p)));
+            }
+        }
+        data.put("resource", prefix).put("query_time", time(now().truncatedTo(ChronoUnit.HOURS)));
+        return envelope("routing-status", data);
     }
 
     private String countryResourceList(String code) {

@@ -39,12 +39,17 @@ final class CommandListener extends ListenerAdapter {
     private final InteractionReplies replies;
     private final SubscribeChecks checks = new SubscribeChecks();
     private final Executor pool;
+    private final Executor slowPool;
 
     /**
-     * @param pool runs the {@link ChatCommands} calls; the checks and the deferral stay on the gateway thread,
-     *             so the 3-second window holds even while the pool is busy with slow live checks
+     * @param pool     runs the quick {@link ChatCommands} calls (our own database), answered at once
+     * @param slowPool runs the deferred ones (live checks); the checks and the deferral stay on the gateway
+     *                 thread, and slow checks never queue in front of quick answers, so the 3-second window
+     *                 holds for every command
      */
-    CommandListener(ChatCommands commands, TargetParser parser, InteractionReplies replies, Executor pool) {
+    CommandListener(ChatCommands commands, TargetParser parser, InteractionReplies replies, Executor pool,
+                    Executor slowPool) {
+        this.slowPool = slowPool;
         this.commands = commands;
         this.parser = parser;
         this.replies = replies;
@@ -97,18 +102,18 @@ final class CommandListener extends ListenerAdapter {
 
     /** Answers at once with what the command says: our own database only, well within 3 seconds. */
     private void answer(SlashCommandInteractionEvent event, Supplier<Reply> command) {
-        onPool(event, () -> replies.now(event, command.get()));
+        onPool(pool, event, () -> replies.now(event, command.get()));
     }
 
     /** Acknowledges now ("thinking…"), then answers when the command is done, however long it takes. */
     private void deferred(SlashCommandInteractionEvent event, Supplier<Reply> command) {
         replies.defer(event);
-        onPool(event, () -> replies.finish(event, command.get()));
+        onPool(slowPool, event, () -> replies.finish(event, command.get()));
     }
 
-    private void onPool(SlashCommandInteractionEvent event, Runnable task) {
+    private void onPool(Executor executor, SlashCommandInteractionEvent event, Runnable task) {
         try {
-            pool.execute(() -> {
+            executor.execute(() -> {
                 try {
                     task.run();
                 } catch (RuntimeException e) {

@@ -50,6 +50,7 @@ public final class DiscordFrontEnd {
     private final DiscordSender sender;
     private final SessionListener session;
     private final ExecutorService commandPool;
+    private final ExecutorService slowCommandPool;
     private final ScheduledExecutorService retries;
     private volatile JDA jda;
 
@@ -60,7 +61,8 @@ public final class DiscordFrontEnd {
         this.subscriptions = subscriptions;
         this.sender = new DiscordSender(() -> jda, renderer, this.config.requestTimeout(), clock);
         this.session = new SessionListener();
-        this.commandPool = commandPool();
+        this.commandPool = commandPool("discord-commands");
+        this.slowCommandPool = commandPool("discord-live-checks");
         this.retries = Executors.newSingleThreadScheduledExecutor(threads("discord-login"));
     }
 
@@ -119,6 +121,7 @@ public final class DiscordFrontEnd {
             }
         }
         commandPool.shutdownNow();
+        slowCommandPool.shutdownNow();
         session.stopped();
     }
 
@@ -156,7 +159,7 @@ public final class DiscordFrontEnd {
                 .setEnableShutdownHook(false) // the application stops us in order
                 .addEventListeners(session,
                         new CommandListener(commands, new TargetParser(), new InteractionReplies(renderer),
-                                commandPool),
+                                commandPool, slowCommandPool),
                         new LifecycleListener(subscriptions))
                 .build();
     }
@@ -186,9 +189,9 @@ public final class DiscordFrontEnd {
     }
 
     /** Up to 16 commands at once (live checks wait on the network, not the CPU); idle threads go away. */
-    private static ExecutorService commandPool() {
+    private static ExecutorService commandPool(String name) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads("discord-commands"));
+                threads(name));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

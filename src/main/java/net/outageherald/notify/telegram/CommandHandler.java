@@ -1,5 +1,7 @@
 package net.outageherald.notify.telegram;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import net.outageherald.command.ChatCommands;
 import net.outageherald.command.Reply;
@@ -32,9 +34,15 @@ final class CommandHandler {
     private final TelegramRenderer renderer;
     private final String botUsername;
     private final BotToken token;
+    private final Map<String, String> namedChats;
 
+    /**
+     * @param namedChats the config's {@code @name} chats by lower-case name: commands in such a chat act on
+     *                   that destination, so they see and manage its configured subscriptions
+     */
     CommandHandler(TelegramClient client, ChatCommands commands, ChatAdmins admins, TelegramRenderer renderer,
-                   String botUsername, BotToken token) {
+                   String botUsername, BotToken token, Map<String, String> namedChats) {
+        this.namedChats = Map.copyOf(namedChats);
         this.client = client;
         this.commands = commands;
         this.admins = admins;
@@ -83,7 +91,7 @@ final class CommandHandler {
                 return Optional.of(Reply.error("Only admins can do that", verdict.why()));
             }
         }
-        Destination here = new Destination(Platform.TELEGRAM, Long.toString(message.getChatId()));
+        Destination here = destination(message.getChat());
         String arg = line.argument();
         Reply reply = switch (command) {
             case START, HELP -> commands.help();
@@ -97,6 +105,13 @@ final class CommandHandler {
             throw new IllegalStateException("ChatCommands answered /" + command.command() + " with null");
         }
         return Optional.of(reply);
+    }
+
+    /** A public chat the config names as {@code @name} is that destination; any other is its numeric id. */
+    private Destination destination(org.telegram.telegrambots.meta.api.objects.chat.Chat chat) {
+        String name = chat.getUserName();
+        String configured = name == null ? null : namedChats.get("@" + name.toLowerCase(Locale.ROOT));
+        return new Destination(Platform.TELEGRAM, configured != null ? configured : Long.toString(chat.getId()));
     }
 
     private void send(Message to, Reply reply) {

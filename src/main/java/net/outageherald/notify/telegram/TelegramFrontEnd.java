@@ -2,7 +2,9 @@ package net.outageherald.notify.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import net.outageherald.command.ChatCommands;
 import net.outageherald.notify.Sender;
@@ -128,7 +130,13 @@ public final class TelegramFrontEnd implements AutoCloseable {
 
     private CommandHandler newHandler(String botUsername) {
         ChatAdmins admins = new ChatAdmins(client, clock, config.adminCacheTtl(), token);
-        return new CommandHandler(client, commands, admins, renderer, botUsername, token);
+        Map<String, String> named = new HashMap<>();
+        for (TelegramConfig.StaticSubscription sub : config.subscriptions()) {
+            if (sub.chat().startsWith("@")) {
+                named.put(sub.chat().toLowerCase(Locale.ROOT), sub.chat());
+            }
+        }
+        return new CommandHandler(client, commands, admins, renderer, botUsername, token, named);
     }
 
     static TelegramUrl telegramUrl(TelegramConfig config) {

@@ -59,6 +59,15 @@ class TelegramEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> sent(api, "111").stream()
                     .anyMatch(t -> t.contains("Subscribed")));
 
+            // AND in the configured channel, a post asks what it follows
+            com.fasterxml.jackson.databind.node.ObjectNode post = TelegramJson.channelPost(2, -1001234567890L,
+                    "/subscriptions@" + FakeBotApi.BOT_USERNAME);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) post.path("channel_post").path("chat"))
+                    .put("username", "NK_Watch");
+            api.push(post);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent(api, "-1001234567890").stream()
+                    .anyMatch(t -> t.contains("AS131279 (set by the operator)")));
+
             // AND the AS goes dark, then comes back
             h.poll(3);
             for (String p : PREFIXES) {

@@ -1,0 +1,92 @@
+package net.outageherald.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.outageherald.model.Target;
+import net.outageherald.notify.Destination;
+import net.outageherald.notify.Platform;
+import net.outageherald.testing.Harness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What is watched, and for how long: re-resolution during an outage, long-dark prefixes, leaving followers. */
+class WatchListScenarioTest {
+
+    private static final String FAST = "detection:\n  spread-polls: false\n  resolve-interval: 1m\n";
+    private static final String[] KP = {"175.45.176.0/24", "175.45.177.0/24", "175.45.178.0/24", "175.45.179.0/24"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPrefixTargetKeepsItsWithdrawnMoreSpecificsAcrossReResolutionAndIsRestored() throws Exception {
+        try (Harness h = new Harness(dir, "175.45.176.0/22", FAST)) {
+            // GIVEN the /22 announced only as four /24s
+            h.ripestat.covering("175.45.176.0/22", 131279, 20, KP);
+            h.poll(3);
+            // WHEN all four are withdrawn, and the routing data stops listing them while the outage lasts
+            for (String p : KP) {
+                h.ripestat.seenBy(p, 0);
+            }
+            h.poll(10);
+            // THEN they are still watched: the outage stays known and its end is seen
+            for (String p : KP) {
+                h.ripestat.seenBy(p, 20);
+            }
+            h.poll(3);
+            assertThat(h.count("175.45.176.0/22 is offline")).isEqualTo(1);
+            assertThat(h.console()).contains("175.45.176.0/22 is back online after 10 min")
+                    .doesNotContain("degraded");
+        }
+    }
+
+    @Test
+    void aPrefixDarkForDaysDoesNotPredateAnOutageThatStartsLater() throws Exception {
+        try (Harness h = new Harness(dir, "AS64500", FAST + "  partial-fraction: 0.06\n")) {
+            List<String> prefixes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                prefixes.add("10.0." + i + ".0/24");
+            }
+            h.ripestat.as(64500, "EXAMPLE", 20, prefixes.toArray(String[]::new));
+            h.poll(3);
+            // GIVEN one /24 of twenty dark since 15:04 (too little for a partial outage)
+            h.ripestat.seenBy(prefixes.get(0), 0);
+            h.poll(10);
+            assertThat(h.console()).isEmpty();
+            // WHEN the whole AS drops at 15:14 and comes back at 15:18
+            prefixes.forEach(p -> h.ripestat.seenBy(p, 0));
+            h.poll(4);
+            prefixes.forEach(p -> h.ripestat.seenBy(p, 20));
+            h.poll(3);
+            // THEN the outage is dated from the drop, not from the lone prefix
+            assertThat(h.console()).contains("Since: 22 Dec 15:14 UTC", "is back online after 4 min");
+        }
+    }
+
+    @Test
+    void aTargetStaysWatchedUntilItsOpenOutageEndsEvenWhenItsLastFollowerLeaves() throws Exception {
+        try (Harness h = new Harness(dir, "", FAST)) {
+            h.ripestat.as(131279, "STAR-KP", 20, KP);
+            Destination chat = new Destination(Platform.TELEGRAM, "111");
+            h.app().commands().subscribe(chat, "AS131279");
+            h.poll(3);
+            for (String p : KP) {
+                h.ripestat.seenBy(p, 0);
+            }
+            h.poll(4);
+            // WHEN the only follower leaves in the middle of the outage
+            h.app().commands().unsubscribe(chat, "AS131279");
+            // THEN the target is still watched, so its restoration is seen (and the console hears it)
+            assertThat(h.app().watched()).extracting(Target::key).containsExactly("AS131279");
+            for (String p : KP) {
+                h.ripestat.seenBy(p, 20);
+            }
+            h.poll(3);
+            assertThat(h.console()).contains("AS131279 STAR-KP is back online");
+            assertThat(h.app().watched()).isEmpty();
+        }
+    }
+}
