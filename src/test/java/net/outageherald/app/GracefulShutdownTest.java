@@ -21,7 +21,6 @@ import net.outageherald.store.Database;
 import net.outageherald.store.TargetRecord;
 import net.outageherald.store.TargetRepository;
 import net.outageherald.testing.FakeRipeStat;
-import net.outageherald.testing.FakeRipeStat.Failure;
 import net.outageherald.testing.HeraldProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -28,14 +28,10 @@ class WatchListScenarioTest {
             h.ripestat.covering("175.45.176.0/22", 131279, 20, KP);
             h.poll(3);
             // WHEN all four are withdrawn, and the routing data stops listing them while the outage lasts
-            for (String p : KP) {
-                h.ripestat.seenBy(p, 0);
-            }
+            h.seenBy(0, KP);
             h.poll(10);
             // THEN they are still watched: the outage stays known and its end is seen
-            for (String p : KP) {
-                h.ripestat.seenBy(p, 20);
-            }
+            h.seenBy(20, KP);
             h.poll(3);
             assertThat(h.count("175.45.176.0/22 is offline")).isEqualTo(1);
             assertThat(h.console()).contains("175.45.176.0/22 is back online after 10 min")
@@ -73,17 +69,13 @@ class WatchListScenarioTest {
             Destination chat = new Destination(Platform.TELEGRAM, "111");
             h.app().commands().subscribe(chat, "AS131279");
             h.poll(3);
-            for (String p : KP) {
-                h.ripestat.seenBy(p, 0);
-            }
+            h.seenBy(0, KP);
             h.poll(4);
             // WHEN the only follower leaves in the middle of the outage
             h.app().commands().unsubscribe(chat, "AS131279");
             // THEN the target is still watched, so its restoration is seen (and the console hears it)
             assertThat(h.app().watched()).extracting(Target::key).containsExactly("AS131279");
-            for (String p : KP) {
-                h.ripestat.seenBy(p, 20);
-            }
+            h.seenBy(20, KP);
             h.poll(3);
             assertThat(h.console()).contains("AS131279 STAR-KP is back online");
             assertThat(h.app().watched()).isEmpty();

@@ -65,6 +65,13 @@ public final class Harness implements AutoCloseable {
         return App.build(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
+    /** The fake RIPEstat shows each of these prefixes to {@code peers} peers from the next poll on. */
+    public void seenBy(int peers, String... prefixes) {
+        for (String p : prefixes) {
+            ripestat.seenBy(p, peers);
+        }
+    }
+
     public App app() {
         return app;
     }

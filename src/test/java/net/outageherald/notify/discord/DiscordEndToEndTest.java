@@ -46,13 +46,9 @@ class DiscordEndToEndTest {
 
             // AND the AS goes dark, then comes back
             h.poll(3);
-            for (String p : PREFIXES) {
-                h.ripestat.seenBy(p, 0);
-            }
+            h.seenBy(0, PREFIXES);
             h.poll(4);
-            for (String p : PREFIXES) {
-                h.ripestat.seenBy(p, 20);
-            }
+            h.seenBy(20, PREFIXES);
             h.poll(3);
             h.settle();
 

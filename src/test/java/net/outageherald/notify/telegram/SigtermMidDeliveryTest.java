@@ -45,17 +45,8 @@ class SigtermMidDeliveryTest {
 
     @Test
     void pendingMessagesSurviveAStopAndAreDeliveredOnTheNextStartExactlyOnce() throws Exception {
-        Path db = dir.resolve("herald.db");
-        seedAnOutageFannedOutTo(db, CHATS);
-        Path config = Files.writeString(dir.resolve("herald.yaml"), """
-                notify:
-                  console: false
-                ripestat:
-                  url: http://127.0.0.1:9
-                  max-attempts: 1
-                database:
-                  url: jdbc:sqlite:%s
-                """.formatted(db));
+        seedAnOutageFannedOutTo(dir.resolve("herald.db"), CHATS);
+        Path config = childConfig(dir, "");
         try (FakeBotApi api = new FakeBotApi()) {
             // a slow platform, so the stop falls in the middle of the fan-out
             Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
@@ -91,6 +82,22 @@ class SigtermMidDeliveryTest {
             assertThat(received).hasSize(CHATS);
             assertThat(received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         }
+    }
+
+    /**
+     * A config for a child process on {@code dir}/herald.yaml's database, no console, RIPEstat out of reach
+     * (only delivery matters here), plus {@code extra} YAML.
+     */
+    static Path childConfig(Path dir, String extra) throws java.io.IOException {
+        return Files.writeString(dir.resolve("herald.yaml"), """
+                notify:
+                  console: false
+                ripestat:
+                  url: http://127.0.0.1:9
+                  max-attempts: 1
+                database:
+                  url: jdbc:sqlite:%s
+                """.formatted(dir.resolve("herald.db")) + extra);
     }
 
     /** Subscribes the chats and stores an outage the way the detector does, so its messages wait in the outbox. */

@@ -3,7 +3,6 @@ package net.outageherald.notify.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -52,17 +51,7 @@ class StopTimeoutTest {
     }
 
     private void start(String shutdownTimeout) throws Exception {
-        Path config = Files.writeString(dir.resolve("herald.yaml"), """
-                notify:
-                  console: false
-                ripestat:
-                  url: http://127.0.0.1:9
-                  max-attempts: 1
-                database:
-                  url: jdbc:sqlite:%s
-                shutdown:
-                  timeout: %s
-                """.formatted(dir.resolve("herald.db"), shutdownTimeout));
+        Path config = SigtermMidDeliveryTest.childConfig(dir, "shutdown:\n  timeout: " + shutdownTimeout + "\n");
         herald = HeraldProcess.run(dir, config, Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "HERALD_TELEGRAM_API_URL", api.url().toString()));
         await().atMost(Duration.ofSeconds(60)).until(() -> !api.calls("sendmessage").isEmpty());
