@@ -3,7 +3,6 @@ package net.outageherald.app;
 import java.nio.file.Path;
 import java.util.Map;
 import net.outageherald.config.ConfigLoader;
-import net.outageherald.config.HeraldConfig;
 import picocli.CommandLine.Option;
 
 /** The shared {@code --config FILE} option. */
@@ -15,7 +14,7 @@ final class ConfigOption {
     Path file;
 
     HeraldConfig load(Map<String, String> env) {
-        return file != null ? ConfigLoader.load(file, env) : ConfigLoader.loadDefault(env);
+        return file != null ? HeraldConfig.load(file, env) : HeraldConfig.loadDefault(env);
     }
 
     /** Loads the config, or prints every problem (prefixed) and returns null. */

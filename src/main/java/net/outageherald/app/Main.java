@@ -1,7 +1,7 @@
 package net.outageherald.app;
 
 import java.io.PrintWriter;
-import net.outageherald.config.LoggingConfig;
+import net.outageherald.ops.LoggingConfig;
 import net.outageherald.ops.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

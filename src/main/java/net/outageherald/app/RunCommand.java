@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import net.outageherald.config.Durations;
-import net.outageherald.config.HeraldConfig;
 import net.outageherald.ops.LogSetup;
 import net.outageherald.ops.StopSignals;
 import org.slf4j.Logger;

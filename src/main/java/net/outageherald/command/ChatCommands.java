@@ -1,7 +1,7 @@
 package net.outageherald.command;
 
 import java.util.List;
-import net.outageherald.notify.Destination;
+import net.outageherald.model.Destination;
 
 /**
  * The commands every chat front-end offers. Permission checks (chat admin, Manage Server) are the

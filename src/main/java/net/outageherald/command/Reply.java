@@ -2,7 +2,7 @@ package net.outageherald.command;
 
 import java.util.Objects;
 import net.outageherald.model.Status;
-import net.outageherald.notify.Message;
+import net.outageherald.model.Message;
 
 /**
  * The answer to a command. {@code ok=false} marks a refusal or bad input (shown privately where the

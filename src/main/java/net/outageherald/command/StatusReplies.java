@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import net.outageherald.detect.CheckResult;
 import net.outageherald.detect.Evaluation;
-import net.outageherald.detect.PrefixState;
+import net.outageherald.model.PrefixState;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Status;
-import net.outageherald.notify.Durations;
-import net.outageherald.notify.HumanFormat;
-import net.outageherald.notify.Message;
-import net.outageherald.notify.Message.Field;
+import net.outageherald.notify.message.HumanDurations;
+import net.outageherald.notify.message.HumanFormat;
+import net.outageherald.model.Message;
+import net.outageherald.model.Message.Field;
 import net.outageherald.store.Outage;
 import net.outageherald.store.TargetRecord;
 
@@ -54,7 +54,7 @@ final class StatusReplies {
         }
         stored.map(TargetRecord::state).filter(s -> s.outageStart() != null).ifPresent(s -> fields.add(
                 new Field("Outage since", HumanFormat.time(s.outageStart(), zone) + ", "
-                        + Durations.human(java.time.Duration.between(s.outageStart(), now)) + " so far", false)));
+                        + HumanDurations.human(java.time.Duration.between(s.outageStart(), now)) + " so far", false)));
         fields.add(new Field("Checked", (r.live() ? "live, " : "by the last poll, ")
                 + HumanFormat.time(r.at(), null), true));
         return new Message(r.status(), headline, summary, fields, r.at(), r.resolved().info().evidenceUrl(),
@@ -64,10 +64,10 @@ final class StatusReplies {
     String historyLine(Outage o, Instant now) {
         String start = HumanFormat.time(o.startedAt(), null);
         if (o.ongoing()) {
-            return o.severity().emoji() + " " + start + " → ongoing (" + Durations.human(o.duration(now))
+            return o.severity().emoji() + " " + start + " → ongoing (" + HumanDurations.human(o.duration(now))
                     + " so far), " + o.severity().words();
         }
         return o.worst().emoji() + " " + start + " → " + HumanFormat.time(o.endedAt(), null) + " ("
-                + Durations.human(o.duration(now)) + "), " + o.worst().words();
+                + HumanDurations.human(o.duration(now)) + "), " + o.worst().words();
     }
 }

@@ -13,16 +13,16 @@ import java.util.Set;
  * promises as one bound from YAML. Messages name the YAML key; the binders normally catch the same
  * mistakes first with the full path.
  */
-final class Checks {
+public final class Checks {
 
     private Checks() {
     }
 
-    static <T> T present(T value, String key) {
+    public static <T> T present(T value, String key) {
         return Objects.requireNonNull(value, key + " is required");
     }
 
-    static int range(int value, int min, int max, String key) {
+    public static int range(int value, int min, int max, String key) {
         try {
             return (int) Scalars.inRange(value, min, max);
         } catch (IllegalArgumentException e) {
@@ -30,7 +30,7 @@ final class Checks {
         }
     }
 
-    static double range(double value, double min, double max, String key) {
+    public static double range(double value, double min, double max, String key) {
         try {
             return Scalars.inRange(value, min, max);
         } catch (IllegalArgumentException e) {
@@ -38,7 +38,7 @@ final class Checks {
         }
     }
 
-    static Duration range(Duration value, Duration min, Duration max, String key) {
+    public static Duration range(Duration value, Duration min, Duration max, String key) {
         try {
             return Scalars.inRange(present(value, key), min, max);
         } catch (IllegalArgumentException e) {
@@ -46,14 +46,14 @@ final class Checks {
         }
     }
 
-    static void that(boolean ok, String message) {
+    public static void that(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
     }
 
     /** An absolute http(s) URL without query or fragment, with trailing slashes removed. */
-    static String httpUrl(String url, String example) {
+    public static String httpUrl(String url, String example) {
         String trimmed = present(url, "url").strip().replaceAll("/+$", "");
         String problem = "'" + url + "' is not an http(s) URL; use e.g. " + example;
         try {
@@ -70,7 +70,7 @@ final class Checks {
     }
 
     /** {@code value} in {@code allowed}, compared ignoring case and given back as spelled there. */
-    static String oneOf(String value, List<String> allowed, String what) {
+    public static String oneOf(String value, List<String> allowed, String what) {
         String s = present(value, what).strip();
         return allowed.stream().filter(a -> a.equalsIgnoreCase(s)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("'" + value + "' is not a " + what + "; use one of "

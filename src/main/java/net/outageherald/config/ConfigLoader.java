@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the YAML config, binds it into a {@link HeraldConfig} and checks all of it: any problem,
+ * Reads the YAML config, binds it with the caller's binder (the app's root config) and checks all of it: any problem,
  * anywhere, ends in one {@link ConfigException} that lists them all. Also lists every key the binders
  * know, for the reference docs.
  */
@@ -30,7 +30,7 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV = "HERALD_CONFIG";
     public static final Path DEFAULT_FILE = Path.of("config", "herald.yaml");
 
-    private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     // a key given twice is nearly always a paste mistake; YAML would silently keep the last one
     private static final ObjectReader YAML = new YAMLMapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -38,38 +38,34 @@ public final class ConfigLoader {
     }
 
     /** Loads {@code file}, which must exist; {@code env} is the process environment (or a test's map). */
-    public static HeraldConfig load(Path file, Map<String, String> env) {
-        HeraldConfig config = bind(read(file), env, folderOf(file), HeraldConfig::from);
-        log.info("Loaded config from {}", file);
+    public static <T> T load(Path file, Map<String, String> env, Function<ConfigNode, T> binder) {
+        T config = bind(read(file), env, folderOf(file), binder);
+        LOG.info("Loaded config from {}", file);
         return config;
     }
 
     /** Loads the file named by {@code HERALD_CONFIG}, else {@code config/herald.yaml} if it exists, else defaults. */
-    public static HeraldConfig loadDefault(Map<String, String> env) {
+    public static <T> T loadDefault(Map<String, String> env, Function<ConfigNode, T> binder) {
         String named = env.get(CONFIG_ENV);
         if (named != null && !named.isBlank()) {
-            return load(Path.of(named.strip()), env);
+            return load(Path.of(named.strip()), env, binder);
         }
         if (Files.exists(DEFAULT_FILE)) {
-            return load(DEFAULT_FILE, env);
+            return load(DEFAULT_FILE, env, binder);
         }
-        log.info("No {} and no {}: using built-in defaults", CONFIG_ENV, DEFAULT_FILE);
-        return bind(emptyDocument(), env, Path.of(""), HeraldConfig::from);
+        LOG.info("No {} and no {}: using built-in defaults", CONFIG_ENV, DEFAULT_FILE);
+        return bind(emptyDocument(), env, Path.of(""), binder);
     }
 
     /** Every key the binders know, in binding order, with its default and environment variable. */
-    public static List<KeyDescription> describeKeys() {
-        return describeKeys(HeraldConfig::from);
-    }
-
-    static List<KeyDescription> describeKeys(Function<ConfigNode, ?> binder) {
+    public static List<KeyDescription> describeKeys(Function<ConfigNode, ?> binder) {
         BindContext context = BindContext.forDescribing();
         binder.apply(ConfigNode.root(emptyDocument(), context));
         return context.declaredKeys();
     }
 
     /** Binds a parsed document; problems from binding come first, then unknown keys. */
-    static <T> T bind(JsonNode document, Map<String, String> env, Path baseDir, Function<ConfigNode, T> binder) {
+    public static <T> T bind(JsonNode document, Map<String, String> env, Path baseDir, Function<ConfigNode, T> binder) {
         BindContext context = BindContext.forLoading(env, baseDir);
         JsonNode json = document;
         if (!json.isObject()) {

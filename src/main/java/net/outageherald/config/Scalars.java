@@ -9,7 +9,7 @@ import java.time.Duration;
  * what was found and what is wanted; the caller puts the path in front. Quoted numbers and booleans
  * are accepted, since quoting is an innocent habit in YAML.
  */
-final class Scalars {
+public final class Scalars {
 
     private Scalars() {
     }
@@ -118,7 +118,7 @@ final class Scalars {
     }
 
     /** 0.25 rather than 2.5E-1, 1 rather than 1.0. */
-    static String plain(double d) {
+    public static String plain(double d) {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 

@@ -2,7 +2,7 @@
  * The YAML config, bound into immutable records and checked completely at start-up.
  *
  * <p>{@link net.outageherald.config.ConfigLoader} reads the file ({@code HERALD_CONFIG}, else
- * {@code config/herald.yaml}, else built-in defaults) and gives a {@link net.outageherald.config.HeraldConfig},
+ * {@code config/herald.yaml}, else built-in defaults) and gives a {@link net.outageherald.app.HeraldConfig},
  * or throws one {@link net.outageherald.config.ConfigException} listing every problem with its path:
  * bad values, wrong types, missing required keys, and keys that no binder asked for (with a
  * did-you-mean). Nothing else in the service sees YAML.

@@ -1,5 +1,7 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.PrefixState;
+import net.outageherald.model.TargetState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import net.outageherald.config.DetectionConfig;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;

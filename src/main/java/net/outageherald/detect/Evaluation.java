@@ -1,5 +1,6 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.PrefixState;
 import java.util.List;
 import net.outageherald.model.Status;
 

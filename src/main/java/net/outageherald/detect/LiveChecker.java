@@ -1,5 +1,6 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.PrefixState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.outageherald.config.DetectionConfig;
 import net.outageherald.model.Prefix;
 import net.outageherald.model.Target;
 import net.outageherald.source.PrefixObservation;

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import net.outageherald.config.DetectionConfig;
 import net.outageherald.model.Prefix;
 import net.outageherald.schedule.Job;
 import net.outageherald.source.PrefixObservation;

@@ -1,11 +1,11 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.PrefixState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import net.outageherald.config.DetectionConfig;
 import net.outageherald.model.Status;
 
 /**

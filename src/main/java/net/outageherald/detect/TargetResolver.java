@@ -1,5 +1,6 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.PrefixState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.outageherald.config.DetectionConfig;
 import net.outageherald.model.Prefix;
 import net.outageherald.model.Target;
 import net.outageherald.source.AnnouncedPrefix;

@@ -1,10 +1,10 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.TargetState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.outageherald.config.DetectionConfig;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Status;
 

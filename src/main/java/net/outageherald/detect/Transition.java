@@ -1,5 +1,6 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.TargetState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,13 @@
 package net.outageherald.notify;
 
+import net.outageherald.model.Destination;
+import net.outageherald.model.Message;
+import net.outageherald.notify.message.Messages;
+import net.outageherald.store.NotificationLogRepository;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.model.Platform;
+import net.outageherald.model.SendReason;
+import net.outageherald.store.SubscriptionRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,9 +19,9 @@ import java.util.List;
 import java.util.Set;
 import net.outageherald.detect.EventSink;
 import net.outageherald.model.Event;
-import net.outageherald.notify.Delivery.Action;
-import net.outageherald.notify.NotificationLog.How;
-import net.outageherald.notify.Outbox.NewRow;
+import net.outageherald.model.Delivery.Action;
+import net.outageherald.store.NotificationLogRepository.How;
+import net.outageherald.store.OutboxRepository.NewRow;
 
 /**
  * Decides who hears an event and writes their outbox rows in the event's own transaction:
@@ -31,13 +39,13 @@ final class FanOut implements EventSink {
     private final Messages messages;
     private final List<Destination> operators;
     private final Set<Platform> deliverable;
-    private final SubscriptionStore subscriptions = new SubscriptionStore();
-    private final NotificationLog log = new NotificationLog();
-    private final Outbox outbox;
+    private final SubscriptionRepository subscriptions = new SubscriptionRepository();
+    private final NotificationLogRepository log = new NotificationLogRepository();
+    private final OutboxRepository outbox;
     private final Clock clock;
     private final Runnable wake;
 
-    FanOut(Messages messages, List<Destination> operators, Set<Platform> deliverable, Outbox outbox, Clock clock,
+    FanOut(Messages messages, List<Destination> operators, Set<Platform> deliverable, OutboxRepository outbox, Clock clock,
            Runnable wake) {
         this.messages = messages;
         this.operators = List.copyOf(operators);

@@ -1,5 +1,19 @@
 package net.outageherald.notify;
 
+import net.outageherald.outbox.Backoff;
+import net.outageherald.outbox.DeliveryWorker;
+import net.outageherald.model.Destination;
+import net.outageherald.notify.message.HumanDurations;
+import net.outageherald.notify.message.Messages;
+import net.outageherald.store.NotificationLogRepository;
+import net.outageherald.outbox.NotifyConfig;
+import net.outageherald.outbox.NotifyMetrics;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.outbox.Outcomes;
+import net.outageherald.model.Platform;
+import net.outageherald.outbox.RateLimiter;
+import net.outageherald.outbox.Sender;
+import net.outageherald.subscribe.SubscriptionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import net.outageherald.detect.EventSink;
-import net.outageherald.notify.NotifyMetrics.Failure;
-import net.outageherald.notify.console.ConsoleSender;
+import net.outageherald.outbox.NotifyMetrics.Failure;
+import net.outageherald.chat.console.ConsoleSender;
 import net.outageherald.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +46,8 @@ public final class Notifier implements AutoCloseable {
     private final NotifyConfig config;
     private final Database db;
     private final Clock clock;
-    private final Outbox outbox;
-    private final NotificationLog log = new NotificationLog();
+    private final OutboxRepository outbox;
+    private final NotificationLogRepository log = new NotificationLogRepository();
     private final SubscriptionService subscriptions;
     private final NotifyMetrics metrics;
     private final Map<Platform, DeliveryWorker> workers = new EnumMap<>(Platform.class);
@@ -47,7 +61,7 @@ public final class Notifier implements AutoCloseable {
         this.config = config;
         this.db = db;
         this.clock = clock;
-        this.outbox = new Outbox(db.isPostgres());
+        this.outbox = new OutboxRepository(db.isPostgres());
         this.subscriptions = new SubscriptionService(db, config, clock);
         this.metrics = new NotifyMetrics(registry, clock);
         List<Sender> all = new ArrayList<>(senders);
@@ -187,12 +201,12 @@ public final class Notifier implements AutoCloseable {
         Instant now = clock.instant();
         Instant cutoff = now.minus(config.maxMessageAge());
         for (Platform p : Platform.values()) {
-            Outbox.Dropped d = db.inTransaction(tx -> outbox.dropExpired(tx, p, cutoff, now));
+            OutboxRepository.Dropped d = db.inTransaction(tx -> outbox.dropExpired(tx, p, cutoff, now));
             if (d.rows() > 0) {
                 metrics.failed(p, Failure.EXPIRED, d.rows());
                 LOG.warn("Dropped {} {} messages to {} destinations, not delivered within max-message-age {}"
                         + " (oldest written {}): too late to be news", d.rows(), p.id(), d.destinations(),
-                        Durations.human(config.maxMessageAge()), d.oldestCreatedAt());
+                        HumanDurations.human(config.maxMessageAge()), d.oldestCreatedAt());
             }
         }
     }

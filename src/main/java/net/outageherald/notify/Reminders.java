@@ -1,5 +1,12 @@
 package net.outageherald.notify;
 
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Message;
+import net.outageherald.notify.message.Messages;
+import net.outageherald.store.NotificationLogRepository;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.model.Platform;
+import net.outageherald.model.SendReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -16,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.outageherald.model.Event;
-import net.outageherald.notify.NotificationLog.Due;
-import net.outageherald.notify.Outbox.NewRow;
+import net.outageherald.store.NotificationLogRepository.Due;
+import net.outageherald.store.OutboxRepository.NewRow;
 import net.outageherald.store.Database;
 import net.outageherald.store.Json;
 
@@ -29,14 +36,14 @@ final class Reminders {
 
     private final Database db;
     private final Messages messages;
-    private final Outbox outbox;
+    private final OutboxRepository outbox;
     private final Set<Platform> deliverable;
     private final Duration interval;
     private final Clock clock;
-    private final NotificationLog log = new NotificationLog();
+    private final NotificationLogRepository log = new NotificationLogRepository();
     private final ObjectMapper json = Json.mapper();
 
-    Reminders(Database db, Messages messages, Outbox outbox, Set<Platform> deliverable, Duration interval, Clock clock) {
+    Reminders(Database db, Messages messages, OutboxRepository outbox, Set<Platform> deliverable, Duration interval, Clock clock) {
         this.db = db;
         this.messages = messages;
         this.outbox = outbox;

@@ -4,8 +4,8 @@
  *
  * <p>The stages, in order: {@code FanOut} (the detector's {@link net.outageherald.detect.EventSink}: who
  * hears an event, written as outbox rows in the event's transaction, recorded in the notification log),
- * {@code Outbox} (rows claimed head-of-queue per destination), {@code DeliveryWorker} (rate limits, send),
+ * {@code OutboxRepository} (rows claimed head-of-queue per destination), {@code DeliveryWorker} (rate limits, send),
  * {@code Outcomes} (sent, retry with backoff, permanent, moved). {@link net.outageherald.notify.Notifier}
- * wires them; {@link net.outageherald.notify.SubscriptionService} is the one way subscriptions change.
+ * wires them; {@link net.outageherald.subscribe.SubscriptionService} is the one way subscriptions change.
  */
 package net.outageherald.notify;

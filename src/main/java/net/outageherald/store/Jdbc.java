@@ -12,7 +12,7 @@ final class Jdbc {
     private Jdbc() {
     }
 
-    static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    public static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
         } else {
@@ -20,7 +20,7 @@ final class Jdbc {
         }
     }
 
-    static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
         } else {

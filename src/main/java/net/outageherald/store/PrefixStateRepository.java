@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.outageherald.detect.PrefixState;
+import net.outageherald.model.PrefixState;
 import net.outageherald.model.Prefix;
 
 /** Per-prefix state and baselines; a prefix shared by several targets has one row. */

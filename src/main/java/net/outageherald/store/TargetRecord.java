@@ -2,7 +2,7 @@ package net.outageherald.store;
 
 import java.time.Instant;
 import java.util.List;
-import net.outageherald.detect.TargetState;
+import net.outageherald.model.TargetState;
 import net.outageherald.model.Prefix;
 
 /**

@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.outageherald.detect.TargetState;
+import net.outageherald.model.TargetState;
 import net.outageherald.model.Prefix;
 import net.outageherald.model.Status;
 

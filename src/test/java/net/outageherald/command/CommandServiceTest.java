@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import net.outageherald.model.Status;
-import net.outageherald.notify.Destination;
-import net.outageherald.notify.Platform;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
 import net.outageherald.testing.FakeRipeStat;
 import net.outageherald.testing.Harness;
 import org.junit.jupiter.api.AfterEach;

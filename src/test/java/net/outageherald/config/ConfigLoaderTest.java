@@ -1,5 +1,7 @@
 package net.outageherald.config;
 
+import net.outageherald.app.HeraldConfig;
+import net.outageherald.ops.LoggingConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -43,7 +45,7 @@ class ConfigLoaderTest {
                 """);
 
         // WHEN it is loaded
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeraldConfig.load(file, Map.of()));
 
         // THEN every mistake is there, each with its path: values in binding order, then unknown keys
         assertThat(e.problems()).containsExactly(
@@ -69,7 +71,7 @@ class ConfigLoaderTest {
                 """);
 
         // WHEN it is loaded
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeraldConfig.load(file, Map.of()));
 
         // THEN each contradiction is one problem at the key that should move
         assertThat(e.problems()).containsExactly(
@@ -87,8 +89,8 @@ class ConfigLoaderTest {
 
         // WHEN they are loaded
         // THEN both give exactly the defaults
-        assertThat(ConfigLoader.load(empty, Map.of())).isEqualTo(HeraldConfig.defaults());
-        assertThat(ConfigLoader.load(comments, Map.of())).isEqualTo(HeraldConfig.defaults());
+        assertThat(HeraldConfig.load(empty, Map.of())).isEqualTo(HeraldConfig.defaults());
+        assertThat(HeraldConfig.load(comments, Map.of())).isEqualTo(HeraldConfig.defaults());
     }
 
     @Test
@@ -98,7 +100,7 @@ class ConfigLoaderTest {
 
         // WHEN the default config is loaded
         ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> ConfigLoader.loadDefault(Map.of("HERALD_CONFIG", missing.toString())));
+                () -> HeraldConfig.loadDefault(Map.of("HERALD_CONFIG", missing.toString())));
 
         // THEN the one problem names the path and the ways out
         assertThat(e.problems()).containsExactly("config file " + missing.toAbsolutePath() + " does not exist; create it"
@@ -115,7 +117,7 @@ class ConfigLoaderTest {
                 """);
 
         // WHEN it is loaded
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeraldConfig.load(file, Map.of()));
 
         // THEN one line says where and what, in SnakeYAML's words but without its excerpt
         assertThat(e.problems()).containsExactly(file + ": YAML syntax error at line 3, column 2:"
@@ -132,7 +134,7 @@ class ConfigLoaderTest {
                 """);
 
         // WHEN it is loaded
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeraldConfig.load(file, Map.of()));
 
         // THEN the duplicate is named with its line
         assertThat(e.problems()).singleElement().asString()
@@ -146,7 +148,7 @@ class ConfigLoaderTest {
         Path file = write("watch: [AS3333, as3333, 'AS 3333', 193.0.0.0/21]\n");
 
         // WHEN it is loaded
-        List<Target> watch = ConfigLoader.load(file, Map.of()).watch();
+        List<Target> watch = HeraldConfig.load(file, Map.of()).watch();
 
         // THEN the AS is there once, in the order first written
         assertThat(watch).extracting(Target::key).containsExactly("AS3333", "193.0.0.0/21");
@@ -161,7 +163,7 @@ class ConfigLoaderTest {
                 """);
 
         // WHEN it is loaded
-        HeraldConfig config = ConfigLoader.load(file, Map.of());
+        HeraldConfig config = HeraldConfig.load(file, Map.of());
 
         // THEN they come out in the one spelling the rest of the code expects
         assertThat(config.ripestat().url()).isEqualTo("https://stat.example.net");
@@ -178,7 +180,7 @@ class ConfigLoaderTest {
                 """);
 
         // WHEN it is loaded
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeraldConfig.load(file, Map.of()));
 
         // THEN each problem lists the choices
         assertThat(e.problems()).containsExactly(
@@ -193,7 +195,7 @@ class ConfigLoaderTest {
     void anEmptyDocumentBindsToTheDefaultsAndDescribesEveryKey() {
         // GIVEN nothing at all
         // WHEN the keys are described
-        List<KeyDescription> keys = ConfigLoader.describeKeys();
+        List<KeyDescription> keys = HeraldConfig.describeKeys();
 
         // THEN each section's keys are there with defaults as written in YAML, and env vars where they apply
         assertThat(keys).contains(

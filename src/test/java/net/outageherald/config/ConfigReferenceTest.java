@@ -1,5 +1,6 @@
 package net.outageherald.config;
 
+import net.outageherald.app.HeraldConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class ConfigReferenceTest {
 
     @Test
     void everyKeyInTheCodeHasARowWithItsDefaultAndEnvironmentVariable() {
-        for (KeyDescription key : ConfigLoader.describeKeys()) {
+        for (KeyDescription key : HeraldConfig.describeKeys()) {
             assertThat(rows).as("%s has no row in %s", key.path(), REFERENCE).containsKey(key.path());
             String[] cells = rows.get(key.path());
             assertThat(cells[0]).as("default of " + key.path()).isEqualTo(quoted(key.defaultValue()));
@@ -47,7 +48,7 @@ class ConfigReferenceTest {
 
     @Test
     void everyRowIsAKeyTheCodeKnows() {
-        List<String> known = ConfigLoader.describeKeys().stream().map(KeyDescription::path).toList();
+        List<String> known = HeraldConfig.describeKeys().stream().map(KeyDescription::path).toList();
         assertThat(known).as("rows in " + REFERENCE + " for keys that do not exist").containsAll(rows.keySet());
     }
 

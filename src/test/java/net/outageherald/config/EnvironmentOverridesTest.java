@@ -1,5 +1,6 @@
 package net.outageherald.config;
 
+import net.outageherald.app.HeraldConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -30,7 +31,7 @@ class EnvironmentOverridesTest {
                 "HERALD_LOG_FORMAT", "json");
 
         // WHEN it is loaded
-        HeraldConfig config = ConfigLoader.load(file, env);
+        HeraldConfig config = HeraldConfig.load(file, env);
 
         // THEN the environment's values are used, normalised like the file's would be
         assertThat(config.ripestat().url()).isEqualTo("http://127.0.0.1:8089");
@@ -45,7 +46,7 @@ class EnvironmentOverridesTest {
         Path file = write("database: {url: 'jdbc:sqlite:from-file.db'}\n");
 
         // WHEN it is loaded
-        HeraldConfig config = ConfigLoader.load(file, Map.of("HERALD_DB_URL", " "));
+        HeraldConfig config = HeraldConfig.load(file, Map.of("HERALD_DB_URL", " "));
 
         // THEN the file's value stands
         assertThat(config.database().url()).isEqualTo("jdbc:sqlite:from-file.db");
@@ -58,7 +59,7 @@ class EnvironmentOverridesTest {
 
         // WHEN it is loaded
         ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> ConfigLoader.load(file, Map.of("HERALD_RIPESTAT_URL", "stat.ripe.net")));
+                () -> HeraldConfig.load(file, Map.of("HERALD_RIPESTAT_URL", "stat.ripe.net")));
 
         // THEN the operator is sent to the variable, not to the file where it is not
         assertThat(e.problems()).containsExactly("ripestat.url (from HERALD_RIPESTAT_URL): 'stat.ripe.net'"
@@ -71,7 +72,7 @@ class EnvironmentOverridesTest {
         Path file = write("database: {password: from-file}\n");
 
         // WHEN it is loaded
-        HeraldConfig config = ConfigLoader.load(file, Map.of("HERALD_DB_PASSWORD", "from-env"));
+        HeraldConfig config = HeraldConfig.load(file, Map.of("HERALD_DB_PASSWORD", "from-env"));
 
         // THEN the environment's is used
         assertThat(config.database().password().reveal()).isEqualTo("from-env");
@@ -85,7 +86,7 @@ class EnvironmentOverridesTest {
         Path file = write("database: {password-file: secrets/db-password}\n");
 
         // WHEN it is loaded
-        HeraldConfig config = ConfigLoader.load(file, Map.of());
+        HeraldConfig config = HeraldConfig.load(file, Map.of());
 
         // THEN the trimmed content is the password
         assertThat(config.database().password()).isEqualTo(new Secret("s3cret"));
@@ -97,7 +98,7 @@ class EnvironmentOverridesTest {
         Path file = write("database: {password-file: /nonexistent/db-password}\n");
 
         // WHEN it is loaded
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeraldConfig.load(file, Map.of()));
 
         // THEN the problem names the key and the file
         assertThat(e.problems()).containsExactly("database.password-file: cannot read /nonexistent/db-password: no such file");
@@ -110,7 +111,7 @@ class EnvironmentOverridesTest {
         Path file = write("database: {password-file: db-password}\n");
 
         // WHEN it is loaded
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HeraldConfig.load(file, Map.of()));
 
         // THEN it is refused rather than connecting with an empty password
         assertThat(e.problems()).containsExactly("database.password-file: the file " + dir.resolve("db-password")

@@ -1,5 +1,6 @@
 package net.outageherald.config;
 
+import net.outageherald.app.HeraldConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ class ExampleConfigTest {
     void theExampleLoadsToTheDefaultsApartFromItsWatchList() {
         // GIVEN the example config and no environment
         // WHEN it is loaded
-        HeraldConfig config = ConfigLoader.load(EXAMPLE, Map.of());
+        HeraldConfig config = HeraldConfig.load(EXAMPLE, Map.of());
 
         // THEN every section equals its defaults, and it watches its two examples
         HeraldConfig defaults = HeraldConfig.defaults();
@@ -39,7 +40,7 @@ class ExampleConfigTest {
 
         // WHEN each known key is looked up in it
         // THEN it is there: as a key, or, inside lists of sections, at least named in a comment
-        for (KeyDescription key : ConfigLoader.describeKeys()) {
+        for (KeyDescription key : HeraldConfig.describeKeys()) {
             if (key.path().contains("[]")) {
                 String leaf = key.path().substring(key.path().lastIndexOf('.') + 1);
                 assertThat(text).as(key.path()).contains(leaf + ":");
@@ -54,9 +55,9 @@ class ExampleConfigTest {
     void withoutHeraldConfigTheExampleInTheWorkingDirectoryIsUsed() {
         // GIVEN no HERALD_CONFIG, and the working directory holding config/herald.yaml
         // WHEN the default config is loaded
-        HeraldConfig config = ConfigLoader.loadDefault(Map.of());
+        HeraldConfig config = HeraldConfig.loadDefault(Map.of());
 
         // THEN it is the example's
-        assertThat(config).isEqualTo(ConfigLoader.load(EXAMPLE, Map.of()));
+        assertThat(config).isEqualTo(HeraldConfig.load(EXAMPLE, Map.of()));
     }
 }

@@ -1,5 +1,7 @@
 package net.outageherald.config;
 
+import net.outageherald.store.DatabaseConfig;
+import net.outageherald.app.HeraldConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,7 +27,7 @@ class SecretMaskingTest {
                 """);
 
         // WHEN the loaded config is printed whole, as a start-up log line would
-        HeraldConfig config = ConfigLoader.load(file, Map.of());
+        HeraldConfig config = HeraldConfig.load(file, Map.of());
         String printed = config.toString() + config.database();
 
         // THEN the password shows nowhere, yet the rest is there to debug with

@@ -1,13 +1,13 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.PrefixState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.outageherald.config.DetectionConfig;
-import net.outageherald.detect.PrefixState.Visibility;
+import net.outageherald.model.PrefixState.Visibility;
 import net.outageherald.model.Prefix;
 import net.outageherald.model.Status;
 import net.outageherald.source.PrefixObservation;

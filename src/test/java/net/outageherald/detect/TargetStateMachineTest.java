@@ -1,5 +1,6 @@
 package net.outageherald.detect;
 
+import net.outageherald.model.TargetState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import net.outageherald.config.DetectionConfig;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Status;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,10 @@
 package net.outageherald.notify;
 
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.HttpTestSender;
+import net.outageherald.model.Destination;
+import net.outageherald.outbox.NotifyConfig;
+import net.outageherald.model.Platform;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

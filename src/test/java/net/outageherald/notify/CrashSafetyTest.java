@@ -1,5 +1,6 @@
 package net.outageherald.notify;
 
+import net.outageherald.testing.FakeChatServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;

@@ -1,7 +1,15 @@
 package net.outageherald.notify;
 
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.NotifyHarness;
+import net.outageherald.model.Delivery;
+import net.outageherald.outbox.NotifyConfig;
+import net.outageherald.model.Platform;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.outbox.Sender;
+import net.outageherald.model.Subscription;
 import net.outageherald.testing.LogCapture;
-import static net.outageherald.notify.NotifyHarness.tg;
+import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

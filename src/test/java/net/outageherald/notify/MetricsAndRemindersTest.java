@@ -1,6 +1,8 @@
 package net.outageherald.notify;
 
-import static net.outageherald.notify.NotifyHarness.tg;
+import net.outageherald.testing.NotifyHarness;
+import net.outageherald.outbox.SendResult;
+import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

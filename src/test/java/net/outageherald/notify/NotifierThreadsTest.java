@@ -1,6 +1,10 @@
 package net.outageherald.notify;
 
-import static net.outageherald.notify.NotifyHarness.tg;
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.RecordingSender;
+import net.outageherald.outbox.NotifyConfig;
+import net.outageherald.model.Platform;
+import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +22,7 @@ import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;
 import net.outageherald.model.Status;
 import net.outageherald.model.Target;
-import net.outageherald.notify.console.ConsoleSender;
+import net.outageherald.chat.console.ConsoleSender;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
 import net.outageherald.store.OutageRepository;

@@ -1,6 +1,9 @@
 package net.outageherald.notify;
 
-import static net.outageherald.notify.NotifyHarness.tg;
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.NotifyHarness;
+import net.outageherald.model.Delivery;
+import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

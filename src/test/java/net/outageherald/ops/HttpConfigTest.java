@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import net.outageherald.config.ConfigException;
 import net.outageherald.config.ConfigLoader;
-import net.outageherald.config.HeraldConfig;
+import net.outageherald.app.HeraldConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class HttpConfigTest {
     Path dir;
 
     private HeraldConfig load(String yaml, Map<String, String> env) throws IOException {
-        return ConfigLoader.load(Files.writeString(dir.resolve("herald.yaml"), yaml), env);
+        return HeraldConfig.load(Files.writeString(dir.resolve("herald.yaml"), yaml), env);
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.outageherald.config.ConfigLoader;
-import net.outageherald.config.HeraldConfig;
+import net.outageherald.app.HeraldConfig;
 import net.outageherald.store.Database;
 import net.outageherald.store.StoreException;
 import net.outageherald.testing.FakeRipeStat;
@@ -78,7 +78,7 @@ class SecretsStayOutOfLogsTest {
     @Test
     void theLoadedConfigPrintsNoSecretFromTheEnvironment() throws Exception {
         Path file = Files.writeString(dir.resolve("herald.yaml"), "");
-        HeraldConfig config = ConfigLoader.load(file, SECRETS);
+        HeraldConfig config = HeraldConfig.load(file, SECRETS);
         assertThat(config.database().password().reveal()).isEqualTo(DB_PASSWORD);
         assertThat(config.toString() + config.database() + config.http() + config.logging())
                 .doesNotContain(TELEGRAM, DISCORD, DB_PASSWORD);

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.outageherald.app.App;
 import net.outageherald.config.ConfigLoader;
-import net.outageherald.config.HeraldConfig;
+import net.outageherald.app.HeraldConfig;
 
 /**
  * Outage Herald wired exactly as in production, but against a fake RIPEstat, an SQLite file in a temporary
@@ -61,7 +61,7 @@ public final class Harness implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(extraEnv);
         env.put("HERALD_RIPESTAT_URL", ripestat.baseUrl());
         env.put("HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db"));
-        HeraldConfig config = ConfigLoader.load(file, env);
+        HeraldConfig config = HeraldConfig.load(file, env);
         return App.build(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 

@@ -1,0 +1,207 @@
+package net.outageherald.chat.discord;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.outageherald.command.ChatCommands;
+import net.outageherald.model.TargetParser;
+import net.outageherald.outbox.Sender;
+import net.outageherald.subscribe.Subscriptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord bot: connects with JDA, registers the slash commands, answers them through {@link ChatCommands},
+ * ends subscriptions of channels that are gone, and offers the {@link #sender()} the delivery pipeline uses.
+ * Without a token it stays off and says so; a rejected token is one clear error, never an exception, so the
+ * rest of the service keeps running.
+ */
+public final class DiscordFrontEnd {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordFrontEnd.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(5);
+
+    /** Where the bot is in its life. */
+    public enum State { NEW, DISABLED, CONNECTING, READY, FAILED, STOPPED }
+
+    private final DiscordConfig config;
+    private final ChatCommands commands;
+    private final Subscriptions subscriptions;
+    private final DiscordRenderer renderer = new DiscordRenderer();
+    private final DiscordSender sender;
+    private final SessionListener session;
+    private final ExecutorService commandPool;
+    private final ExecutorService slowCommandPool;
+    private final ScheduledExecutorService retries;
+    private volatile JDA jda;
+
+    public DiscordFrontEnd(DiscordConfig config, ChatCommands commands, Subscriptions subscriptions, Clock clock,
+                           Map<String, String> env) {
+        this.config = config.withEnv(env);
+        this.commands = commands;
+        this.subscriptions = subscriptions;
+        this.sender = new DiscordSender(() -> jda, renderer, this.config.requestTimeout(), clock);
+        this.session = new SessionListener();
+        this.commandPool = commandPool("discord-commands");
+        this.slowCommandPool = commandPool("discord-live-checks");
+        this.retries = Executors.newSingleThreadScheduledExecutor(threads("discord-login"));
+    }
+
+    /** Sends deliveries to Discord channels; answers Retry while the bot is not connected. */
+    public Sender sender() {
+        return sender;
+    }
+
+    public State state() {
+        return session.state();
+    }
+
+    /**
+     * Connects and waits up to the configured start timeout for the gateway to be ready. Returns without
+     * throwing whatever happens: no token, a rejected token, Discord unreachable (retried in the background).
+     */
+    public synchronized void start() {
+        if (session.state() != State.NEW) {
+            LOG.warn("Discord front-end already started ({})", session.state());
+            return;
+        }
+        Optional<String> token;
+        try {
+            token = DiscordBotToken.resolve(config);
+        } catch (IllegalStateException e) {
+            session.fail("Discord is off: " + e.getMessage());
+            return;
+        }
+        if (token.isEmpty()) {
+            session.disable();
+            LOG.info("Discord is off: no bot token (set {} or discord.token-file)", DiscordConfig.TOKEN_ENV);
+            return;
+        }
+        session.connecting();
+        if (login(token.get(), FIRST_RETRY)) {
+            awaitFirstAnswer();
+        }
+    }
+
+    /** Disconnects cleanly, or forcibly after the configured shutdown timeout. */
+    public synchronized void stop() {
+        session.stopping();
+        retries.shutdownNow();
+        JDA api = jda;
+        if (api != null) {
+            api.shutdown();
+            try {
+                if (!api.awaitShutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Discord did not shut down within {}; closing forcibly", config.shutdownTimeout());
+                    api.shutdownNow();
+                    api.awaitShutdown(1, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                api.shutdownNow();
+            }
+        }
+        commandPool.shutdownNow();
+        slowCommandPool.shutdownNow();
+        session.stopped();
+    }
+
+    /** @return whether JDA was built (the token accepted); if Discord was unreachable, a retry is scheduled */
+    private boolean login(String token, Duration nextWait) {
+        try {
+            jda = build(token);
+            session.loggedIn();
+            return true;
+        } catch (InvalidTokenException e) {
+            session.fail("Discord rejected the bot token (401 Unauthorized): check " + DiscordConfig.TOKEN_ENV
+                    + " or discord.token-file. Discord stays off; everything else keeps running.");
+        } catch (RuntimeException e) {
+            if (!isTransient(e)) {
+                session.fail("Discord could not start: " + e.getMessage());
+                return false;
+            }
+            session.unreachable(e, nextWait);
+            Duration after = nextWait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextWait.multipliedBy(2);
+            retries.schedule(() -> retry(token, after), nextWait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return false;
+    }
+
+    private synchronized void retry(String token, Duration nextWait) {
+        if (session.state() == State.CONNECTING && jda == null) {
+            login(token, nextWait);
+        }
+    }
+
+    private JDA build(String token) {
+        return JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class)) // no privileged intents
+                .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
+                .setSessionController(new FixedGatewayController(config.gatewayUrl()))
+                .setEnableShutdownHook(false) // the application stops us in order
+                .addEventListeners(session,
+                        new CommandListener(commands, new TargetParser(), new InteractionReplies(renderer),
+                                commandPool, slowCommandPool),
+                        new LifecycleListener(subscriptions))
+                .build();
+    }
+
+    private void awaitFirstAnswer() {
+        try {
+            if (!session.awaitSettled(config.startTimeout())) {
+                LOG.warn("Discord gateway not ready after {}; carrying on while JDA keeps connecting",
+                        config.startTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Discord unreachable or failing (I/O, 5xx, rate limit) rather than refusing us. */
+    private static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ErrorResponseException r) {
+                return r.getResponse().isError() || r.getResponse().code >= 500 || r.getResponse().code == 429;
+            }
+            if (t instanceof IOException || t instanceof RateLimitedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Up to 16 commands at once (live checks wait on the network, not the CPU); idle threads go away. */
+    private static ExecutorService commandPool(String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                threads(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package net.outageherald.chat.telegram;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import net.outageherald.command.ChatCommands;
+import net.outageherald.command.Reply;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Answers one update: finds the command in a message or channel post, checks who may use it, calls
+ * {@link ChatCommands} and posts the {@link Reply} as an answer to the command. Every bad input gets a
+ * short reply; plain chatter in groups and channels, and commands for other bots, get none.
+ */
+final class CommandHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+
+    private final TelegramClient client;
+    private final ChatCommands commands;
+    private final ChatAdmins admins;
+    private final TelegramRenderer renderer;
+    private final String botUsername;
+    private final TelegramBotToken token;
+    private final Map<String, String> namedChats;
+
+    /**
+     * @param namedChats the config's {@code @name} chats by lower-case name: commands in such a chat act on
+     *                   that destination, so they see and manage its configured subscriptions
+     */
+    CommandHandler(TelegramClient client, ChatCommands commands, ChatAdmins admins, TelegramRenderer renderer,
+                   String botUsername, TelegramBotToken token, Map<String, String> namedChats) {
+        this.namedChats = Map.copyOf(namedChats);
+        this.client = client;
+        this.commands = commands;
+        this.admins = admins;
+        this.renderer = renderer;
+        this.botUsername = botUsername;
+        this.token = token;
+    }
+
+    /** Handles one update; never throws (it runs on a pool thread nobody watches). */
+    void handle(Update update) {
+        Message message = update.hasMessage() ? update.getMessage() : update.hasChannelPost() ? update.getChannelPost() : null;
+        if (message == null || message.getChat() == null || !message.hasText()) {
+            return;
+        }
+        try {
+            answer(message).ifPresent(reply -> send(message, reply));
+        } catch (RuntimeException e) {
+            log.error("Telegram: update {} in chat {} failed", update.getUpdateId(), message.getChatId(), e);
+            send(message, Reply.error("Something went wrong", "That did not work on our side. Please try again later."));
+        }
+    }
+
+    private Optional<Reply> answer(Message message) {
+        boolean privateChat = message.getChat().isUserChat();
+        Optional<CommandLine> parsed = CommandLine.parse(message.getText(), botUsername);
+        if (parsed.isEmpty()) {
+            return privateChat && !CommandLine.forAnotherBot(message.getText(), botUsername)
+                    ? Optional.of(Reply.error("I only understand commands", "Try /status KP, or /help for all of them."))
+                    : Optional.empty();
+        }
+        CommandLine line = parsed.get();
+        Optional<BotCommandSpec> spec = BotCommandSpec.byName(line.name());
+        if (spec.isEmpty()) {
+            // in a channel every post reaches us: stay quiet unless the post clearly meant this bot
+            return message.getChat().isChannelChat() && !line.addressed() ? Optional.empty()
+                    : Optional.of(Reply.error("Unknown command /" + line.name(),
+                    "I understand " + BotCommandSpec.list() + ". /help explains them."));
+        }
+        BotCommandSpec command = spec.get();
+        if (command.slow() && !message.getChat().isChannelChat()) { // channels have no chat actions
+            typing(message);
+        }
+        if (command.adminOnly()) {
+            ChatAdmins.Verdict verdict = admins.mayManage(message);
+            if (!verdict.allowed()) {
+                return Optional.of(Reply.error("Only admins can do that", verdict.why()));
+            }
+        }
+        Destination here = destination(message.getChat());
+        String arg = line.argument();
+        Reply reply = switch (command) {
+            case START, HELP -> commands.help();
+            case STATUS -> commands.status(arg);
+            case SUBSCRIBE -> commands.subscribe(here, arg);
+            case UNSUBSCRIBE -> commands.unsubscribe(here, arg);
+            case SUBSCRIPTIONS -> commands.subscriptions(here);
+            case HISTORY -> commands.history(arg);
+        };
+        if (reply == null) {
+            throw new IllegalStateException("ChatCommands answered /" + command.command() + " with null");
+        }
+        return Optional.of(reply);
+    }
+
+    /** A public chat the config names as {@code @name} is that destination; any other is its numeric id. */
+    private Destination destination(org.telegram.telegrambots.meta.api.objects.chat.Chat chat) {
+        String name = chat.getUserName();
+        String configured = name == null ? null : namedChats.get("@" + name.toLowerCase(Locale.ROOT));
+        return new Destination(Platform.TELEGRAM, configured != null ? configured : Long.toString(chat.getId()));
+    }
+
+    private void send(Message to, Reply reply) {
+        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
+                .chatId(to.getChatId())
+                .text(renderer.render(reply))
+                .parseMode(TelegramRenderer.PARSE_MODE)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyParameters(ReplyParameters.builder().messageId(to.getMessageId()).allowSendingWithoutReply(true).build());
+        if (to.isTopicMessage() && to.getMessageThreadId() != null) {
+            send.messageThreadId(to.getMessageThreadId());
+        }
+        try {
+            client.execute(send.build());
+        } catch (TelegramApiException | RuntimeException e) {
+            log.warn("Telegram: could not answer in chat {}: {}", to.getChatId(), TelegramFailures.describe(e, token));
+        }
+    }
+
+    /** "typing…" while a live check runs; fire and forget, it is only a courtesy. */
+    private void typing(Message in) {
+        try {
+            client.executeAsync(SendChatAction.builder().chatId(in.getChatId()).action(ActionType.TYPING.toString()).build());
+        } catch (TelegramApiException | RuntimeException e) {
+            log.debug("Telegram: no typing indicator in chat {}: {}", in.getChatId(), TelegramFailures.describe(e, token));
+        }
+    }
+}

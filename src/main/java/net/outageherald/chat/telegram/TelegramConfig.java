@@ -1,0 +1,182 @@
+package net.outageherald.chat.telegram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import net.outageherald.model.InvalidTargetException;
+import net.outageherald.model.Target;
+import net.outageherald.model.TargetParser;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
+
+/**
+ * The {@code telegram:} section of the config. Without a token the bot is not started (the service runs
+ * on and prints what it would send); the token never appears in {@code toString}.
+ *
+ * @param token          the bot token, or null: {@code TELEGRAM_BOT_TOKEN}, else the token file's content
+ * @param tokenFile      the file the token was read from, or null
+ * @param apiUrl         Bot API base: scheme, host and port only ({@code HERALD_TELEGRAM_API_URL} overrides)
+ * @param subscriptions  static channel subscriptions for operators of broadcast channels
+ * @param adminCacheTtl  how long a chat member's admin status is trusted before asking Telegram again
+ * @param pollTimeout    the long-polling timeout of getUpdates
+ * @param requestTimeout how long any other Bot API call may take before it counts as failed (and is retried)
+ * @param commandThreads threads answering commands, so a slow /status never blocks the poll loop
+ */
+public record TelegramConfig(TelegramBotToken token, Path tokenFile, URI apiUrl, List<StaticSubscription> subscriptions,
+                             Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout, int commandThreads) {
+
+    public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
+    public static final String API_URL_ENV = "HERALD_TELEGRAM_API_URL";
+    public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
+
+    public TelegramConfig {
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        checkApiUrl(apiUrl);
+        subscriptions = List.copyOf(subscriptions);
+        if (adminCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("telegram.admin-cache-ttl: must not be negative, got " + adminCacheTtl);
+        }
+        if (pollTimeout.compareTo(Duration.ofSeconds(1)) < 0 || pollTimeout.compareTo(Duration.ofSeconds(100)) > 0) {
+            throw new IllegalArgumentException("telegram.poll-timeout: must be between 1 and 100 s (0 would poll in a tight loop), got " + pollTimeout);
+        }
+        if (requestTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("telegram.request-timeout: must be at least 100 ms, got " + requestTimeout);
+        }
+        if (commandThreads < 1 || commandThreads > 16) {
+            throw new IllegalArgumentException("telegram.command-threads: must be between 1 and 16, got " + commandThreads);
+        }
+    }
+
+    /**
+     * No token, the official API, no static subscriptions, admin status cached 60 s, 50 s long polls,
+     * 20 s for other calls, 2 command threads.
+     */
+    public static TelegramConfig defaults() {
+        return new TelegramConfig(null, null, DEFAULT_API_URL, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(50),
+                Duration.ofSeconds(20), 2);
+    }
+
+    /**
+     * Builds the section from plain values as the config file gives them, then applies the environment:
+     * {@value #TOKEN_ENV} wins over {@code tokenFile}, {@value #API_URL_ENV} over {@code apiUrl}.
+     *
+     * @param tokenFile a file holding the token (null: none); read here, so a bad path fails at start-up
+     * @param apiUrl    null for the default
+     * @throws IllegalArgumentException with the config path and what is wrong (never the token)
+     */
+    public static TelegramConfig of(String tokenFile, String apiUrl, List<StaticSubscription> subscriptions,
+                                    Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout,
+                                    Map<String, String> env) {
+        String envToken = env.get(TOKEN_ENV);
+        Path file = tokenFile == null || tokenFile.isBlank() ? null : Path.of(tokenFile.strip());
+        TelegramBotToken token = envToken != null && !envToken.isBlank() ? new TelegramBotToken(envToken)
+                : file != null ? readToken(file) : null;
+        String url = firstNonBlank(env.get(API_URL_ENV), apiUrl, DEFAULT_API_URL.toString());
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("telegram.api-url: '" + url + "' is not a URL: " + e.getReason());
+        }
+        return new TelegramConfig(token, file, uri, subscriptions, adminCacheTtl, pollTimeout, requestTimeout,
+                defaults().commandThreads());
+    }
+
+    /** Defaults plus the environment: the simplest way to run with just {@code TELEGRAM_BOT_TOKEN} set. */
+    public static TelegramConfig fromEnv(Map<String, String> env) {
+        TelegramConfig d = defaults();
+        return of(null, null, List.of(), d.adminCacheTtl(), d.pollTimeout(), d.requestTimeout(), env);
+    }
+
+    public Optional<TelegramBotToken> botToken() {
+        return Optional.ofNullable(token);
+    }
+
+    /** The same config with another token (tests, or a token from a secret store). */
+    public TelegramConfig withToken(TelegramBotToken newToken) {
+        return new TelegramConfig(newToken, tokenFile, apiUrl, subscriptions, adminCacheTtl, pollTimeout, requestTimeout,
+                commandThreads);
+    }
+
+    private static TelegramBotToken readToken(Path file) {
+        try {
+            return new TelegramBotToken(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("telegram.token-file: cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("telegram.token-file: cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("telegram.token-file: " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void checkApiUrl(URI u) {
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        boolean pathless = u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/");
+        if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null || !pathless
+                || u.getRawQuery() != null || u.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("telegram.api-url: '" + u + "' must be scheme, host and optional port only, "
+                    + "e.g. https://api.telegram.org or http://127.0.0.1:8081");
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("no value");
+    }
+
+    /**
+     * A chat that follows targets because the config says so, e.g. a public channel {@code @nk_watch}
+     * following {@code KP}. The delivery pipeline syncs these at start.
+     *
+     * @param chat    {@code @channelname} or a numeric chat id ({@code -1001234567890})
+     * @param targets what it follows, parsed
+     */
+    public record StaticSubscription(String chat, List<Target> targets) {
+
+        private static final Pattern CHAT = Pattern.compile("@[A-Za-z][A-Za-z0-9_]{3,31}|-?\\d{1,20}");
+
+        public StaticSubscription {
+            Objects.requireNonNull(chat, "chat");
+            if (!CHAT.matcher(chat).matches()) {
+                throw new IllegalArgumentException("telegram.subscriptions[].chat: '" + chat
+                        + "' is neither @channelname nor a numeric chat id like -1001234567890");
+            }
+            targets = List.copyOf(targets);
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("telegram.subscriptions[].targets: " + chat + " follows nothing");
+            }
+        }
+
+        /** Parses the targets as people write them ("KP", "AS131279", "North Korea"). */
+        public static StaticSubscription of(String chat, List<String> targets) {
+            TargetParser parser = new TargetParser();
+            return new StaticSubscription(chat == null ? "" : chat.strip(), targets.stream().map(t -> {
+                try {
+                    return parser.parse(t);
+                } catch (InvalidTargetException e) {
+                    throw new IllegalArgumentException("telegram.subscriptions[].targets: " + e.getMessage());
+                }
+            }).toList());
+        }
+
+        public Destination destination() {
+            return new Destination(Platform.TELEGRAM, chat);
+        }
+    }
+}

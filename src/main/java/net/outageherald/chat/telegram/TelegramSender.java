@@ -1,0 +1,114 @@
+package net.outageherald.chat.telegram;
+
+import java.io.Serializable;
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Platform;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.outbox.Sender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Delivers outbox rows to Telegram: a new message (as a reply to the outage message when the row says
+ * so) or an edit of an earlier one. Never throws: every failure becomes a {@link SendResult} (see
+ * {@link TelegramFailures} for the decision table).
+ */
+public final class TelegramSender implements Sender {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+
+    private final TelegramClient client;
+    private final TelegramRenderer renderer;
+    private final TelegramBotToken token;
+
+    /**
+     * @param client a telegrambots client (an {@code OkHttpTelegramClient}) for the bot
+     * @param token  the same bot's token, only to strip it from error texts
+     */
+    public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token) {
+        this.client = client;
+        this.renderer = renderer;
+        this.token = token;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TELEGRAM;
+    }
+
+    @Override
+    public SendResult send(Delivery delivery) {
+        if (delivery.to().platform() != Platform.TELEGRAM) {
+            return new SendResult.Permanent("not a Telegram destination: " + delivery.to());
+        }
+        String html = renderer.render(delivery.message());
+        try {
+            return delivery.action() == Delivery.Action.EDIT ? edit(delivery, html) : post(delivery, html);
+        } catch (TelegramApiException | RuntimeException e) {
+            return failed(delivery, e);
+        }
+    }
+
+    private SendResult post(Delivery d, String html) throws TelegramApiException {
+        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
+                .chatId(d.to().id())
+                .text(html)
+                .parseMode(TelegramRenderer.PARSE_MODE)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        Integer replyTo = messageId(d.refId());
+        if (replyTo != null) {
+            // the restoration answers the outage message; if that was deleted, post it anyway
+            send.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
+        }
+        Message sent = client.execute(send.build());
+        return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : sent.getMessageId().toString());
+    }
+
+    private SendResult edit(Delivery d, String html) throws TelegramApiException {
+        Integer messageId = messageId(d.refId());
+        if (messageId == null) {
+            return new SendResult.Permanent("cannot edit: '" + d.refId() + "' is not a Telegram message id");
+        }
+        Serializable edited = client.execute(EditMessageText.builder()
+                .chatId(d.to().id())
+                .messageId(messageId)
+                .text(html)
+                .parseMode(TelegramRenderer.PARSE_MODE)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .build());
+        return new SendResult.Sent(edited instanceof Message m && m.getMessageId() != null
+                ? m.getMessageId().toString() : d.refId());
+    }
+
+    private SendResult failed(Delivery d, Exception e) {
+        if (d.action() == Delivery.Action.EDIT && TelegramFailures.notModified(e)) {
+            return new SendResult.Sent(d.refId()); // already says what we wanted it to say
+        }
+        if (d.action() == Delivery.Action.EDIT && TelegramFailures.nothingToEdit(e)) {
+            // deleted or too old to edit: retrying cannot help, and the chat itself is fine
+            log.info("Telegram: outbox {}: message {} in {} can no longer be edited; leaving it", d.outboxId(), d.refId(), d.to());
+            return new SendResult.Sent(d.refId());
+        }
+        SendResult result = TelegramFailures.classify(e, token);
+        log.debug("Telegram: outbox {} to {}: {}", d.outboxId(), d.to(), result);
+        return result;
+    }
+
+    private static Integer messageId(String refId) {
+        if (refId == null || refId.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(refId.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package net.outageherald.notify.message;
+
+import net.outageherald.model.Message;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import net.outageherald.model.Countries;
+import net.outageherald.model.Event;
+import net.outageherald.model.Facts;
+import net.outageherald.model.Status;
+import net.outageherald.model.Message.Field;
+
+/** Writes the words for each event: a headline, one summary sentence, and the facts as fields. */
+public final class EventMessages implements Messages {
+
+    static final String FOOTER = "Data: RIPE NCC RIS via RIPEstat";
+    private static final int MAX_PREFIXES = 20;
+
+    private final Countries countries;
+
+    public EventMessages(Countries countries) {
+        this.countries = countries;
+    }
+
+    public EventMessages() {
+        this(Countries.all());
+    }
+
+    @Override
+    public Message forEvent(Event e) {
+        Facts f = e.facts();
+        String name = e.targetName();
+        return switch (e.type()) {
+            case OUTAGE_STARTED -> new Message(e.status(),
+                    name + " is " + e.status().words(), darkSummary(f, e.status()), outageFields(e), e.at(),
+                    f.evidenceUrl(), FOOTER);
+            case OUTAGE_CHANGED -> new Message(e.status(),
+                    e.status() == Status.DOWN ? name + " is now fully offline" : name + " is partly back online",
+                    darkSummary(f, e.status()), outageFields(e), e.at(), f.evidenceUrl(), FOOTER);
+            case RESTORED -> new Message(Status.UP,
+                    name + " is back online" + (e.duration() == null ? "" : " after " + HumanDurations.human(e.duration())),
+                    f.prefixesTotal() + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes")
+                            + " visible again, the best-seen one by "
+                            + HumanFormat.count(f.peersNow(), "RIS peer", "RIS peers") + ".",
+                    restoredFields(e), e.at(), f.evidenceUrl(), FOOTER);
+            case MONITORING_DEGRADED -> new Message(Status.UNKNOWN, "Monitoring of " + name + " is degraded",
+                    "No usable routing data" + (e.duration() == null ? "" : " for " + HumanDurations.human(e.duration()))
+                            + (f.reason() == null ? "" : " (" + f.reason() + ")")
+                            + ". Its status is unknown, not down: no outage is reported without data.",
+                    List.of(new Field("Since", HumanFormat.time(e.at(), null), true)), e.at(), f.evidenceUrl(), FOOTER);
+            case MONITORING_RECOVERED -> new Message(Status.UP, "Monitoring of " + name + " has recovered",
+                    "Routing data is usable again" + (e.duration() == null ? "" : " after a gap of "
+                            + HumanDurations.human(e.duration())) + ". Current status: " + e.status().words() + ".",
+                    List.of(), e.at(), f.evidenceUrl(), FOOTER);
+        };
+    }
+
+    @Override
+    public Message resolvedOriginal(Event restored) {
+        String lasted = restored.duration() == null ? "" : " for " + HumanDurations.human(restored.duration());
+        List<Field> fields = new ArrayList<>();
+        if (restored.outageStart() != null) {
+            fields.add(new Field("Began", HumanFormat.time(restored.outageStart(), zone(restored)), true));
+        }
+        fields.add(new Field("Ended", HumanFormat.time(restored.at(), zone(restored)), true));
+        return new Message(Status.UP, "Resolved: " + restored.targetName() + " was offline" + lasted,
+                "This outage is over.", fields, restored.at(), restored.facts().evidenceUrl(), FOOTER);
+    }
+
+    private String darkSummary(Facts f, Status status) {
+        int dark = f.prefixesAffected().size();
+        String what;
+        if (status == Status.DOWN && dark == f.prefixesTotal()) {
+            what = dark == 1 ? "Its only prefix" : "All " + dark + " prefixes";
+        } else {
+            what = dark + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes");
+        }
+        String space = addressSpace(f);
+        String verb = dark == 1 ? " is" : " are";
+        return what + (space.isEmpty() ? "" : " (" + space + ")") + verb
+                + " no longer visible in the global routing table.";
+    }
+
+    private static String addressSpace(Facts f) {
+        List<String> parts = new ArrayList<>();
+        if (f.v4Affected() > 0) {
+            parts.add(HumanFormat.count(f.v4Affected(), "IPv4 address", "IPv4 addresses"));
+        }
+        if (f.v6Slash48Affected() > 0) {
+            parts.add(HumanFormat.count(f.v6Slash48Affected(), "IPv6 /48", "IPv6 /48s"));
+        }
+        return String.join(" and ", parts);
+    }
+
+    private List<Field> outageFields(Event e) {
+        Facts f = e.facts();
+        List<Field> fields = new ArrayList<>();
+        if (!f.prefixesAffected().isEmpty()) {
+            fields.add(new Field("Prefixes dark", HumanFormat.list(f.prefixesAffected(), MAX_PREFIXES), false));
+        }
+        fields.add(new Field("Seen by", f.peersNow() + " RIS peers (normally " + f.peersNormally() + ")", true));
+        if (!f.upstreams().isEmpty()) {
+            fields.add(new Field("Upstreams before", HumanFormat.list(
+                    f.upstreams().stream().map(a -> "AS" + a).toList(), 10), true));
+        }
+        fields.add(new Field("Since", HumanFormat.time(e.outageStart() != null ? e.outageStart() : e.at(), zone(e)),
+                false));
+        return fields;
+    }
+
+    private List<Field> restoredFields(Event e) {
+        List<Field> fields = new ArrayList<>();
+        if (e.outageStart() != null) {
+            fields.add(new Field("Began", HumanFormat.time(e.outageStart(), zone(e)), true));
+        }
+        fields.add(new Field("Back", HumanFormat.time(e.at(), zone(e)), true));
+        if (e.duration() != null) {
+            fields.add(new Field("Duration", HumanDurations.human(e.duration()), true));
+        }
+        return fields;
+    }
+
+    private ZoneId zone(Event e) {
+        return e.countryCode() == null ? null : countries.byCode(e.countryCode()).map(c -> c.zone()).orElse(null);
+    }
+}

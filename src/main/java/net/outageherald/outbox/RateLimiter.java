@@ -1,0 +1,90 @@
+package net.outageherald.outbox;
+
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import net.outageherald.outbox.NotifyConfig.PlatformLimits;
+import net.outageherald.outbox.NotifyConfig.Rate;
+
+/**
+ * One platform's rate limits: a global bucket and one bucket per destination (Telegram groups and
+ * channels, i.e. negative chat ids and {@code @names}, get the group rate; other chats the chat rate).
+ * A message goes only when both have a token; otherwise the caller learns how long to wait and which
+ * limit it is, and nothing is taken.
+ */
+public final class RateLimiter {
+
+    /** The answer to a request for a permit. */
+    public record Permit(Duration delay, boolean global) {
+        static final Permit GRANTED = new Permit(Duration.ZERO, false);
+
+        boolean granted() {
+            return delay.isZero();
+        }
+    }
+
+    private static final int SWEEP_ABOVE = 10_000;
+
+    private final Platform platform;
+    private final PlatformLimits limits;
+    private final TimeMeter time;
+    private final Bucket global;
+    private final Map<Destination, Bucket> perDestination = new HashMap<>();
+
+    public RateLimiter(Platform platform, PlatformLimits limits, Clock clock) {
+        this.platform = platform;
+        this.limits = limits;
+        this.time = new ClockTimeMeter(clock);
+        this.global = bucket(limits.global());
+    }
+
+    /** Takes a permit for one message to {@code to} now, or says how long until one is free. */
+    public synchronized Permit tryAcquire(Destination to) {
+        Bucket own = perDestination.computeIfAbsent(to, d -> bucket(rateFor(d)));
+        long ownWait = own == null ? 0 : own.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        if (ownWait > 0) {
+            return new Permit(Duration.ofNanos(ownWait), false);
+        }
+        long globalWait = global == null ? 0 : global.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        if (globalWait > 0) {
+            return new Permit(Duration.ofNanos(globalWait), true);
+        }
+        if (own != null) {
+            own.tryConsume(1);
+        }
+        if (global != null) {
+            global.tryConsume(1);
+        }
+        if (perDestination.size() > SWEEP_ABOVE) {
+            sweep();
+        }
+        return Permit.GRANTED;
+    }
+
+    private Rate rateFor(Destination d) {
+        boolean group = platform == Platform.TELEGRAM && (d.id().startsWith("-") || d.id().startsWith("@"));
+        return group ? limits.perGroup() : limits.perChat();
+    }
+
+    /** Forgets destinations whose bucket is full again: a new bucket starts full, so nothing changes. */
+    private void sweep() {
+        perDestination.entrySet().removeIf(e -> e.getValue() == null
+                || e.getValue().getAvailableTokens() >= rateFor(e.getKey()).permits());
+    }
+
+    private Bucket bucket(Rate rate) {
+        if (rate == null) {
+            return null;
+        }
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(rate.permits()).refillGreedy(rate.permits(), rate.period()).build())
+                .withCustomTimePrecision(time)
+                .build();
+    }
+}

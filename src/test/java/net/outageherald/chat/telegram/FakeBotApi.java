@@ -1,0 +1,170 @@
+package net.outageherald.chat.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A Bot API on 127.0.0.1 that answers the way Telegram documents it (https://core.telegram.org/bots/api):
+ * {@code {"ok":true,"result":…}} or {@code {"ok":false,"error_code":…,"description":…,"parameters":…}},
+ * method names matched case-insensitively. Records every call; serves queued updates to getUpdates.
+ */
+final class FakeBotApi implements AutoCloseable {
+
+    static final String TOKEN = "123456:AAF-fake_token_for_tests_0123456789";
+    static final String BOT_USERNAME = "HeraldBot";
+    static final long BOT_ID = 123456;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call as the fake received it: lower-case method name and the JSON body. */
+    record Call(String method, JsonNode body) {
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
+    private final Map<String, Function<JsonNode, MockResponse>> overrides = new ConcurrentHashMap<>();
+    private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
+    private final AtomicInteger nextMessageId = new AtomicInteger(1000);
+    private final AtomicInteger nextUpdateId = new AtomicInteger(1);
+
+    FakeBotApi() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return answer(request);
+            }
+        });
+        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getPort());
+    }
+
+    /** The config a front end under test needs: this fake's URL, a short poll, the given token. */
+    TelegramConfig config(String token) {
+        TelegramConfig d = TelegramConfig.defaults();
+        return new TelegramConfig(token == null ? null : new TelegramBotToken(token), null, url(), List.of(), d.adminCacheTtl(),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2), 2);
+    }
+
+    /** Makes {@code method} answer with {@code response} (given the request body) until told otherwise. */
+    void on(String method, Function<JsonNode, MockResponse> response) {
+        overrides.put(method.toLowerCase(Locale.ROOT), response);
+    }
+
+    void memberStatus(long userId, String status) {
+        memberStatus.put(userId, status);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Queues an update for getUpdates; {@code update} is the part beside update_id ({"message": …}). */
+    int push(ObjectNode update) {
+        int id = nextUpdateId.getAndIncrement();
+        update.put("update_id", id);
+        updates.add(update);
+        return id;
+    }
+
+    static MockResponse ok(JsonNode result) {
+        ObjectNode body = JSON.createObjectNode().put("ok", true);
+        body.set("result", result);
+        return json(200, body);
+    }
+
+    static MockResponse error(int code, String description, String parametersJson) {
+        ObjectNode body = JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+        if (parametersJson != null) {
+            try {
+                body.set("parameters", JSON.readTree(parametersJson));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        return json(code, body);
+    }
+
+    static MockResponse json(int code, JsonNode body) {
+        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body.toString()).build();
+    }
+
+    private MockResponse answer(RecordedRequest request) throws InterruptedException {
+        List<String> path = request.getUrl().pathSegments();
+        if (path.size() != 2 || !path.get(0).startsWith("bot")) {
+            return error(404, "Not Found", null);
+        }
+        String method = path.get(1).toLowerCase(Locale.ROOT);
+        JsonNode body = body(request);
+        calls.add(new Call(method, body));
+        if (!path.get(0).equals("bot" + TOKEN)) {
+            return error(401, "Unauthorized", null);
+        }
+        Function<JsonNode, MockResponse> override = overrides.get(method);
+        if (override != null) {
+            return override.apply(body);
+        }
+        return switch (method) {
+            case "getme" -> ok(TelegramJson.user(BOT_ID, "Outage Herald", BOT_USERNAME, true));
+            case "deletewebhook", "setmycommands", "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
+            case "getupdates" -> ok(pendingUpdates());
+            case "sendmessage" -> ok(TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body));
+            case "editmessagetext" -> ok(TelegramJson.sentMessage(body.path("message_id").asInt(), body));
+            case "getchatmember" -> ok(TelegramJson.member(body.path("user_id").asLong(),
+                    memberStatus.getOrDefault(body.path("user_id").asLong(), "member")));
+            default -> error(404, "Not Found: method not found", null);
+        };
+    }
+
+    /** Long polling: wait a little when there is nothing, or the client's poll loop spins. */
+    private ArrayNode pendingUpdates() throws InterruptedException {
+        ArrayNode result = JSON.createArrayNode();
+        ObjectNode first = updates.poll(200, TimeUnit.MILLISECONDS);
+        if (first != null) {
+            result.add(first);
+            ObjectNode more;
+            while ((more = updates.poll()) != null) {
+                result.add(more);
+            }
+        }
+        return result;
+    }
+
+    private static JsonNode body(RecordedRequest request) {
+        try {
+            return request.getBody() == null || request.getBody().size() == 0 ? JSON.createObjectNode()
+                    : JSON.readTree(request.getBody().utf8());
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("unparsed", request.getBody().utf8());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

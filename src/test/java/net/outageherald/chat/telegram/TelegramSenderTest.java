@@ -1,0 +1,201 @@
+package net.outageherald.chat.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import net.outageherald.model.Status;
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Message;
+import net.outageherald.model.Platform;
+import net.outageherald.outbox.SendResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+
+class TelegramSenderTest {
+
+    private static final Destination CHANNEL = new Destination(Platform.TELEGRAM, "-1001234567890");
+    private static final Message OUTAGE = new Message(Status.DOWN, "North Korea (KP) is offline",
+            "AS131279 Star Joint Venture: all 4 prefixes withdrawn.",
+            List.of(new Message.Field("Prefixes", "175.45.176.0/24, 175.45.177.0/24", false)),
+            Instant.parse("2014-12-22T16:15:00Z"), "https://stat.ripe.net/AS131279", "Data: RIPE NCC RIS");
+
+    private FakeBotApi api;
+    private TelegramHttp http;
+    private TelegramSender sender;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        api = new FakeBotApi();
+        http = new TelegramHttp(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        TelegramConfig config = api.config(FakeBotApi.TOKEN);
+        OkHttpTelegramClient client = new OkHttpTelegramClient(http.calls(), FakeBotApi.TOKEN, TelegramFrontEnd.telegramUrl(config));
+        sender = new TelegramSender(client, new TelegramRenderer(), config.token());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        http.close();
+        api.close();
+    }
+
+    @Test
+    void sendPostsHtmlWithoutLinkPreviewAndReturnsTheMessageId() {
+        SendResult result = sender.send(new Delivery(1, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+
+        assertThat(result).isEqualTo(new SendResult.Sent("1000"));
+        JsonNode body = api.calls("sendMessage").get(0).body();
+        assertThat(body.path("chat_id").asText()).isEqualTo("-1001234567890");
+        assertThat(body.path("parse_mode").asText()).isEqualTo("HTML");
+        assertThat(body.path("link_preview_options").path("is_disabled").asBoolean()).isTrue();
+        assertThat(body.path("text").asText()).startsWith("🔴 <b>North Korea (KP) is offline</b>");
+        assertThat(body.has("reply_parameters")).isFalse();
+    }
+
+    @Test
+    void sendToAChannelByName() {
+        Destination named = new Destination(Platform.TELEGRAM, "@nk_watch");
+
+        assertThat(sender.send(new Delivery(1, named, Delivery.Action.SEND, OUTAGE, null))).isInstanceOf(SendResult.Sent.class);
+        assertThat(api.calls("sendmessage").get(0).body().path("chat_id").asText()).isEqualTo("@nk_watch");
+    }
+
+    @Test
+    void restorationRepliesToTheOutageMessageEvenIfItWasDeleted() {
+        Message restored = Message.text(Status.UP, "North Korea (KP) is back online after 9 h 31 min", "4 of 4 prefixes visible.");
+
+        SendResult result = sender.send(new Delivery(2, CHANNEL, Delivery.Action.SEND, restored, "1000"));
+
+        assertThat(result).isInstanceOf(SendResult.Sent.class);
+        JsonNode reply = api.calls("sendmessage").get(0).body().path("reply_parameters");
+        assertThat(reply.path("message_id").asInt()).isEqualTo(1000);
+        assertThat(reply.path("allow_sending_without_reply").asBoolean()).isTrue();
+    }
+
+    @Test
+    void editChangesTheOriginalMessage() {
+        Message resolved = Message.text(Status.UP, "Resolved: North Korea (KP) was offline for 9 h 31 min", "");
+
+        SendResult result = sender.send(new Delivery(3, CHANNEL, Delivery.Action.EDIT, resolved, "1000"));
+
+        assertThat(result).isEqualTo(new SendResult.Sent("1000"));
+        JsonNode body = api.calls("editMessageText").get(0).body();
+        assertThat(body.path("message_id").asInt()).isEqualTo(1000);
+        assertThat(body.path("chat_id").asText()).isEqualTo("-1001234567890");
+        assertThat(body.path("parse_mode").asText()).isEqualTo("HTML");
+        assertThat(body.path("text").asText()).contains("Resolved");
+    }
+
+    @Test
+    void editThatChangesNothingCountsAsDone() {
+        api.on("editmessagetext", b -> FakeBotApi.error(400, "Bad Request: message is not modified: specified new message "
+                + "content and reply markup are exactly the same as a current content and reply markup of the message", null));
+
+        assertThat(sender.send(new Delivery(3, CHANNEL, Delivery.Action.EDIT, OUTAGE, "1000")))
+                .isEqualTo(new SendResult.Sent("1000"));
+    }
+
+    @Test
+    void editOfADeletedMessageIsNotRetriedAndKeepsTheSubscription() {
+        api.on("editmessagetext", b -> FakeBotApi.error(400, "Bad Request: message to edit not found", null));
+
+        assertThat(sender.send(new Delivery(3, CHANNEL, Delivery.Action.EDIT, OUTAGE, "1000"))).isInstanceOf(SendResult.Sent.class);
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterTheTimeTelegramAsks() {
+        api.on("sendmessage", b -> FakeBotApi.error(429, "Too Many Requests: retry after 3", "{\"retry_after\":3}"));
+
+        SendResult result = sender.send(new Delivery(4, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+
+        assertThat(result).isInstanceOf(SendResult.Retry.class);
+        assertThat(((SendResult.Retry) result).retryAfter()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void blockedOrKickedIsPermanent() {
+        api.on("sendmessage", b -> FakeBotApi.error(403, "Forbidden: bot was kicked from the supergroup chat", null));
+
+        SendResult result = sender.send(new Delivery(5, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+
+        assertThat(result).isInstanceOf(SendResult.Permanent.class);
+        assertThat(((SendResult.Permanent) result).reason()).contains("403").contains("kicked");
+    }
+
+    @Test
+    void chatNotFoundIsPermanent() {
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: chat not found", null));
+
+        assertThat(sender.send(new Delivery(6, CHANNEL, Delivery.Action.SEND, OUTAGE, null))).isInstanceOf(SendResult.Permanent.class);
+    }
+
+    @Test
+    void groupUpgradedToSupergroupMovesTheDestination() {
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                "{\"migrate_to_chat_id\":-1009876543210}"));
+        Destination group = new Destination(Platform.TELEGRAM, "-4242");
+
+        assertThat(sender.send(new Delivery(7, group, Delivery.Action.SEND, OUTAGE, null)))
+                .isEqualTo(new SendResult.Moved("-1009876543210"));
+    }
+
+    @Test
+    void serverErrorsAreRetried() {
+        api.on("sendmessage", b -> FakeBotApi.error(500, "Internal Server Error", null));
+
+        assertThat(sender.send(new Delivery(8, CHANNEL, Delivery.Action.SEND, OUTAGE, null))).isInstanceOf(SendResult.Retry.class);
+    }
+
+    @Test
+    void aProxyErrorPageWithoutJsonIsRetried() {
+        api.on("sendmessage", b -> new MockResponse.Builder().code(502).body("<html>Bad Gateway</html>").build());
+
+        SendResult result = sender.send(new Delivery(9, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+
+        assertThat(result).isInstanceOf(SendResult.Retry.class);
+        assertThat(((SendResult.Retry) result).retryAfter()).isNull();
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedAndTheReasonHasNoToken() {
+        api.on("sendmessage", b -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+
+        SendResult result = sender.send(new Delivery(10, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+
+        assertThat(result).isInstanceOf(SendResult.Retry.class);
+        assertThat(((SendResult.Retry) result).reason()).doesNotContain(FakeBotApi.TOKEN);
+    }
+
+    @Test
+    void aCallThatTakesTooLongIsRetried() {
+        api.on("sendmessage", b -> new MockResponse.Builder().headersDelay(3, java.util.concurrent.TimeUnit.SECONDS)
+                .body("{\"ok\":true,\"result\":true}").build());
+
+        SendResult result = sender.send(new Delivery(13, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+
+        assertThat(result).isInstanceOf(SendResult.Retry.class);
+        assertThat(((SendResult.Retry) result).reason()).startsWith("network:");
+    }
+
+    @Test
+    void aRevokedTokenIsRetriedNotBlamedOnTheChat() {
+        api.on("sendmessage", b -> FakeBotApi.error(401, "Unauthorized", null));
+
+        assertThat(sender.send(new Delivery(11, CHANNEL, Delivery.Action.SEND, OUTAGE, null))).isInstanceOf(SendResult.Retry.class);
+    }
+
+    @Test
+    void anEditWithoutAMessageIdIsPermanent() {
+        assertThat(sender.send(new Delivery(12, CHANNEL, Delivery.Action.EDIT, OUTAGE, "not-a-number")))
+                .isInstanceOf(SendResult.Permanent.class);
+        assertThat(api.calls()).isEmpty();
+    }
+}
