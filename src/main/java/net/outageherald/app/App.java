@@ -46,7 +46,7 @@ import net.outageherald.source.RoutingSource;
 import net.outageherald.source.ripestat.RipeStatClient;
 import net.outageherald.source.ripestat.RipeStatResolutionSource;
 import net.outageherald.source.ripestat.RipeStatRoutingSource;
-import net.outageherald.source.ripestat.RipeStatSettings;
+import net.outageherald.source.ripestat.RipeStatConfig;
 import net.outageherald.store.Database;
 import net.outageherald.store.TargetRepository;
 import okhttp3.OkHttpClient;
@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
         this.db = Database.open(dbc.url(), dbc.username(), dbc.password() == null ? null : dbc.password().reveal(),
                 dbc.poolSize());
         this.http = new OkHttpClient();
-        this.ripestat = new RipeStatClient(settings(config.ripestat()), http, clock);
+        this.ripestat = new RipeStatClient(config.ripestat(), http, clock);
         RoutingSource routing = new RipeStatRoutingSource(ripestat);
         ResolutionSource resolution = new RipeStatResolutionSource(ripestat, clock,
                 config.detection().keepPrefixesFor());
@@ -330,12 +330,6 @@ public final class App implements AutoCloseable {
 
     private static Duration left(long deadline) {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    }
-
-    static RipeStatSettings settings(RipeStatConfig c) {
-        return new RipeStatSettings(c.url(), c.sourceapp(), c.maxInFlight(), c.connectTimeout(), c.readTimeout(),
-                c.maxAttempts(), c.retryBackoff(), c.retryBackoffMax(), c.lookBackLimit(), c.maxDataLag(),
-                c.requestsPerMinute(), c.failureBackoff(), c.failureBackoffMax());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -1,5 +1,7 @@
 package net.outageherald.notify;
 
+import net.outageherald.store.EventRepository;
+import net.outageherald.store.StoreException;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Message;
 import net.outageherald.notify.message.Messages;
@@ -7,11 +9,7 @@ import net.outageherald.store.NotificationLogRepository;
 import net.outageherald.store.OutboxRepository;
 import net.outageherald.model.Platform;
 import net.outageherald.model.SendReason;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import net.outageherald.model.Event;
 import net.outageherald.store.NotificationLogRepository.Due;
 import net.outageherald.store.OutboxRepository.NewRow;
 import net.outageherald.store.Database;
-import net.outageherald.store.Json;
 
 /**
  * Optional reminders for long outages: every {@code reminder-interval}, each destination told of an
@@ -41,7 +38,7 @@ final class Reminders {
     private final Duration interval;
     private final Clock clock;
     private final NotificationLogRepository log = new NotificationLogRepository();
-    private final ObjectMapper json = Json.mapper();
+    private final EventRepository events = new EventRepository();
 
     Reminders(Database db, Messages messages, OutboxRepository outbox, Set<Platform> deliverable, Duration interval, Clock clock) {
         this.db = db;
@@ -82,18 +79,10 @@ final class Reminders {
     }
 
     private Optional<Event> latestEvent(Connection tx, long outageId) {
-        String sql = "SELECT id, payload FROM event WHERE outage_id = ? AND type IN ('OUTAGE_STARTED', 'OUTAGE_CHANGED')"
-                + " ORDER BY id DESC LIMIT 1";
-        try (PreparedStatement ps = tx.prepareStatement(sql)) {
-            ps.setLong(1, outageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(json.readValue(rs.getString("payload"), Event.class).withId(rs.getLong("id")));
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot read the latest event of outage " + outageId + ": " + e.getMessage(), e);
+        try {
+            return events.latestAnnouncement(tx, outageId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the latest event of outage " + outageId, e);
         }
     }
 }

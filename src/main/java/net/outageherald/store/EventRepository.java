@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.outageherald.model.Event;
 
 /** The event history: every event with its full facts as JSON. */
@@ -49,6 +50,18 @@ public final class EventRepository {
             }
         }
         return out;
+    }
+
+    /** The latest announcement of an outage (started or changed), which a reminder repeats. */
+    public Optional<Event> latestAnnouncement(Connection tx, long outageId) throws SQLException {
+        String sql = "SELECT id, payload FROM event WHERE outage_id = ? AND type IN ('OUTAGE_STARTED', 'OUTAGE_CHANGED')"
+                + " ORDER BY id DESC LIMIT 1";
+        try (PreparedStatement ps = tx.prepareStatement(sql)) {
+            ps.setLong(1, outageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs.getString("payload")).withId(rs.getLong("id"))) : Optional.empty();
+            }
+        }
     }
 
     private String write(Event e) throws SQLException {

@@ -47,6 +47,17 @@ public final class OutageRepository {
         }
     }
 
+    /** The open outage the target's detection state points at, if any. */
+    public Optional<Outage> openFor(Connection tx, String targetKey) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("SELECT o.* FROM target t JOIN outage o ON o.id = t.outage_id"
+                + " WHERE t.target_key = ? AND o.ended_at IS NULL")) {
+            ps.setString(1, targetKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     public Optional<Outage> find(Connection tx, long id) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("SELECT * FROM outage WHERE id = ?")) {
             ps.setLong(1, id);

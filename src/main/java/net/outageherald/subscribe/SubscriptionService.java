@@ -9,8 +9,6 @@ import net.outageherald.model.Platform;
 import net.outageherald.model.Subscription;
 import net.outageherald.store.SubscriptionRepository;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import net.outageherald.model.InvalidTargetException;
-import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.store.SubscriptionRepository.Kind;
 import net.outageherald.store.Database;
+import net.outageherald.store.OutageRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +42,7 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
 
     private final Database db;
     private final int limit;
+    private final OutageRepository outages = new OutageRepository();
     private final Clock clock;
     private final SubscriptionRepository store = new SubscriptionRepository();
     private final NotificationLogRepository log = new NotificationLogRepository();
@@ -199,15 +198,8 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
     }
 
     /** The outage the target is in right now, read from its detection state, or null. */
-    public static Ongoing ongoing(Connection tx, String targetKey) throws SQLException {
-        try (PreparedStatement ps = tx.prepareStatement("SELECT o.id, o.severity, o.started_at FROM target t"
-                + " JOIN outage o ON o.id = t.outage_id WHERE t.target_key = ? AND o.ended_at IS NULL")) {
-            ps.setString(1, targetKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Ongoing(rs.getLong(1), Status.valueOf(rs.getString(2)),
-                        Instant.ofEpochMilli(rs.getLong(3))) : null;
-            }
-        }
+    private Ongoing ongoing(Connection tx, String targetKey) throws SQLException {
+        return outages.openFor(tx, targetKey).map(o -> new Ongoing(o.id(), o.severity(), o.startedAt())).orElse(null);
     }
 
     private static String validKey(Target target) {

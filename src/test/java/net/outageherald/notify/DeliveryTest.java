@@ -118,7 +118,7 @@ class DeliveryTest {
         }
         h.telegram.answer("1", new SendResult.Permanent("Forbidden: bot was kicked from the group chat"));
 
-        try (LogCapture logs = new LogCapture("net.outageherald.notify")) {
+        try (LogCapture logs = new LogCapture("net.outageherald")) {
             // WHEN outages start on both targets
             h.outageStarted("AS131279");
             h.outageStarted("AS4837");
@@ -167,7 +167,7 @@ class DeliveryTest {
         h.telegram.answer("1", failures);
         h.outageStarted("AS131279");
 
-        try (LogCapture logs = new LogCapture("net.outageherald.notify")) {
+        try (LogCapture logs = new LogCapture("net.outageherald")) {
             // WHEN it is tried over those hours
             for (int i = 0; i < 7 * 12; i++) {
                 h.notifier.drainOnce();

@@ -22,7 +22,7 @@ final class RetryPolicy {
     private RetryPolicy() {
     }
 
-    static Retry create(String name, RipeStatSettings settings) {
+    static Retry create(String name, RipeStatConfig settings) {
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.retryBackoff(), 2.0,
                 JITTER, settings.retryBackoffMax());
         long maxMillis = settings.retryBackoffMax().toMillis();

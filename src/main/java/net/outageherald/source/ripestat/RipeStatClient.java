@@ -35,7 +35,7 @@ public final class RipeStatClient {
 
     private static final Logger log = LoggerFactory.getLogger(RipeStatClient.class);
 
-    private final RipeStatSettings settings;
+    private final RipeStatConfig settings;
     private final HttpUrl base;
     private final Clock clock;
     private final RequestBudget budget;
@@ -46,7 +46,7 @@ public final class RipeStatClient {
     private final Map<String, EndpointHealth> endpoints = new ConcurrentHashMap<>();
 
     /** Production wiring: a {@link TokenBucketBudget} of {@code requestsPerMinute}, real sleeping. */
-    public RipeStatClient(RipeStatSettings settings, OkHttpClient http, Clock clock) {
+    public RipeStatClient(RipeStatConfig settings, OkHttpClient http, Clock clock) {
         this(settings, http, clock, new TokenBucketBudget(settings.requestsPerMinute(), clock), Sleeper.threadSleep());
     }
 
@@ -56,7 +56,7 @@ public final class RipeStatClient {
      * @param budget  request allowance shared by all calls
      * @param sleeper waits between retries
      */
-    public RipeStatClient(RipeStatSettings settings, OkHttpClient http, Clock clock, RequestBudget budget,
+    public RipeStatClient(RipeStatConfig settings, OkHttpClient http, Clock clock, RequestBudget budget,
                           Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.base = HttpUrl.get(settings.url());
@@ -73,7 +73,7 @@ public final class RipeStatClient {
     }
 
     /** An OkHttp client with the timeouts from the settings, for callers that do not share one yet. */
-    public static OkHttpClient httpClient(RipeStatSettings settings) {
+    public static OkHttpClient httpClient(RipeStatConfig settings) {
         return withTimeouts(new OkHttpClient.Builder(), settings).build();
     }
 
@@ -85,7 +85,7 @@ public final class RipeStatClient {
         return statuses;
     }
 
-    public RipeStatSettings settings() {
+    public RipeStatConfig settings() {
         return settings;
     }
 
@@ -157,7 +157,7 @@ public final class RipeStatClient {
                 settings.failureBackoffMax()));
     }
 
-    private static OkHttpClient.Builder withTimeouts(OkHttpClient.Builder builder, RipeStatSettings settings) {
+    private static OkHttpClient.Builder withTimeouts(OkHttpClient.Builder builder, RipeStatConfig settings) {
         return builder.connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.callTimeout());

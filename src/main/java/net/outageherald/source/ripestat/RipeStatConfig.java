@@ -4,6 +4,10 @@ import net.outageherald.config.Checks;
 import net.outageherald.config.ConfigNode;
 import net.outageherald.config.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /**
  * How we talk to RIPEstat: where it is, how we name ourselves, how hard we may press it, and how we
@@ -25,7 +29,11 @@ public record RipeStatConfig(
         Duration failureBackoffMax) {
 
     public static final String URL_ENV = "HERALD_RIPESTAT_URL";
-    private static final String URL_EXAMPLE = "https://stat.ripe.net";
+    public static final String DEFAULT_URL = "https://stat.ripe.net";
+    // RIPEstat's rule for sourceapp: letters, digits, hyphens and underscores
+    private static final Pattern SOURCEAPP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String SOURCEAPP_RULE = "use 1 to 64 letters, digits, '-' or '_'";
+    private static final String URL_EXAMPLE = DEFAULT_URL;
     // a shared public service: one instance should never hold more requests open than this
     private static final int MAX_IN_FLIGHT = 8;
     private static final int MAX_ATTEMPTS = 10;
@@ -33,22 +41,37 @@ public record RipeStatConfig(
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
 
+    /**
+     * What must hold however the record was made; the binder adds the ranges an operator may choose from.
+     * Every problem is reported at once, as the config loader does.
+     */
     public RipeStatConfig {
-        url = Checks.httpUrl(url, URL_EXAMPLE);
-        sourceapp = sourceapp(Checks.present(sourceapp, "sourceapp"));
-        Checks.range(maxInFlight, 1, MAX_IN_FLIGHT, "max-in-flight");
-        Checks.range(connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(5), "connect-timeout");
-        Checks.range(readTimeout, Duration.ofSeconds(1), Duration.ofMinutes(10), "read-timeout");
-        Checks.range(maxAttempts, 1, MAX_ATTEMPTS, "max-attempts");
-        Checks.range(retryBackoff, Duration.ZERO, HOUR, "retry-backoff");
-        Checks.range(retryBackoffMax, Duration.ZERO, HOUR, "retry-backoff-max");
-        Checks.that(retryBackoffMax.compareTo(retryBackoff) >= 0, "retry-backoff-max must be at least retry-backoff");
-        Checks.range(lookBackLimit, Duration.ofMinutes(1), Duration.ofDays(7), "look-back-limit");
-        Checks.range(maxDataLag, Duration.ofMinutes(1), DAY, "max-data-lag");
-        Checks.range(requestsPerMinute, 1, MAX_PER_MINUTE, "requests-per-minute");
-        Checks.range(failureBackoff, Duration.ofSeconds(1), HOUR, "failure-backoff");
-        Checks.range(failureBackoffMax, Duration.ofSeconds(1), DAY, "failure-backoff-max");
-        Checks.that(failureBackoffMax.compareTo(failureBackoff) >= 0, "failure-backoff-max must be at least failure-backoff");
+        List<String> problems = new ArrayList<>();
+        if (url == null || HttpUrl.parse(url) == null) {
+            problems.add("url: not an http(s) URL: " + url);
+        }
+        if (sourceapp == null || !SOURCEAPP.matcher(sourceapp).matches()) {
+            problems.add("sourceapp: " + SOURCEAPP_RULE + ": " + sourceapp);
+        }
+        atLeast(problems, "max-in-flight", maxInFlight, 1);
+        atLeast(problems, "max-attempts", maxAttempts, 1);
+        atLeast(problems, "requests-per-minute", requestsPerMinute, 1);
+        positive(problems, "connect-timeout", connectTimeout);
+        positive(problems, "read-timeout", readTimeout);
+        // resilience4j rejects intervals under one millisecond
+        if (positive(problems, "retry-backoff", retryBackoff) && retryBackoff.toMillis() < 1) {
+            problems.add("retry-backoff: must be at least 1ms");
+        }
+        notBelow(problems, "retry-backoff-max", retryBackoffMax, "retry-backoff", retryBackoff);
+        if (positive(problems, "look-back-limit", lookBackLimit) && lookBackLimit.toSeconds() < 1) {
+            problems.add("look-back-limit: must be at least 1s");
+        }
+        positive(problems, "max-data-lag", maxDataLag);
+        positive(problems, "failure-backoff", failureBackoff);
+        notBelow(problems, "failure-backoff-max", failureBackoffMax, "failure-backoff", failureBackoff);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("ripestat: " + String.join("; ", problems));
+        }
     }
 
     /** The one place the RIPEstat defaults are written down; config/herald.yaml repeats them. */
@@ -84,11 +107,37 @@ public record RipeStatConfig(
                 failureBackoffMax));
     }
 
-    /** It goes into every request's query string, so it stays a plain word. */
+    /** Bound on one whole HTTP exchange, so a trickling answer cannot hold an in-flight slot for ever. */
+    public Duration callTimeout() {
+        return connectTimeout.plus(readTimeout);
+    }
+
+    /** It goes into every request's query string, so it stays a plain word: the one rule for it. */
     private static String sourceapp(String name) {
-        if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("'" + name + "' is not a usable sourceapp; use letters, digits, '.', '_' or '-'");
+        if (!SOURCEAPP.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a usable sourceapp; " + SOURCEAPP_RULE);
         }
         return name;
+    }
+
+    private static void atLeast(List<String> problems, String name, int value, int min) {
+        if (value < min) {
+            problems.add(name + ": must be at least " + min + ", was " + value);
+        }
+    }
+
+    private static boolean positive(List<String> problems, String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add(name + ": must be a positive duration, was " + value);
+            return false;
+        }
+        return true;
+    }
+
+    private static void notBelow(List<String> problems, String name, Duration value, String lowerName,
+                                 Duration lower) {
+        if (positive(problems, name, value) && lower != null && value.compareTo(lower) < 0) {
+            problems.add(name + ": must not be below " + lowerName + " (" + lower + "), was " + value);
+        }
     }
 }

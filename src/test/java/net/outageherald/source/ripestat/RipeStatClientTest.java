@@ -40,7 +40,7 @@ class RipeStatClientTest {
     private final MockWebServer server = new MockWebServer();
     private final MutableClock clock = new MutableClock(TestSettings.T0);
     private final RecordingSleeper sleeper = new RecordingSleeper();
-    private RipeStatSettings settings;
+    private RipeStatConfig settings;
     private RipeStatClient client;
 
     @BeforeEach
@@ -175,7 +175,7 @@ class RipeStatClientTest {
     @Test
     void retriesTimeoutsThenReportsTimeout() throws Exception {
         // GIVEN a server that never answers, and a short read timeout
-        RipeStatSettings quick = new RipeStatSettings(settings.url(), settings.sourceapp(), 4,
+        RipeStatConfig quick = new RipeStatConfig(settings.url(), settings.sourceapp(), 4,
                 Duration.ofMillis(500), Duration.ofMillis(100), 3, Duration.ofMillis(1), Duration.ofMillis(5),
                 settings.lookBackLimit(), settings.maxDataLag(), 10_000, settings.failureBackoff(),
                 settings.failureBackoffMax());

@@ -13,13 +13,13 @@ final class TestSettings {
     private TestSettings() {
     }
 
-    static RipeStatSettings forServer(MockWebServer server) {
-        return new RipeStatSettings(server.url("/").toString(), "outage-herald-test", 4, Duration.ofSeconds(2),
+    static RipeStatConfig forServer(MockWebServer server) {
+        return new RipeStatConfig(server.url("/").toString(), "outage-herald-test", 4, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 3, Duration.ofMillis(1), Duration.ofSeconds(10), Duration.ofHours(1),
                 Duration.ofMinutes(15), 10_000, Duration.ofMinutes(1), Duration.ofMinutes(8));
     }
 
-    static RipeStatClient client(RipeStatSettings settings, MutableClock clock, Sleeper sleeper) {
+    static RipeStatClient client(RipeStatConfig settings, MutableClock clock, Sleeper sleeper) {
         return new RipeStatClient(settings, RipeStatClient.httpClient(settings), clock, RequestBudget.unlimited(),
                 sleeper);
     }

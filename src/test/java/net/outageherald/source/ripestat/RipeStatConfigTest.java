@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import net.outageherald.config.ConfigException;
+import net.outageherald.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
-class RipeStatSettingsTest {
+class RipeStatConfigTest {
 
     @Test
     void defaultsPointAtRipeStatAndArePolite() {
         // GIVEN / WHEN the defaults
-        RipeStatSettings defaults = RipeStatSettings.defaults();
+        RipeStatConfig defaults = RipeStatConfig.defaults();
 
         // THEN they name the public API, stay at four requests in flight and use the documented limits
         assertThat(defaults.url()).isEqualTo("https://stat.ripe.net");
@@ -26,21 +28,34 @@ class RipeStatSettingsTest {
         // GIVEN settings with three mistakes
         // WHEN they are built
         // THEN one exception names all three
-        assertThatThrownBy(() -> new RipeStatSettings("not a url", "has spaces", 0, Duration.ofSeconds(1),
+        assertThatThrownBy(() -> new RipeStatConfig("not a url", "has spaces", 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofHours(1),
                 Duration.ofMinutes(15), 60, Duration.ofMinutes(1), Duration.ofMinutes(30)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("url:")
                 .hasMessageContaining("sourceapp:")
-                .hasMessageContaining("maxInFlight:");
+                .hasMessageContaining("max-in-flight:");
     }
 
     @Test
     void rejectsABackoffCapBelowTheBackoff() {
         // GIVEN / WHEN / THEN a failure backoff cap below the failure backoff is refused
-        assertThatThrownBy(() -> new RipeStatSettings("https://stat.ripe.net", "outage-herald", 4,
+        assertThatThrownBy(() -> new RipeStatConfig("https://stat.ripe.net", "outage-herald", 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1), Duration.ofSeconds(1),
                 Duration.ofHours(1), Duration.ofMinutes(15), 60, Duration.ofMinutes(10), Duration.ofMinutes(1)))
-                .hasMessageContaining("failureBackoffMax");
+                .hasMessageContaining("failure-backoff-max");
+    }
+
+    @Test
+    void aSourceappWithADotIsRefusedWhenTheConfigIsLoadedNotAtStartUp() {
+        // GIVEN a config whose sourceapp has a dot, which RIPEstat's rule does not allow
+        // WHEN it is bound
+        // THEN the config error names the key and the rule (it used to pass here and fail later with exit 4)
+        assertThatThrownBy(() -> ConfigLoader.bind(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"ripestat\": {\"sourceapp\": \"my.app\"}}"),
+                java.util.Map.of(), java.nio.file.Path.of(""), root -> RipeStatConfig.from(root.section("ripestat"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ripestat.sourceapp")
+                .hasMessageContaining("letters, digits, '-' or '_'");
     }
 }
