@@ -63,7 +63,7 @@ class EndpointBackoffTest {
 
         // WHEN the clock passes the backoff and RIPEstat is fine again
         clock.advance(Duration.ofSeconds(2));
-        server.enqueue(Fixtures.ok("ripestat_looking-glass_140.78.0.0-16"));
+        server.enqueue(Samples.ok("looking-glass_140.78.0.0-16.json"));
 
         // THEN the call goes out and succeeds, and the endpoint is healthy again
         assertThat(client.fetch("looking-glass", PREFIX).get("rrcs").isArray()).isTrue();
@@ -77,7 +77,7 @@ class EndpointBackoffTest {
         failOnce();
 
         // WHEN another data call is made
-        server.enqueue(Fixtures.ok("ripestat_as-overview_AS3333"));
+        server.enqueue(Samples.ok("as-overview_AS3333.json"));
 
         // THEN it reaches the server and succeeds
         assertThat(client.fetch("as-overview", Map.of("resource", "AS3333")).get("holder").asText())
@@ -138,7 +138,7 @@ class EndpointBackoffTest {
         clock.advance(Duration.ofMinutes(2));
         failOnce();
         clock.advance(Duration.ofMinutes(4));
-        server.enqueue(Fixtures.ok("ripestat_looking-glass_140.78.0.0-16"));
+        server.enqueue(Samples.ok("looking-glass_140.78.0.0-16.json"));
         client.fetch("looking-glass", PREFIX);
 
         // WHEN / THEN one WARN at the start and one INFO at the recovery, nothing in between above DEBUG
@@ -156,7 +156,7 @@ class EndpointBackoffTest {
                         e -> assertThat(e.reason()).isEqualTo(Reason.HTTP_ERROR));
 
         // WHEN the next prefix is polled right away
-        server.enqueue(Fixtures.ok("ripestat_looking-glass_140.78.0.0-16"));
+        server.enqueue(Samples.ok("looking-glass_140.78.0.0-16.json"));
 
         // THEN it goes out: one bad target must not leave all the others without observations
         assertThat(client.fetch("looking-glass", PREFIX).has("rrcs")).isTrue();

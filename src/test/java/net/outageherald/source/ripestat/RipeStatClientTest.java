@@ -59,7 +59,7 @@ class RipeStatClientTest {
     void callsTheDataCallUrlWithSourceappOnEveryRequest() throws Exception {
         // GIVEN a failure, then a success, so there is a retry too
         server.enqueue(new MockResponse.Builder().code(503).build());
-        server.enqueue(Fixtures.ok("ripestat_as-overview_AS3333"));
+        server.enqueue(Samples.ok("as-overview_AS3333.json"));
 
         // WHEN a data call is made
         client.fetch("as-overview", Map.of("resource", "AS3333"));
@@ -75,14 +75,14 @@ class RipeStatClientTest {
 
     @Test
     void toleratesUnknownEnvelopeFieldsAndReturnsData() throws Exception {
-        // GIVEN a real answer with fields we do not read (routing-status; the 2026 ones even add "pipeline")
-        server.enqueue(Fixtures.ok("ripestat_routing-status_AS3333"));
-        JsonNode recorded = Fixtures.tree("ripestat_routing-status_AS3333");
+        // GIVEN a full answer with fields we do not read (routing-status; the 2026 ones even add "pipeline")
+        server.enqueue(Samples.ok("routing-status_AS3333.json"));
+        JsonNode recorded = Samples.tree("routing-status_AS3333.json");
 
         // WHEN it is fetched
         JsonNode data = client.fetch("routing-status", Map.of("resource", "AS3333"));
 
-        // THEN the data object comes back as recorded, warnings in messages notwithstanding
+        // THEN the data object comes back as sent, warnings in messages notwithstanding
         assertThat(data).isEqualTo(recorded.get("data"));
     }
 
@@ -103,7 +103,7 @@ class RipeStatClientTest {
                 } finally {
                     holding.decrementAndGet();
                 }
-                return Fixtures.ok("ripestat_as-overview_AS3333");
+                return Samples.ok("as-overview_AS3333.json");
             }
         });
         ExecutorService callers = Executors.newFixedThreadPool(10);
@@ -133,7 +133,7 @@ class RipeStatClientTest {
     void retriesAServerErrorAndSucceeds() throws Exception {
         // GIVEN a 500 and then a good answer
         server.enqueue(new MockResponse.Builder().code(500).body("oops").build());
-        server.enqueue(Fixtures.ok("ripestat_as-overview_AS3333"));
+        server.enqueue(Samples.ok("as-overview_AS3333.json"));
 
         // WHEN the call is made
         JsonNode data = client.fetch("as-overview", Map.of("resource", "AS3333"));
@@ -149,7 +149,7 @@ class RipeStatClientTest {
     void honoursRetryAfterOnTooManyRequests() throws Exception {
         // GIVEN a 429 asking us to come back in 7 seconds
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
-        server.enqueue(Fixtures.ok("ripestat_as-overview_AS3333"));
+        server.enqueue(Samples.ok("as-overview_AS3333.json"));
 
         // WHEN the call is made
         client.fetch("as-overview", Map.of("resource", "AS3333"));
@@ -163,7 +163,7 @@ class RipeStatClientTest {
     void capsAnExcessiveRetryAfter() throws Exception {
         // GIVEN a 429 asking for an hour, more than retryBackoffMax (10 s here)
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
-        server.enqueue(Fixtures.ok("ripestat_as-overview_AS3333"));
+        server.enqueue(Samples.ok("as-overview_AS3333.json"));
 
         // WHEN the call is made
         client.fetch("as-overview", Map.of("resource", "AS3333"));
@@ -211,7 +211,7 @@ class RipeStatClientTest {
     @Test
     void errorEnvelopeCarriesRipeStatsMessageAndIsNotRetried() {
         // GIVEN an error envelope in a 200 answer
-        server.enqueue(Fixtures.json(ERROR_ENVELOPE));
+        server.enqueue(Samples.json(ERROR_ENVELOPE));
 
         // WHEN / THEN it fails as ERROR_ENVELOPE saying what RIPEstat said
         assertThatThrownBy(() -> client.fetch("as-overview", Map.of("resource", "AS-nonsense")))
@@ -239,7 +239,7 @@ class RipeStatClientTest {
     @Test
     void okStatusWithoutDataObjectIsAnErrorEnvelope() {
         // GIVEN an envelope that says ok but carries no data object
-        server.enqueue(Fixtures.json("{\"status\":\"ok\",\"status_code\":200,\"messages\":[],\"data\":[]}"));
+        server.enqueue(Samples.json("{\"status\":\"ok\",\"status_code\":200,\"messages\":[],\"data\":[]}"));
 
         // WHEN / THEN
         assertThatThrownBy(() -> client.fetch("as-overview", Map.of("resource", "AS3333")))

@@ -3,15 +3,11 @@ package net.outageherald.source.ripestat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -45,36 +41,32 @@ class RipeStatResolutionSourceTest {
 
     @Test
     void readsAnnouncedPrefixesOfAs3333() throws Exception {
-        // GIVEN the recorded announced-prefixes of AS3333
-        readsAnnouncedPrefixes("ripestat_announced-prefixes_AS3333", 3333);
+        // GIVEN announced-prefixes of AS3333, listed unsorted: 193.0.10.0/23 with a gap, 193.0.12.0/23 gone since
+        readsAnnouncedPrefixes("announced-prefixes_AS3333.json", 3333,
+                seen("193.0.0.0/21", "2025-06-11T08:00:00Z"),
+                seen("193.0.10.0/23", "2025-06-11T08:00:00Z"),
+                seen("193.0.12.0/23", "2025-06-06T16:00:00Z"),
+                seen("193.0.22.0/23", "2025-06-11T08:00:00Z"),
+                seen("2001:67c:2e8::/48", "2025-06-11T08:00:00Z"));
     }
 
     @Test
-    void readsAnnouncedPrefixesOfAs198339In2026Shape() throws Exception {
-        // GIVEN the recorded 2026 answer (with the new pipeline field, an IPv4 and an IPv6 prefix)
-        readsAnnouncedPrefixes("ripestat_announced-prefixes_AS198339_2026", 198339);
+    void readsAnnouncedPrefixesOfAs64496In2026Shape() throws Exception {
+        // GIVEN a 2026 answer (with the new pipeline field, IPv4 and IPv6 prefixes) of a documentation AS
+        readsAnnouncedPrefixes("announced-prefixes_AS64496_2026.json", 64496,
+                seen("198.51.100.0/24", "2026-10-02T08:00:00Z"),
+                seen("203.0.113.0/24", "2026-10-04T16:00:00Z"),
+                seen("2001:db8:4000::/36", "2026-10-04T16:00:00Z"));
     }
 
-    private void readsAnnouncedPrefixes(String fixture, long asn) throws Exception {
-        server.enqueue(Fixtures.ok(fixture));
-        Map<Prefix, Instant> expected = new HashMap<>();
-        for (JsonNode entry : Fixtures.tree(fixture).path("data").path("prefixes")) {
-            for (JsonNode timeline : entry.get("timelines")) {
-                expected.merge(Prefix.parse(entry.get("prefix").asText()),
-                        RipeStatJson.time(timeline.get("endtime").asText()), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
+    private void readsAnnouncedPrefixes(String sample, long asn, AnnouncedPrefix... expected) throws Exception {
+        server.enqueue(Samples.ok(sample));
 
         // WHEN the AS's prefixes are resolved
         List<AnnouncedPrefix> prefixes = source.announcedPrefixes(asn);
 
-        // THEN each prefix comes with the end of its last timeline, sorted
-        Map<Prefix, Instant> actual = new HashMap<>();
-        prefixes.forEach(p -> actual.put(p.prefix(), p.lastSeen()));
-        assertThat(actual).isEqualTo(expected).isNotEmpty();
-        List<Prefix> sorted = new ArrayList<>(actual.keySet());
-        sorted.sort(null);
-        assertThat(prefixes).extracting(AnnouncedPrefix::prefix).containsExactlyElementsOf(sorted);
+        // THEN each prefix comes with the end of its last timeline, sorted (IPv4 first)
+        assertThat(prefixes).containsExactly(expected);
         RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/data/announced-prefixes/data.json");
         assertThat(request.getUrl().queryParameter("resource")).isEqualTo("AS" + asn);
@@ -85,7 +77,7 @@ class RipeStatResolutionSourceTest {
     void asksForTheKeepWindowFromTheClock() throws Exception {
         // GIVEN a source keeping 14 days, at T0 = 2025-06-11T16:03:00Z
         RipeStatResolutionSource fortnight = new RipeStatResolutionSource(client, clock, Duration.ofDays(14));
-        server.enqueue(Fixtures.ok("ripestat_announced-prefixes_AS3333"));
+        server.enqueue(Samples.ok("announced-prefixes_AS3333.json"));
 
         // WHEN the AS's prefixes are resolved
         fortnight.announcedPrefixes(3333);
@@ -98,7 +90,7 @@ class RipeStatResolutionSourceTest {
     @Test
     void lastSeenIsTheLatestOfSeveralTimelines() throws Exception {
         // GIVEN a prefix announced twice in the window, the later span listed first
-        server.enqueue(Fixtures.json("""
+        server.enqueue(Samples.json("""
                 {"status":"ok","status_code":200,"messages":[],"data":{"resource":"131279","prefixes":[
                  {"prefix":"175.45.176.0/24","timelines":[
                    {"starttime":"2025-06-09T08:00:00","endtime":"2025-06-11T08:00:00"},
@@ -111,9 +103,9 @@ class RipeStatResolutionSourceTest {
 
     @Test
     void readsTheHolderFromAsOverview() throws Exception {
-        // GIVEN the recorded as-overview of AS3333
-        server.enqueue(Fixtures.ok("ripestat_as-overview_AS3333"));
-        String expected = Fixtures.tree("ripestat_as-overview_AS3333").path("data").path("holder").asText();
+        // GIVEN the as-overview of AS3333
+        server.enqueue(Samples.ok("as-overview_AS3333.json"));
+        String expected = "RIPE-NCC-AS - Reseaux IP Europeens Network Coordination Centre (RIPE NCC)";
 
         // WHEN / THEN the holder is the registry's name
         assertThat(source.asHolder(3333)).contains(expected);
@@ -123,7 +115,7 @@ class RipeStatResolutionSourceTest {
     @Test
     void anAsWithoutHolderHasNoName() throws Exception {
         // GIVEN an as-overview without holder
-        server.enqueue(Fixtures.json("""
+        server.enqueue(Samples.json("""
                 {"status":"ok","status_code":200,"messages":[],"data":{"type":"as","resource":"64512","holder":null}}"""));
 
         // WHEN / THEN
@@ -132,26 +124,24 @@ class RipeStatResolutionSourceTest {
 
     @Test
     void readsCountryAsnsOfAustria() throws Exception {
-        readsCountryAsns("ripestat_country-resource-list_AT", "at");
+        readsCountryAsns("country-resource-list_AT.json", "at", 679L, 760L, 1205L, 1764L, 1853L, 8447L, 12605L);
     }
 
     @Test
     void readsCountryAsnsOfTheCentralAfricanRepublicIn2026Shape() throws Exception {
-        readsCountryAsns("ripestat_country-resource-list_CF_2026", "CF");
+        // documentation ASNs, two of them 32-bit
+        readsCountryAsns("country-resource-list_CF_2026.json", "CF", 64500L, 64511L, 65536L, 65551L);
     }
 
-    private void readsCountryAsns(String fixture, String code) throws Exception {
-        // GIVEN a recorded country-resource-list, its ASNs (strings there) counted here independently
-        server.enqueue(Fixtures.ok(fixture));
-        List<Long> expected = new ArrayList<>();
-        Fixtures.tree(fixture).path("data").path("resources").path("asn")
-                .forEach(asn -> expected.add(Long.parseLong(asn.asText())));
+    private void readsCountryAsns(String sample, String code, Long... expected) throws Exception {
+        // GIVEN a country-resource-list, its ASNs strings as RIPEstat writes them there
+        server.enqueue(Samples.ok(sample));
 
         // WHEN the country's ASes are resolved
         List<Long> asns = source.countryAsns(code);
 
         // THEN they are all there as numbers, and the call asked for the upper-case code with CIDR output
-        assertThat(asns).isNotEmpty().containsExactlyElementsOf(expected);
+        assertThat(asns).containsExactly(expected);
         RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/data/country-resource-list/data.json");
         assertThat(request.getUrl().queryParameter("resource")).isEqualTo(code.toUpperCase());
@@ -161,7 +151,7 @@ class RipeStatResolutionSourceTest {
     @Test
     void countryAsnsMayBeNumbersToo() throws Exception {
         // GIVEN a list mixing strings and numbers
-        server.enqueue(Fixtures.json("""
+        server.enqueue(Samples.json("""
                 {"status":"ok","status_code":200,"messages":[],
                  "data":{"resources":{"asn":["131279",4837,"AS20485"],"ipv4":[],"ipv6":[]}}}"""));
 
@@ -172,7 +162,7 @@ class RipeStatResolutionSourceTest {
     @Test
     void aMissingListIsMalformedNotEmpty() {
         // GIVEN an answer without resources.asn
-        server.enqueue(Fixtures.json("""
+        server.enqueue(Samples.json("""
                 {"status":"ok","status_code":200,"messages":[],"data":{"resources":{}}}"""));
 
         // WHEN / THEN no country is taken to have no ASes because the answer changed shape
@@ -184,7 +174,7 @@ class RipeStatResolutionSourceTest {
     @Test
     void aPrefixTargetCoversItsAnnouncedMoreSpecifics() throws Exception {
         // GIVEN routing-status of a /22 that is not announced itself but as four /24s
-        server.enqueue(Fixtures.json("{\"status\":\"ok\",\"status_code\":200,\"messages\":[],\"data\":{"
+        server.enqueue(Samples.json("{\"status\":\"ok\",\"status_code\":200,\"messages\":[],\"data\":{"
                 + "\"origins\":[],\"more_specifics\":[{\"prefix\":\"175.45.176.0/24\",\"origin\":131279},"
                 + "{\"prefix\":\"175.45.177.0/24\",\"origin\":\"131279\"}],\"less_specifics\":[],"
                 + "\"resource\":\"175.45.176.0/22\",\"query_time\":\"2014-12-22T16:00:00\"}}"));
@@ -200,5 +190,9 @@ class RipeStatResolutionSourceTest {
     void aPrefixTargetFallsBackToItselfWhenTheCallIsRefused() throws Exception {
         server.enqueue(new mockwebserver3.MockResponse.Builder().code(404).body("no").build());
         assertThat(source.coveredPrefixes(Prefix.parse("192.0.2.0/24"))).containsExactly(Prefix.parse("192.0.2.0/24"));
+    }
+
+    private static AnnouncedPrefix seen(String prefix, String lastSeen) {
+        return new AnnouncedPrefix(Prefix.parse(prefix), Instant.parse(lastSeen));
     }
 }
