@@ -5,34 +5,30 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
-import net.outageherald.command.CommandService;
-import net.outageherald.config.Durations;
-import net.outageherald.model.TargetParser;
-import net.outageherald.model.Destination;
-import net.outageherald.notify.message.EventMessages;
-import net.outageherald.notify.Notifier;
-import net.outageherald.outbox.Sender;
-import net.outageherald.subscribe.SubscriptionService;
+import java.util.concurrent.ExecutorService;
 import net.outageherald.chat.console.ConsoleSender;
 import net.outageherald.chat.discord.DiscordConfigBinder;
 import net.outageherald.chat.discord.DiscordFrontEnd;
 import net.outageherald.chat.telegram.TelegramFrontEnd;
-import net.outageherald.source.ripestat.RipeStatConfig;
+import net.outageherald.command.CommandService;
+import net.outageherald.config.Durations;
 import net.outageherald.detect.Detector;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.detect.Pacer;
 import net.outageherald.detect.PollJob;
 import net.outageherald.detect.TargetResolver;
+import net.outageherald.detect.WatchList;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Target;
+import net.outageherald.model.TargetParser;
+import net.outageherald.nflog.NotificationLog;
+import net.outageherald.notify.Notifier;
+import net.outageherald.notify.message.EventMessages;
 import net.outageherald.ops.CountingEventSink;
 import net.outageherald.ops.HealthCheck;
 import net.outageherald.ops.Metrics;
@@ -40,15 +36,14 @@ import net.outageherald.ops.OpsServer;
 import net.outageherald.ops.PollMetrics;
 import net.outageherald.ops.SourceHealthGauges;
 import net.outageherald.ops.TargetStatusGauges;
+import net.outageherald.outbox.Sender;
 import net.outageherald.schedule.Scheduler;
-import net.outageherald.source.ResolutionSource;
 import net.outageherald.source.RoutingSource;
 import net.outageherald.source.ripestat.RipeStatClient;
-import net.outageherald.source.ripestat.RipeStatResolutionSource;
-import net.outageherald.source.ripestat.RipeStatRoutingSource;
-import net.outageherald.source.ripestat.RipeStatConfig;
 import net.outageherald.store.Database;
-import net.outageherald.store.TargetRepository;
+import net.outageherald.store.DatabaseConfig;
+import net.outageherald.store.NotificationLogRepository;
+import net.outageherald.subscribe.SubscriptionService;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +60,6 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** /status reuses the poller's state when it is younger than this, else checks live. */
     static final Duration STATUS_FRESH_FOR = Duration.ofMinutes(1);
-    /** A live check answers within this; prefixes not observed by then count as missed (status unknown). */
-    static final Duration LIVE_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final HeraldConfig config;
     private final Metrics metrics;
@@ -83,7 +76,9 @@ public final class App implements AutoCloseable {
     private final DiscordFrontEnd discord;
     private final Notifier notifier;
     private final TargetParser parser = new TargetParser();
-    private final TargetRepository targets = new TargetRepository();
+    private final SubscriptionService subscriptions;
+    private final WatchList watch;
+    private final StopSequence stop;
     private final HealthCheck health;
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
     private volatile boolean closing;
@@ -93,23 +88,44 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.metrics = new Metrics();
         var registry = metrics.registry(); // stages that come later register their meters here too
-        var dbc = config.database();
-        this.db = Database.open(dbc.url(), dbc.username(), dbc.password() == null ? null : dbc.password().reveal(),
-                dbc.poolSize());
-        this.http = new OkHttpClient();
-        this.ripestat = new RipeStatClient(config.ripestat(), http, clock);
-        RoutingSource routing = new RipeStatRoutingSource(ripestat);
-        ResolutionSource resolution = new RipeStatResolutionSource(ripestat, clock,
-                config.detection().keepPrefixesFor());
-        this.io = Executors.newFixedThreadPool(config.ripestat().maxInFlight(), daemon("herald-io"));
-        this.resolver = new TargetResolver(resolution, routing, db, config.detection(), clock);
-        this.checker = new LiveChecker(resolver, routing, db, config.detection(), clock, io, LIVE_CHECK_TIMEOUT);
+        this.db = openDatabase(config.database());
+        RoutingServices sources = new RoutingServices(config, db, clock);
+        this.http = sources.http;
+        this.ripestat = sources.ripestat;
+        RoutingSource routing = sources.routing;
+        this.io = sources.io;
+        this.resolver = sources.resolver;
+        this.checker = sources.checker;
 
-        // chat front-ends answer commands; their senders deliver what the outbox holds
-        SubscriptionService subscriptions = new SubscriptionService(db, config.notifications(), clock);
+        // what was told to whom, and who follows what: one of each, shared by fan-out, delivery and commands
+        NotificationLog told = new NotificationLogRepository();
+        this.subscriptions = new SubscriptionService(db, told,
+                config.notifications().maxSubscriptionsPerDestination(), clock);
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR);
         this.telegram = new TelegramFrontEnd(config.telegram(), commands, clock);
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock, env);
+        this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders(console), told,
+                subscriptions, registry, clock);
+
+        Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
+                clock);
+        this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
+        this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
+                config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
+        this.scheduler = new Scheduler(clock);
+        new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
+        new TargetStatusGauges(db, registry);
+        this.health = new HealthCheck(scheduler, poll.name(),
+                config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints);
+        this.stop = new StopSequence(scheduler, io, http, notifier, telegram, discord, this::endpoint, db, metrics);
+    }
+
+    static Database openDatabase(DatabaseConfig c) {
+        return Database.open(c.url(), c.username(), c.password() == null ? null : c.password().reveal(), c.poolSize());
+    }
+
+    /** The console when enabled, and each chat platform that has a token. */
+    private List<Sender> senders(PrintStream console) {
         List<Sender> senders = new ArrayList<>();
         if (config.notifications().consoleEnabled()) {
             senders.add(new ConsoleSender(console));
@@ -118,17 +134,7 @@ public final class App implements AutoCloseable {
         if (config.discord().token() != null) {
             senders.add(discord.sender()); // without a token it would only pile messages up in the outbox
         }
-        this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders, registry, clock);
-
-        Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
-                clock);
-        this.poll = new PollJob(this::watched, resolver, routing, detector, config.detection(),
-                config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
-        this.scheduler = new Scheduler(clock);
-        new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
-        new TargetStatusGauges(db, registry);
-        this.health = new HealthCheck(scheduler, poll.name(),
-                config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints);
+        return senders;
     }
 
     /** Everything wired; nothing started. */
@@ -145,7 +151,7 @@ public final class App implements AutoCloseable {
         notifier.start();
         scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
         scheduler.start();
-        LOG.info("Outage Herald is watching {} target(s), polling every {}", watched().size(),
+        LOG.info("Outage Herald is watching {} target(s), polling every {}", watch.targets().size(),
                 Durations.format(config.detection().pollInterval()));
     }
 
@@ -154,7 +160,7 @@ public final class App implements AutoCloseable {
      * has no token or a bad one). Tests call this, then run polls and deliveries by hand.
      */
     public void startChats() {
-        notifier.subscriptions().syncStatic(staticSubscriptions());
+        subscriptions.syncStatic(staticSubscriptions());
         telegram.start();
         discord.start();
     }
@@ -168,24 +174,16 @@ public final class App implements AutoCloseable {
         return out;
     }
 
-    /** The config's targets, then those that chats subscribed to. */
-    public List<Target> watched() {
-        Map<String, Target> all = new LinkedHashMap<>();
-        config.watch().forEach(t -> all.putIfAbsent(t.key(), t));
-        staticSubscriptions().values().forEach(list -> list.forEach(t -> all.putIfAbsent(t.key(), t)));
-        List<String> keys = new ArrayList<>(notifier.subscriptions().subscribedTargetKeys());
-        // a target whose outage is still open is watched until its restoration can be told, even if its
-        // last follower left: whoever hears of it later must not be told of an outage long over
-        keys.addAll(db.inTransaction(targets::withOpenOutage));
-        for (String key : keys) {
-            try {
-                Target t = parser.parse(key);
-                all.putIfAbsent(t.key(), t);
-            } catch (RuntimeException e) {
-                LOG.warn("ignoring a subscription to '{}': {}", key, e.getMessage());
-            }
-        }
-        return List.copyOf(all.values());
+    /** The config's targets, then those its static subscriptions follow. */
+    private List<Target> configuredTargets() {
+        List<Target> out = new ArrayList<>(config.watch());
+        staticSubscriptions().values().forEach(out::addAll);
+        return out;
+    }
+
+    /** What is watched now; see {@link WatchList}. */
+    public WatchList watchList() {
+        return watch;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -239,6 +237,10 @@ public final class App implements AutoCloseable {
         return notifier;
     }
 
+    public SubscriptionService subscriptions() {
+        return subscriptions;
+    }
+
     public CommandService commands() {
         return commands;
     }
@@ -250,11 +252,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Stops everything in order: no new polls, the round in progress cut short (its requests are
-     * interrupted), sends in flight finished, then chat connections, the endpoint and the database
-     * closed. Gives false when something was still running at the deadline: the database is then left
-     * for the process's exit to close (SQLite's journal and PostgreSQL's rollback keep it consistent).
-     * A second call (the shutdown hook's, after the main thread's) waits for the first and gives its result.
+     * Stops everything in order (see {@link StopSequence}); false when something was still running at the
+     * deadline. A second call (the shutdown hook's, after the main thread's) waits for the first and gives its result.
      */
     public boolean close(Duration timeout) {
         synchronized (closed) {
@@ -273,70 +272,10 @@ public final class App implements AutoCloseable {
     }
 
     private boolean stop(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        scheduler.stopFiring();
-        // requests in flight are interrupted; queued ones are cancelled, so a round waiting on them ends
-        for (Runnable queued : io.shutdownNow()) {
-            if (queued instanceof Future<?> f) {
-                f.cancel(true);
-            }
-        }
-        http.dispatcher().cancelAll(); // a blocked socket read ignores interrupts; a cancelled call does not
-        boolean roundOver = false;
-        boolean requestsOver = false;
-        try {
-            roundOver = scheduler.awaitIdle(left(deadline));
-            requestsOver = io.awaitTermination(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // sends in flight finish and are recorded (the rest wait in the outbox), then the chats disconnect;
-        // all within what is left of the deadline, so a hung platform cannot hold the process
-        boolean chatsOver = runWithin(left(deadline), () -> {
-            notifier.stop();
-            telegram.stop();
-            discord.stop();
-        });
-        synchronized (this) {
-            if (endpoint != null) {
-                endpoint.close();
-            }
-        }
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-        if (!roundOver || !requestsOver || !chatsOver) {
-            LOG.warn("Still running after {}: {}; the database is left to close with the process",
-                    Durations.format(timeout), !roundOver ? "a poll round" : !requestsOver ? "RIPEstat requests"
-                            : "message delivery or a chat connection");
-            return false;
-        }
-        db.close();
-        metrics.close();
-        return true;
+        return stop.run(timeout);
     }
 
-    /** Runs {@code work} on its own thread and waits at most {@code within}; true if it finished. */
-    private static boolean runWithin(Duration within, Runnable work) {
-        Thread t = new Thread(work, "herald-stop");
-        t.setDaemon(true);
-        t.start();
-        try {
-            t.join(Math.max(1, within.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !t.isAlive();
-    }
-
-    private static Duration left(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+    private synchronized OpsServer endpoint() {
+        return endpoint;
     }
 }

@@ -1,13 +1,11 @@
 package net.outageherald.app;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import net.outageherald.detect.CheckResult;
-import net.outageherald.model.PrefixState;
 import net.outageherald.model.InvalidTargetException;
+import net.outageherald.model.PrefixState;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
 import net.outageherald.ops.LogSetup;
@@ -51,8 +49,8 @@ final class CheckCommand implements Callable<Integer> {
             return 3;
         }
         LogSetup.apply(cfg.logging().format(), cfg.logging().level());
-        try (App app = App.build(cfg, Clock.systemUTC(), new PrintStream(System.out, true, StandardCharsets.UTF_8))) {
-            CheckResult r = app.checker().check(t);
+        try (OneShotCheck check = new OneShotCheck(cfg, Clock.systemUTC())) {
+            CheckResult r = check.check(t);
             print(r, out);
             return r.exitCode();
         } catch (StoreException e) {

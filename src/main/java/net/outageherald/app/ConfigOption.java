@@ -2,7 +2,6 @@ package net.outageherald.app;
 
 import java.nio.file.Path;
 import java.util.Map;
-import net.outageherald.config.ConfigLoader;
 import picocli.CommandLine.Option;
 
 /** The shared {@code --config FILE} option. */

@@ -1,27 +1,27 @@
 package net.outageherald.app;
 
-import net.outageherald.config.ConfigLoader;
-import net.outageherald.config.ConfigNode;
-import net.outageherald.config.KeyDescription;
-import net.outageherald.store.DatabaseConfig;
-import net.outageherald.detect.DetectionConfig;
-import net.outageherald.ops.LoggingConfig;
-import net.outageherald.source.ripestat.RipeStatConfig;
-import java.util.LinkedHashMap;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import net.outageherald.model.Target;
-import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.chat.discord.DiscordConfig;
 import net.outageherald.chat.discord.DiscordConfigBinder;
-import net.outageherald.outbox.NotifyConfigBinder;
 import net.outageherald.chat.telegram.TelegramConfig;
 import net.outageherald.chat.telegram.TelegramConfigBinder;
+import net.outageherald.config.ConfigLoader;
+import net.outageherald.config.ConfigNode;
+import net.outageherald.config.KeyDescription;
+import net.outageherald.detect.DetectionConfig;
+import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
 import net.outageherald.ops.HttpConfig;
+import net.outageherald.ops.LoggingConfig;
 import net.outageherald.ops.ShutdownConfig;
+import net.outageherald.outbox.NotifyConfig;
+import net.outageherald.outbox.NotifyConfigBinder;
+import net.outageherald.source.ripestat.RipeStatConfig;
+import net.outageherald.store.DatabaseConfig;
 
 /**
  * The whole configuration, one record per section, as {@link ConfigLoader} gives it after checking

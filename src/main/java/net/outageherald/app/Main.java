@@ -1,10 +1,10 @@
 package net.outageherald.app;
 
 import java.io.PrintWriter;
-import net.outageherald.ops.LoggingConfig;
 import net.outageherald.ops.LogSetup;
-import picocli.CommandLine;
+import net.outageherald.ops.LoggingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The command line: {@code run} (the main job) and {@code check TARGET} (one live check). */
 @Command(name = "outage-herald", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -1,13 +1,5 @@
 package net.outageherald.notify;
 
-import net.outageherald.model.Destination;
-import net.outageherald.model.Message;
-import net.outageherald.notify.message.Messages;
-import net.outageherald.store.NotificationLogRepository;
-import net.outageherald.store.OutboxRepository;
-import net.outageherald.model.Platform;
-import net.outageherald.model.SendReason;
-import net.outageherald.store.SubscriptionRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,10 +10,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.outageherald.detect.EventSink;
-import net.outageherald.model.Event;
 import net.outageherald.model.Delivery.Action;
-import net.outageherald.store.NotificationLogRepository.How;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Event;
+import net.outageherald.model.Message;
+import net.outageherald.model.Platform;
+import net.outageherald.model.SendReason;
+import net.outageherald.nflog.NotificationLog.How;
+import net.outageherald.nflog.NotificationLog;
+import net.outageherald.notify.message.Messages;
 import net.outageherald.store.OutboxRepository.NewRow;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.store.SubscriptionRepository;
 
 /**
  * Decides who hears an event and writes their outbox rows in the event's own transaction:
@@ -40,13 +40,14 @@ final class FanOut implements EventSink {
     private final List<Destination> operators;
     private final Set<Platform> deliverable;
     private final SubscriptionRepository subscriptions = new SubscriptionRepository();
-    private final NotificationLogRepository log = new NotificationLogRepository();
+    private final NotificationLog log;
     private final OutboxRepository outbox;
     private final Clock clock;
     private final Runnable wake;
 
-    FanOut(Messages messages, List<Destination> operators, Set<Platform> deliverable, OutboxRepository outbox, Clock clock,
-           Runnable wake) {
+    FanOut(Messages messages, List<Destination> operators, Set<Platform> deliverable, OutboxRepository outbox,
+           NotificationLog log, Clock clock, Runnable wake) {
+        this.log = log;
         this.messages = messages;
         this.operators = List.copyOf(operators);
         this.deliverable = Set.copyOf(deliverable);

@@ -1,23 +1,7 @@
 package net.outageherald.notify;
 
-import net.outageherald.outbox.Backoff;
-import net.outageherald.outbox.DeliveryWorker;
-import net.outageherald.model.Destination;
-import net.outageherald.notify.message.HumanDurations;
-import net.outageherald.notify.message.Messages;
-import net.outageherald.store.NotificationLogRepository;
-import net.outageherald.outbox.NotifyConfig;
-import net.outageherald.outbox.NotifyMetrics;
-import net.outageherald.store.OutboxRepository;
-import net.outageherald.outbox.Outcomes;
-import net.outageherald.model.Platform;
-import net.outageherald.outbox.RateLimiter;
-import net.outageherald.outbox.Sender;
-import net.outageherald.subscribe.SubscriptionService;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,17 +11,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.outageherald.detect.EventSink;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
+import net.outageherald.nflog.NotificationLog;
+import net.outageherald.notify.message.HumanDurations;
+import net.outageherald.notify.message.Messages;
+import net.outageherald.outbox.Backoff;
+import net.outageherald.outbox.DeliveryWorker;
+import net.outageherald.outbox.DestinationEvents;
+import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.NotifyMetrics.Failure;
-import net.outageherald.chat.console.ConsoleSender;
+import net.outageherald.outbox.NotifyMetrics;
+import net.outageherald.outbox.Outcomes;
+import net.outageherald.outbox.RateLimiter;
+import net.outageherald.outbox.Sender;
 import net.outageherald.store.Database;
+import net.outageherald.store.OutboxRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Notification delivery, wired by hand: hand {@link #sink()} to the detector, {@link #subscriptions()}
- * to the chat commands, then {@link #start()} the workers. Tests call {@link #drainOnce()} instead of
- * starting threads. The console sender is added when the console is enabled and none was given.
+ * gets its senders, the notification log and the subscription room from the composition root, then
+ * {@link #start()}s the workers. Tests call {@link #drainOnce()} instead of starting threads.
  */
 public final class Notifier implements AutoCloseable {
 
@@ -47,8 +45,7 @@ public final class Notifier implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final OutboxRepository outbox;
-    private final NotificationLogRepository log = new NotificationLogRepository();
-    private final SubscriptionService subscriptions;
+    private final NotificationLog log;
     private final NotifyMetrics metrics;
     private final Map<Platform, DeliveryWorker> workers = new EnumMap<>(Platform.class);
     private final FanOut fanOut;
@@ -56,18 +53,20 @@ public final class Notifier implements AutoCloseable {
     private ScheduledExecutorService maintenance;
     private boolean maintenanceFailing;
 
-    public Notifier(NotifyConfig config, Database db, Messages messages, List<Sender> senders, MeterRegistry registry,
-                    Clock clock) {
+    /**
+     * @param senders      one per platform that is configured; destinations on other platforms are left out
+     * @param log          what was told to whom
+     * @param destinations told when a platform says a destination is gone or moved
+     */
+    public Notifier(NotifyConfig config, Database db, Messages messages, List<Sender> senders, NotificationLog log,
+                    DestinationEvents destinations, MeterRegistry registry, Clock clock) {
         this.config = config;
         this.db = db;
         this.clock = clock;
+        this.log = log;
         this.outbox = new OutboxRepository(db.isPostgres());
-        this.subscriptions = new SubscriptionService(db, config, clock);
         this.metrics = new NotifyMetrics(registry, clock);
-        List<Sender> all = new ArrayList<>(senders);
-        if (config.consoleEnabled() && all.stream().noneMatch(s -> s.platform() == Platform.CONSOLE)) {
-            all.add(new ConsoleSender());
-        }
+        List<Sender> all = List.copyOf(senders);
         String owner = UUID.randomUUID().toString();
         Backoff backoff = new Backoff(config.retryBase(), config.retryCap(), () -> ThreadLocalRandom.current().nextDouble());
         for (Sender s : all) {
@@ -75,7 +74,7 @@ public final class Notifier implements AutoCloseable {
             if (workers.containsKey(p)) {
                 throw new IllegalArgumentException("two senders for " + p.id());
             }
-            Outcomes outcomes = new Outcomes(db, outbox, subscriptions, backoff, metrics, p);
+            Outcomes outcomes = new Outcomes(db, outbox, log, destinations, backoff, metrics, p);
             workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, new RateLimiter(p, config.limits(p), clock),
                     metrics, config, clock, owner));
         }
@@ -84,18 +83,13 @@ public final class Notifier implements AutoCloseable {
             operators.add(Destination.console());
         }
         operators.addAll(config.operators());
-        this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, clock, this::wake);
-        this.reminders = new Reminders(db, messages, outbox, workers.keySet(), config.reminderInterval(), clock);
+        this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, log, clock, this::wake);
+        this.reminders = new Reminders(db, messages, outbox, log, workers.keySet(), config.reminderInterval(), clock);
     }
 
     /** For the detector: writes outbox rows in the event's transaction and wakes the workers after it. */
     public EventSink sink() {
         return fanOut;
-    }
-
-    /** For chat commands and start-up: subscribe, unsubscribe, list, static sync, watched targets. */
-    public SubscriptionService subscriptions() {
-        return subscriptions;
     }
 
     /**

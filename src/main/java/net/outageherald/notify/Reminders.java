@@ -1,14 +1,5 @@
 package net.outageherald.notify;
 
-import net.outageherald.store.EventRepository;
-import net.outageherald.store.StoreException;
-import net.outageherald.model.Delivery;
-import net.outageherald.model.Message;
-import net.outageherald.notify.message.Messages;
-import net.outageherald.store.NotificationLogRepository;
-import net.outageherald.store.OutboxRepository;
-import net.outageherald.model.Platform;
-import net.outageherald.model.SendReason;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,10 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.outageherald.model.Delivery;
 import net.outageherald.model.Event;
-import net.outageherald.store.NotificationLogRepository.Due;
-import net.outageherald.store.OutboxRepository.NewRow;
+import net.outageherald.model.Message;
+import net.outageherald.model.Platform;
+import net.outageherald.model.SendReason;
+import net.outageherald.nflog.NotificationLog.Due;
+import net.outageherald.nflog.NotificationLog;
+import net.outageherald.notify.message.Messages;
 import net.outageherald.store.Database;
+import net.outageherald.store.EventRepository;
+import net.outageherald.store.OutboxRepository.NewRow;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.store.StoreException;
 
 /**
  * Optional reminders for long outages: every {@code reminder-interval}, each destination told of an
@@ -37,10 +37,12 @@ final class Reminders {
     private final Set<Platform> deliverable;
     private final Duration interval;
     private final Clock clock;
-    private final NotificationLogRepository log = new NotificationLogRepository();
+    private final NotificationLog log;
     private final EventRepository events = new EventRepository();
 
-    Reminders(Database db, Messages messages, OutboxRepository outbox, Set<Platform> deliverable, Duration interval, Clock clock) {
+    Reminders(Database db, Messages messages, OutboxRepository outbox, NotificationLog log, Set<Platform> deliverable,
+              Duration interval, Clock clock) {
+        this.log = log;
         this.db = db;
         this.messages = messages;
         this.outbox = outbox;

@@ -1,17 +1,17 @@
 package net.outageherald.outbox;
 
-import net.outageherald.model.Destination;
-import net.outageherald.store.NotificationLogRepository;
-import net.outageherald.store.OutboxRepository;
-import net.outageherald.store.OutboxRow;
-import net.outageherald.model.Platform;
-import net.outageherald.model.SendReason;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
+import net.outageherald.model.SendReason;
+import net.outageherald.nflog.NotificationLog;
 import net.outageherald.outbox.NotifyMetrics.Failure;
 import net.outageherald.store.Database;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.store.OutboxRow;
 
 /**
  * Records what a platform made of a send, in one transaction per row. The decision table:
@@ -28,16 +28,17 @@ public final class Outcomes {
 
     private final Database db;
     private final OutboxRepository outbox;
-    private final NotificationLogRepository log = new NotificationLogRepository();
+    private final NotificationLog log;
     private final DestinationEvents subscriptions;
     private final Backoff backoff;
     private final NotifyMetrics metrics;
     private final FailureLog failures;
 
-    public Outcomes(Database db, OutboxRepository outbox, DestinationEvents subscriptions, Backoff backoff, NotifyMetrics metrics,
+    public Outcomes(Database db, OutboxRepository outbox, NotificationLog log, DestinationEvents subscriptions, Backoff backoff, NotifyMetrics metrics,
              Platform platform) {
         this.db = db;
         this.outbox = outbox;
+        this.log = log;
         this.subscriptions = subscriptions;
         this.backoff = backoff;
         this.metrics = metrics;

@@ -1,6 +1,5 @@
 package net.outageherald.store;
 
-import net.outageherald.model.Destination;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,26 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import net.outageherald.model.Destination;
+import net.outageherald.nflog.NotificationLog;
 
-/**
- * What was told to whom, per (destination, outage): the only thing that decides who is owed a
- * restoration (Alertmanager's nflog). All methods run inside the caller's transaction.
- */
-public final class NotificationLogRepository {
-
-    /** How a destination came to know of an outage. */
-    public enum How {
-        /** We sent it the outage message. */
-        ANNOUNCED,
-        /** It subscribed while the outage was on, and the subscribe answer said so. */
-        JOINED
-    }
-
-    /** A log row owed a reminder. */
-    public record Due(Destination destination, long outageId, String targetKey, Instant outageStart) {
-    }
+/** The notification log kept in the {@code notification_log} table; see {@link NotificationLog}. */
+public final class NotificationLogRepository implements NotificationLog {
 
     /** Records that these destinations are told of an outage; existing rows stay as they are. */
+    @Override
     public void record(Connection tx, Collection<Destination> destinations, long outageId, String targetKey, How how,
                 Instant now) throws SQLException {
         String sql = "INSERT INTO notification_log (destination, outage_id, target_key, how, told_at, last_told_at)"
@@ -50,6 +37,7 @@ public final class NotificationLogRepository {
     }
 
     /** The destinations told of an outage that have not had its restoration yet, in a stable order. */
+    @Override
     public List<Destination> told(Connection tx, long outageId) throws SQLException {
         List<Destination> out = new ArrayList<>();
         try (PreparedStatement ps = tx.prepareStatement("SELECT destination FROM notification_log"
@@ -64,6 +52,7 @@ public final class NotificationLogRepository {
         return out;
     }
 
+    @Override
     public void resolve(Connection tx, long outageId, Instant now) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement(
                 "UPDATE notification_log SET resolved_at = ? WHERE outage_id = ? AND resolved_at IS NULL")) {
@@ -74,6 +63,7 @@ public final class NotificationLogRepository {
     }
 
     /** Keeps the platform id of the outage message, for the edit and the reply on restoration. */
+    @Override
     public void recordMessageRef(Connection tx, Destination destination, long outageId, String messageRef) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement(
                 "UPDATE notification_log SET message_ref = ? WHERE destination = ? AND outage_id = ?")) {
@@ -88,6 +78,7 @@ public final class NotificationLogRepository {
      * Moves a destination's rows to its new id. The message ids belong to the old chat, so they are
      * forgotten: the restoration is then posted without an edit or a reply.
      */
+    @Override
     public int move(Connection tx, Destination from, Destination to) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM notification_log WHERE destination = ? AND outage_id IN"
                 + " (SELECT outage_id FROM notification_log WHERE destination = ?)")) {
@@ -104,6 +95,7 @@ public final class NotificationLogRepository {
     }
 
     /** Forgets a destination entirely (it went away). */
+    @Override
     public int forget(Connection tx, Destination destination) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM notification_log WHERE destination = ?")) {
             ps.setString(1, destination.key());
@@ -112,6 +104,7 @@ public final class NotificationLogRepository {
     }
 
     /** Forgets the open outages of a target for a destination that stopped following it. */
+    @Override
     public int forgetOpen(Connection tx, Destination destination, String targetKey) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM notification_log"
                 + " WHERE destination = ? AND target_key = ? AND resolved_at IS NULL")) {
@@ -122,6 +115,7 @@ public final class NotificationLogRepository {
     }
 
     /** Rows of outages still open whose destination was last told before {@code cutoff}. */
+    @Override
     public List<Due> dueForReminder(Connection tx, Instant cutoff) throws SQLException {
         List<Due> out = new ArrayList<>();
         try (PreparedStatement ps = tx.prepareStatement("SELECT l.destination, l.outage_id, l.target_key, o.started_at"
@@ -139,6 +133,7 @@ public final class NotificationLogRepository {
         return out;
     }
 
+    @Override
     public void touch(Connection tx, Destination destination, long outageId, Instant now) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement(
                 "UPDATE notification_log SET last_told_at = ? WHERE destination = ? AND outage_id = ?")) {
@@ -150,6 +145,7 @@ public final class NotificationLogRepository {
     }
 
     /** Deletes rows of outages resolved before {@code before}. */
+    @Override
     public int prune(Connection tx, Instant before) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM notification_log WHERE resolved_at < ?")) {
             ps.setLong(1, before.toEpochMilli());

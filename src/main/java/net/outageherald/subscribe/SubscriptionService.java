@@ -1,13 +1,5 @@
 package net.outageherald.subscribe;
 
-import net.outageherald.model.Destination;
-import net.outageherald.outbox.DestinationEvents;
-import net.outageherald.store.NotificationLogRepository;
-import net.outageherald.outbox.NotifyConfig;
-import net.outageherald.store.OutboxRepository;
-import net.outageherald.model.Platform;
-import net.outageherald.model.Subscription;
-import net.outageherald.store.SubscriptionRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,11 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import net.outageherald.model.Destination;
 import net.outageherald.model.InvalidTargetException;
+import net.outageherald.model.Platform;
+import net.outageherald.model.Subscription;
 import net.outageherald.model.Target;
-import net.outageherald.store.SubscriptionRepository.Kind;
+import net.outageherald.nflog.NotificationLog;
+import net.outageherald.outbox.DestinationEvents;
 import net.outageherald.store.Database;
 import net.outageherald.store.OutageRepository;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.store.SubscriptionRepository.Kind;
+import net.outageherald.store.SubscriptionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +44,13 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
     private final OutageRepository outages = new OutageRepository();
     private final Clock clock;
     private final SubscriptionRepository store = new SubscriptionRepository();
-    private final NotificationLogRepository log = new NotificationLogRepository();
+    private final NotificationLog log;
     private final OutboxRepository outbox;
 
-    public SubscriptionService(Database db, NotifyConfig config, Clock clock) {
+    public SubscriptionService(Database db, NotificationLog log, int maxPerDestination, Clock clock) {
+        this.log = log;
         this.db = db;
-        this.limit = config.maxSubscriptionsPerDestination();
+        this.limit = maxPerDestination;
         this.clock = clock;
         this.outbox = new OutboxRepository(db.isPostgres());
     }
@@ -74,7 +74,7 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
             }
             Ongoing ongoing = ongoing(tx, key);
             if (ongoing != null) {
-                log.record(tx, List.of(destination), ongoing.outageId(), key, NotificationLogRepository.How.JOINED, now);
+                log.record(tx, List.of(destination), ongoing.outageId(), key, NotificationLog.How.JOINED, now);
             }
             return new Result(outcome, count, limit, ongoing);
         });
@@ -178,7 +178,7 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
                         Ongoing ongoing = ongoing(tx, t.key());
                         if (ongoing != null) {
                             log.record(tx, List.of(e.getKey()), ongoing.outageId(), t.key(),
-                                    NotificationLogRepository.How.JOINED, now);
+                                    NotificationLog.How.JOINED, now);
                         }
                     }
                 }

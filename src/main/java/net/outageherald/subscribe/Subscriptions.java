@@ -1,11 +1,11 @@
 package net.outageherald.subscribe;
 
-import net.outageherald.model.Destination;
-import net.outageherald.model.Platform;
-import net.outageherald.model.Subscription;
 import java.time.Instant;
 import java.util.List;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
+import net.outageherald.model.Subscription;
 import net.outageherald.model.Target;
 
 /** The one service through which subscriptions are made, ended and listed. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.outageherald.model.Target;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
+import net.outageherald.model.Target;
 import net.outageherald.testing.Harness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,11 +74,11 @@ class WatchListScenarioTest {
             // WHEN the only follower leaves in the middle of the outage
             h.app().commands().unsubscribe(chat, "AS131279");
             // THEN the target is still watched, so its restoration is seen (and the console hears it)
-            assertThat(h.app().watched()).extracting(Target::key).containsExactly("AS131279");
+            assertThat(h.app().watchList().targets()).extracting(Target::key).containsExactly("AS131279");
             h.seenBy(20, KP);
             h.poll(3);
             assertThat(h.console()).contains("AS131279 STAR-KP is back online");
-            assertThat(h.app().watched()).isEmpty();
+            assertThat(h.app().watchList().targets()).isEmpty();
         }
     }
 }

@@ -1,6 +1,5 @@
 package net.outageherald.bench;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,23 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
 import net.outageherald.model.Target;
-import net.outageherald.model.Destination;
-import net.outageherald.testing.FakeChatServer;
-import net.outageherald.testing.FakeMessages;
-import net.outageherald.testing.HttpTestSender;
 import net.outageherald.notify.Notifier;
-import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.NotifyConfig.PlatformLimits;
 import net.outageherald.outbox.NotifyConfig.Rate;
-import net.outageherald.model.Platform;
+import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
 import net.outageherald.store.OutageRepository;
+import net.outageherald.testing.FakeChatServer;
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.HttpTestSender;
+import net.outageherald.testing.WiredNotifier;
 
 /**
  * Fans one outage out to many Telegram chats on a fake endpoint on 127.0.0.1 at a global rate limit,
@@ -55,14 +56,15 @@ public final class FanOutBenchmark {
                 destinations, rate, dir);
         try (FakeChatServer chat = new FakeChatServer(2);
              Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"), null, null, 10)) {
-            Notifier notifier = new Notifier(config, db, new FakeMessages(),
+            WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(),
                     List.of(new HttpTestSender(Platform.TELEGRAM, chat.port())), new SimpleMeterRegistry(),
                     Clock.systemUTC());
+            Notifier notifier = wired.notifier();
             Map<Destination, List<Target>> subs = new LinkedHashMap<>();
             for (int i = 1; i <= destinations; i++) {
                 subs.put(new Destination(Platform.TELEGRAM, String.valueOf(1_000_000 + i)), List.of(new Target.As(1)));
             }
-            notifier.subscriptions().syncStatic(subs);
+            wired.subscriptions().syncStatic(subs);
 
             System.gc();
             long baseline = heapUsed();

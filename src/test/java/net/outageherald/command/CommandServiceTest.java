@@ -3,9 +3,9 @@ package net.outageherald.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import net.outageherald.model.Status;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
+import net.outageherald.model.Status;
 import net.outageherald.testing.FakeRipeStat;
 import net.outageherald.testing.Harness;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +80,7 @@ class CommandServiceTest {
         assertThat(again.ok()).isFalse();
         assertThat(again.message().summary()).contains("does not follow AS64500");
         // and the poller now watches what chats follow
-        assertThat(h.app().watched()).extracting(t -> t.key()).containsExactly("KP");
+        assertThat(h.app().watchList().targets()).extracting(t -> t.key()).containsExactly("KP");
     }
 
     @Test

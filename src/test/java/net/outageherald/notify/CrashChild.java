@@ -1,22 +1,23 @@
 package net.outageherald.notify;
 
-import net.outageherald.testing.FakeMessages;
-import net.outageherald.testing.HttpTestSender;
-import net.outageherald.model.Destination;
-import net.outageherald.outbox.NotifyConfig;
-import net.outageherald.model.Platform;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
 import net.outageherald.model.Target;
+import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
 import net.outageherald.store.OutageRepository;
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.HttpTestSender;
+import net.outageherald.testing.WiredNotifier;
 
 /**
  * The process {@link CrashSafetyTest} kills: {@code <db file> <port> fanout|resume <destinations> <concurrency>}.
@@ -37,11 +38,12 @@ public final class CrashChild {
         NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false)
                 .withPlatform(Platform.TELEGRAM, NotifyConfig.PlatformLimits.unlimited(concurrency));
         try (Database db = Database.open("jdbc:sqlite:" + file, null, null, concurrency + 2)) {
-            Notifier notifier = new Notifier(config, db, new FakeMessages(),
+            WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(),
                     List.of(new HttpTestSender(Platform.TELEGRAM, port)), new SimpleMeterRegistry(), Clock.systemUTC());
+            Notifier notifier = wired.notifier();
             if (fanOut) {
                 for (int i = 1; i <= destinations; i++) {
-                    notifier.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(i)),
+                    wired.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(i)),
                             new Target.As(1));
                 }
                 storeOutage(db, notifier);

@@ -1,6 +1,5 @@
 package net.outageherald.notify;
 
-import net.outageherald.testing.FakeChatServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import net.outageherald.testing.FakeChatServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

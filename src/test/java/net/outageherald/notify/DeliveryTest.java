@@ -1,22 +1,23 @@
 package net.outageherald.notify;
 
-import net.outageherald.testing.FakeMessages;
-import net.outageherald.testing.NotifyHarness;
-import net.outageherald.model.Delivery;
-import net.outageherald.outbox.NotifyConfig;
-import net.outageherald.model.Platform;
-import net.outageherald.outbox.SendResult;
-import net.outageherald.outbox.Sender;
-import net.outageherald.model.Subscription;
-import net.outageherald.testing.LogCapture;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
+import net.outageherald.model.Subscription;
 import net.outageherald.model.Target;
+import net.outageherald.outbox.NotifyConfig;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.outbox.Sender;
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.LogCapture;
+import net.outageherald.testing.NotifyHarness;
+import net.outageherald.testing.WiredNotifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,8 +229,8 @@ class DeliveryTest {
                 return new SendResult.Sent("x");
             }
         };
-        Notifier n = new Notifier(NotifyHarness.unlimited(), h.db, new FakeMessages(), List.of(throwing), h.registry,
-                h.clock);
+        Notifier n = WiredNotifier.wire(NotifyHarness.unlimited(), h.db, new FakeMessages(), List.of(throwing),
+                h.registry, h.clock).notifier();
 
         // WHEN it is drained, and again after the backoff
         n.drainOnce();

@@ -1,7 +1,5 @@
 package net.outageherald.notify;
 
-import net.outageherald.testing.NotifyHarness;
-import net.outageherald.outbox.SendResult;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import net.outageherald.model.Target;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.testing.NotifyHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

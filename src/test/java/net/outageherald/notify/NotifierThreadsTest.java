@@ -1,14 +1,9 @@
 package net.outageherald.notify;
 
-import net.outageherald.testing.FakeMessages;
-import net.outageherald.testing.RecordingSender;
-import net.outageherald.outbox.NotifyConfig;
-import net.outageherald.model.Platform;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +12,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.outageherald.chat.console.ConsoleSender;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
 import net.outageherald.model.Target;
-import net.outageherald.chat.console.ConsoleSender;
+import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
 import net.outageherald.store.OutageRepository;
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.RecordingSender;
+import net.outageherald.testing.WiredNotifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +43,12 @@ class NotifierThreadsTest {
         RecordingSender telegram = new RecordingSender(Platform.TELEGRAM);
         NotifyConfig config = NotifyConfig.defaults().withPollInterval(Duration.ofMinutes(10));
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null, 4)) {
-            Notifier n = new Notifier(config, db, new FakeMessages(),
+            WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(),
                     List.of(telegram, new ConsoleSender(new PrintStream(console, true, StandardCharsets.UTF_8))),
                     new SimpleMeterRegistry(), Clock.systemUTC());
+            Notifier n = wired.notifier();
             for (int i = 1; i <= 40; i++) {
-                n.subscriptions().subscribe(tg(String.valueOf(i)), new Target.As(1));
+                wired.subscriptions().subscribe(tg(String.valueOf(i)), new Target.As(1));
             }
             n.start();
             try {

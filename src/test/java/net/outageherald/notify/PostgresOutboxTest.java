@@ -1,18 +1,19 @@
 package net.outageherald.notify;
 
-import net.outageherald.testing.FakeMessages;
-import net.outageherald.testing.NotifyHarness;
-import net.outageherald.model.Delivery;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import net.outageherald.model.Delivery;
 import net.outageherald.model.Target;
 import net.outageherald.store.Database;
+import net.outageherald.testing.FakeMessages;
+import net.outageherald.testing.NotifyHarness;
+import net.outageherald.testing.WiredNotifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class PostgresOutboxTest {
             long outage = a.outageStarted("AS1");
             a.restored("AS1", outage);
             // one recording sender behind both, so it sees the arrival order across instances
-            Notifier b = new Notifier(NotifyHarness.unlimited(), a.db, new FakeMessages(), List.of(a.telegram),
-                    new SimpleMeterRegistry(), a.clock);
+            Notifier b = WiredNotifier.wire(NotifyHarness.unlimited(), a.db, new FakeMessages(), List.of(a.telegram),
+                    new SimpleMeterRegistry(), a.clock).notifier();
 
             // WHEN both drain at the same time (claims use FOR UPDATE SKIP LOCKED)
             var first = CompletableFuture.runAsync(a.notifier::drainOnce);

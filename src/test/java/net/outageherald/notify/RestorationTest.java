@@ -1,8 +1,5 @@
 package net.outageherald.notify;
 
-import net.outageherald.testing.NotifyHarness;
-import net.outageherald.model.Delivery;
-import net.outageherald.subscribe.Subscriptions;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.outageherald.model.Countries;
+import net.outageherald.model.Delivery;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
+import net.outageherald.subscribe.Subscriptions;
+import net.outageherald.testing.NotifyHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,25 +1,25 @@
 package net.outageherald.testing;
 
-import net.outageherald.model.Destination;
-import net.outageherald.notify.Notifier;
-import net.outageherald.outbox.NotifyConfig;
-import net.outageherald.model.Platform;
-import net.outageherald.subscribe.SubscriptionService;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
 import net.outageherald.model.TargetState;
+import net.outageherald.notify.Notifier;
+import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
 import net.outageherald.store.OutageRepository;
 import net.outageherald.store.TargetRepository;
+import net.outageherald.subscribe.SubscriptionService;
 
 /**
  * A real SQLite database, a hand-moved clock, recording senders for Telegram and Discord and a
@@ -52,8 +52,10 @@ public final class NotifyHarness implements AutoCloseable {
 
     public NotifyHarness(Database db, NotifyConfig config) {
         this.db = db;
-        this.notifier = new Notifier(config, db, new FakeMessages(), List.of(telegram, discord), registry, clock);
-        this.subscriptions = notifier.subscriptions();
+        WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(), List.of(telegram, discord), registry,
+                clock);
+        this.notifier = wired.notifier();
+        this.subscriptions = wired.subscriptions();
     }
 
     /** Defaults without the console and without rate limits: for tests about who hears what. */

@@ -42,7 +42,7 @@ class DiscordEndToEndTest {
             // WHEN an admin subscribes the open channel
             discord.slash(FakeDiscord.ADMIN, FakeDiscord.OPEN_CHANNEL, "subscribe", Map.of("target", "AS131279"));
             discord.awaitCall("POST", "interactions/.*/callback.*");
-            assertThat(h.app().notifier().subscriptions().subscribedTargetKeys()).contains("AS131279");
+            assertThat(h.app().subscriptions().subscribedTargetKeys()).contains("AS131279");
 
             // AND the AS goes dark, then comes back
             h.poll(3);

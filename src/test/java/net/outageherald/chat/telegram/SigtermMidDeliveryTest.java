@@ -3,7 +3,6 @@ package net.outageherald.chat.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,22 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
 import net.outageherald.model.Target;
-import net.outageherald.model.Destination;
-import net.outageherald.notify.message.EventMessages;
 import net.outageherald.notify.Notifier;
+import net.outageherald.notify.message.EventMessages;
 import net.outageherald.outbox.NotifyConfig;
-import net.outageherald.model.Platform;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
 import net.outageherald.store.OutageRepository;
 import net.outageherald.testing.HeraldProcess;
+import net.outageherald.testing.WiredNotifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,10 +116,11 @@ class SigtermMidDeliveryTest {
         };
         NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false);
         try (Database db = Database.open("jdbc:sqlite:" + file, null, null, 2)) {
-            Notifier notifier = new Notifier(config, db, new EventMessages(), List.of(unused),
+            WiredNotifier wired = WiredNotifier.wire(config, db, new EventMessages(), List.of(unused),
                     new SimpleMeterRegistry(), Clock.systemUTC());
+            Notifier notifier = wired.notifier();
             for (int i = 1; i <= chats; i++) {
-                notifier.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(1000 + i)),
+                wired.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(1000 + i)),
                         new Target.As(64500));
             }
             Instant now = Instant.now();
