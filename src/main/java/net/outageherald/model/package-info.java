@@ -1,2 +1,5 @@
-/** Our own vocabulary: targets, prefixes, countries, statuses. No vendor JSON past the sources. */
+/**
+ * Our own vocabulary, shared by every stage: targets, prefixes, countries, statuses, events, prefix and
+ * target state, destinations, platforms and platform-neutral messages. No vendor JSON past the sources.
+ */
 package net.outageherald.model;

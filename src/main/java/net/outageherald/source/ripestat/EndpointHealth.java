@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EndpointHealth {
 
-    private static final Logger log = LoggerFactory.getLogger(EndpointHealth.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointHealth.class);
 
     private final String endpoint;
     private final Clock clock;
@@ -45,7 +45,7 @@ final class EndpointHealth {
 
     synchronized void recordSuccess() {
         if (consecutiveFailures > 0) {
-            log.info("RIPEstat {} recovered after {} failed call(s) since {}", endpoint, consecutiveFailures,
+            LOG.info("RIPEstat {} recovered after {} failed call(s) since {}", endpoint, consecutiveFailures,
                     failingSince);
         }
         consecutiveFailures = 0;
@@ -68,10 +68,10 @@ final class EndpointHealth {
         backingOffUntil = now.plus(wait);
         if (consecutiveFailures == 1) {
             failingSince = now;
-            log.warn("RIPEstat {} is failing ({}); leaving it alone for {}, longer while it keeps failing",
+            LOG.warn("RIPEstat {} is failing ({}); leaving it alone for {}, longer while it keeps failing",
                     endpoint, lastError, wait);
         } else {
-            log.debug("RIPEstat {} still failing ({} calls): {}; next try after {}", endpoint,
+            LOG.debug("RIPEstat {} still failing ({} calls): {}; next try after {}", endpoint,
                     consecutiveFailures, lastError, backingOffUntil);
         }
     }

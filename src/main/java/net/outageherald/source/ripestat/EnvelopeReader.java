@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EnvelopeReader {
 
-    private static final Logger log = LoggerFactory.getLogger(EnvelopeReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EnvelopeReader.class);
 
     // a truncated or padded body is garbage even if it starts with a valid object
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -103,10 +103,10 @@ final class EnvelopeReader {
         }
         // RIPEstat repeats the same warning on every call (with the time in it): say it once per data call
         if (warnedCalls.add(call)) {
-            log.warn("RIPEstat {} warns: {} (later warnings of this call are logged at DEBUG)", call,
+            LOG.warn("RIPEstat {} warns: {} (later warnings of this call are logged at DEBUG)", call,
                     String.join("; ", warnings));
         } else {
-            log.debug("RIPEstat {} warns: {}", call, String.join("; ", warnings));
+            LOG.debug("RIPEstat {} warns: {}", call, String.join("; ", warnings));
         }
     }
 }

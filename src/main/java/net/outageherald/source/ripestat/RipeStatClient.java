@@ -33,7 +33,7 @@ public final class RipeStatClient {
     static final String COUNTRY_RESOURCE_LIST = "country-resource-list";
     static final String ROUTING_STATUS = "routing-status";
 
-    private static final Logger log = LoggerFactory.getLogger(RipeStatClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RipeStatClient.class);
 
     private final RipeStatConfig settings;
     private final HttpUrl base;
@@ -123,7 +123,7 @@ public final class RipeStatClient {
                 if (delayMillis < 0) {
                     throw new GaveUp(e, attempt);
                 }
-                log.debug("RIPEstat {} attempt {} failed ({}: {}), retrying in {} ms", call, attempt, e.reason(),
+                LOG.debug("RIPEstat {} attempt {} failed ({}: {}), retrying in {} ms", call, attempt, e.reason(),
                         e.getMessage(), delayMillis);
                 sleeper.sleep(Duration.ofMillis(delayMillis));
             }
