@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public sealed interface ChartResult permits ChartResult.Png, ChartResult.NotDrawn {
 
-    /** A drawn chart. */
+    /** A drawn chart: PNG bytes, to upload as they are (the array is the caller's; equality is by identity). */
     record Png(byte[] bytes, int width, int height) implements ChartResult {
         public Png {
             Objects.requireNonNull(bytes, "bytes");

@@ -40,6 +40,14 @@ public record IodaSignal(IodaEntity entity, String entityName, IodaDatasource da
     public record Point(Instant time, double value) {
     }
 
+    public IodaEntity.Type entityType() {
+        return entity.type();
+    }
+
+    public String entityCode() {
+        return entity.code();
+    }
+
     /** When bin {@code i} starts. */
     public Instant time(int i) {
         return from.plus(step.multipliedBy(i));

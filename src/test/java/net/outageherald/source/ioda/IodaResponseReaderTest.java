@@ -35,6 +35,8 @@ class IodaResponseReaderTest {
         assertThat(signals).hasSize(1);
         IodaSignal kp = signals.get(0);
         assertThat(kp.entity()).isEqualTo(new IodaEntity(IodaEntity.Type.COUNTRY, "KP"));
+        assertThat(kp.entityType()).isEqualTo(IodaEntity.Type.COUNTRY);
+        assertThat(kp.entityCode()).isEqualTo("KP");
         assertThat(kp.entityName()).isEqualTo("North Korea");
         assertThat(kp.datasource()).isEqualTo(IodaDatasource.BGP);
         assertThat(kp.from()).isEqualTo(Samples.T0);
