@@ -63,21 +63,34 @@ class DockerfileTest {
         return out;
     }
 
-    @Test
-    void theBuildStepIsTheReadmesBuildCommand() {
-        List<String> builds = all("RUN").stream()
-                .map(r -> r.replaceAll("--mount=\\S+ ", "")) // build-time flags of RUN, not the command
+    /** The Maven commands a stage runs, without RUN's build-time flags. */
+    private List<String> mavenRuns(List<String> stage) {
+        return stage.stream().filter(i -> i.startsWith("RUN "))
+                .map(r -> r.substring(4).replaceAll("--mount=\\S+ ", ""))
                 .filter(r -> r.startsWith("mvn "))
                 .toList();
-        assertThat(builds).containsExactly(readmeBuild);
+    }
+
+    /** The stages are build, test, and the image's own stage last (the default target). */
+    private List<String> runStage() {
+        return stage((int) instructions.stream().filter(i -> i.startsWith("FROM ")).count() - 1);
+    }
+
+    @Test
+    void theBuildStepIsTheReadmesBuildCommandAndTheTestStageItsTestCommand() throws IOException {
+        assertThat(mavenRuns(stage(0))).containsExactly(readmeBuild);
         assertThat(readmeBuild).contains("-DskipTests");
+        assertThat(stage(1).get(0)).isEqualTo("FROM build AS test");
+        assertThat(Files.readString(Path.of("README.md"))).contains("```sh\nmvn -B test\n```");
+        assertThat(mavenRuns(stage(1))).containsExactly("mvn -B test");
+        assertThat(mavenRuns(runStage())).isEmpty();
     }
 
     @Test
     void theImageRunsTheJarThatCommandBuiltWithTheReadmesSubcommand() throws IOException {
         // the build stage's working folder plus the README's jar path is what the run stage copies
         String workdir = stage(0).stream().filter(i -> i.startsWith("WORKDIR ")).findFirst().orElseThrow().substring(8);
-        String copy = stage(1).stream().filter(i -> i.startsWith("COPY --from=build ")).findFirst().orElseThrow();
+        String copy = runStage().stream().filter(i -> i.startsWith("COPY --from=build ")).findFirst().orElseThrow();
         String[] parts = copy.split(" ");
         assertThat(parts[2]).isEqualTo(workdir + "/" + readmeJar);
         String jarInImage = parts[3];
@@ -92,7 +105,7 @@ class DockerfileTest {
 
     @Test
     void theRunStageIsUnprivilegedKeepsItsDatabaseInDataAndServesHealthOnEveryInterface() throws Exception {
-        List<String> run = stage(1);
+        List<String> run = runStage();
         assertThat(run.get(0)).matches("FROM \\S*jre\\S*");
         assertThat(stage(0).get(0)).matches("FROM \\S*17\\S* AS build");
         String user = run.stream().filter(i -> i.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
