@@ -146,8 +146,8 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
      *
      * @param global      all messages of the bot ({@code global}); null = unlimited
      * @param perChat     per private chat or Discord channel ({@code per-chat}); null = unlimited
-     * @param perGroup    per Telegram group or channel, i.e. a negative chat id or {@code @name}
-     *                    ({@code per-group}); null = unlimited
+     * @param perGroup    per group or channel, as the platform's {@link ChatKinds} tells them from
+     *                    private chats ({@code per-group}); null = unlimited
      * @param concurrency sends in flight at once ({@code concurrency}); also bounds the messages that a
      *                    crash can make us send twice
      */

@@ -13,10 +13,10 @@ import net.outageherald.outbox.NotifyConfig.PlatformLimits;
 import net.outageherald.outbox.NotifyConfig.Rate;
 
 /**
- * One platform's rate limits: a global bucket and one bucket per destination (Telegram groups and
- * channels, i.e. negative chat ids and {@code @names}, get the group rate; other chats the chat rate).
- * A message goes only when both have a token; otherwise the caller learns how long to wait and which
- * limit it is, and nothing is taken.
+ * One platform's rate limits: a global bucket and one bucket per destination (the destinations that the
+ * platform's {@link ChatKinds} calls groups get the group rate, the others the chat rate). A message goes
+ * only when both have a token; otherwise the caller learns how long to wait and which limit it is, and
+ * nothing is taken.
  */
 public final class RateLimiter {
 
@@ -31,17 +31,29 @@ public final class RateLimiter {
 
     private static final int SWEEP_ABOVE = 10_000;
 
-    private final Platform platform;
     private final PlatformLimits limits;
+    private final ChatKinds chatKinds;
     private final TimeMeter time;
     private final Bucket global;
     private final Map<Destination, Bucket> perDestination = new HashMap<>();
 
-    public RateLimiter(Platform platform, PlatformLimits limits, Clock clock) {
-        this.platform = platform;
+    /** {@code chatKinds} is the platform's own rule, e.g. Telegram's; {@link ChatKinds#NO_GROUPS} if it has none. */
+    public RateLimiter(PlatformLimits limits, ChatKinds chatKinds, Clock clock) {
         this.limits = limits;
+        this.chatKinds = chatKinds;
         this.time = new ClockTimeMeter(clock);
         this.global = bucket(limits.global());
+    }
+
+    /**
+     * Kept only until the application hands each platform's {@link ChatKinds} in: every destination gets
+     * the chat rate, so Telegram groups and channels are not held to their stricter limit.
+     *
+     * @deprecated use {@link #RateLimiter(PlatformLimits, ChatKinds, Clock)}
+     */
+    @Deprecated(forRemoval = true)
+    public RateLimiter(Platform platform, PlatformLimits limits, Clock clock) {
+        this(limits, ChatKinds.NO_GROUPS, clock);
     }
 
     /** Takes a permit for one message to {@code to} now, or says how long until one is free. */
@@ -68,8 +80,7 @@ public final class RateLimiter {
     }
 
     private Rate rateFor(Destination d) {
-        boolean group = platform == Platform.TELEGRAM && (d.id().startsWith("-") || d.id().startsWith("@"));
-        return group ? limits.perGroup() : limits.perChat();
+        return chatKinds.isGroup(d) ? limits.perGroup() : limits.perChat();
     }
 
     /** Forgets destinations whose bucket is full again: a new bucket starts full, so nothing changes. */

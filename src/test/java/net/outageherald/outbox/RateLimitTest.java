@@ -54,9 +54,12 @@ class RateLimitTest {
     }
 
     @Test
-    void telegramGroupGetsTwentyMessagesAMinute() {
-        // GIVEN an operator group, and 25 monitoring notices for it
-        h = new NotifyHarness(dir, NotifyConfig.defaults().withConsoleEnabled(false).withOperators(List.of(tg("-7"))));
+    void aChatAtTwentyMessagesAMinuteGetsTwentyAtOnceThenOneEveryThreeSecondsInOrder() {
+        // GIVEN an operator chat allowed 20 messages a minute, and 25 monitoring notices for it
+        h = new NotifyHarness(dir, NotifyConfig.defaults().withConsoleEnabled(false)
+                .withPlatform(Platform.TELEGRAM, new NotifyConfig.PlatformLimits(NotifyConfig.Rate.perSecond(30),
+                        new NotifyConfig.Rate(20, Duration.ofMinutes(1)), null, 8))
+                .withOperators(List.of(tg("7"))));
         for (int i = 0; i < 25; i++) {
             h.monitoring(EventType.MONITORING_DEGRADED, "AS" + (i + 1));
         }
@@ -69,9 +72,41 @@ class RateLimitTest {
 
         // THEN 20 went at once and one more after 3 s (20 a minute), in their order
         assertThat(now).isEqualTo(20);
-        assertThat(h.telegram.linesTo("-7")).hasSize(21)
+        assertThat(h.telegram.linesTo("7")).hasSize(21)
                 .extracting(l -> l.substring(l.indexOf("AS"), l.indexOf(" #")))
                 .startsWith("AS1", "AS2", "AS3");
+    }
+
+    @Test
+    void destinationsThatTheChatKindsCallGroupsGetTheGroupRate() {
+        // GIVEN a platform whose groups may get 20 messages a minute and its other chats one a second
+        var clock = new MutableClock(NotifyHarness.T0);
+        ChatKinds groupSeven = d -> d.id().equals("-7");
+        var limiter = new RateLimiter(new NotifyConfig.PlatformLimits(null, NotifyConfig.Rate.perSecond(1),
+                new NotifyConfig.Rate(20, Duration.ofMinutes(1)), 1), groupSeven, clock);
+
+        // THEN the group takes 20 at once, then waits its 3 s, while the chat beside it has its own second
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.tryAcquire(tg("-7")).granted()).isTrue();
+        }
+        assertThat(limiter.tryAcquire(tg("-7"))).satisfies(p -> {
+            assertThat(p.global()).isFalse();
+            assertThat(p.delay()).isBetween(Duration.ofMillis(2900), Duration.ofSeconds(3));
+        });
+        assertThat(limiter.tryAcquire(tg("7")).granted()).isTrue();
+        assertThat(limiter.tryAcquire(tg("7")).delay()).isBetween(Duration.ofMillis(900), Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(limiter.tryAcquire(tg("-7")).granted()).isTrue();
+    }
+
+    @Test
+    void withoutGroupsEveryDestinationGetsTheChatRate() {
+        var clock = new MutableClock(NotifyHarness.T0);
+        var limiter = new RateLimiter(new NotifyConfig.PlatformLimits(null, NotifyConfig.Rate.perSecond(1),
+                new NotifyConfig.Rate(20, Duration.ofMinutes(1)), 1), ChatKinds.NO_GROUPS, clock);
+
+        assertThat(limiter.tryAcquire(dc("77")).granted()).isTrue();
+        assertThat(limiter.tryAcquire(dc("77")).delay()).isBetween(Duration.ofMillis(900), Duration.ofSeconds(1));
     }
 
     @Test
@@ -106,8 +141,9 @@ class RateLimitTest {
     @Test
     void limiterSaysWhichLimitMadeItWait() {
         var clock = new MutableClock(NotifyHarness.T0);
-        var limiter = new RateLimiter(Platform.TELEGRAM, new NotifyConfig.PlatformLimits(NotifyConfig.Rate.perSecond(2),
-                NotifyConfig.Rate.perSecond(1), new NotifyConfig.Rate(20, Duration.ofMinutes(1)), 1), clock);
+        var limiter = new RateLimiter(new NotifyConfig.PlatformLimits(NotifyConfig.Rate.perSecond(2),
+                NotifyConfig.Rate.perSecond(1), new NotifyConfig.Rate(20, Duration.ofMinutes(1)), 1), ChatKinds.NO_GROUPS,
+                clock);
 
         assertThat(limiter.tryAcquire(tg("1")).granted()).isTrue();
         // the same chat again: its own limit, about a second

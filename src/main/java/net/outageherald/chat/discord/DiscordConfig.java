@@ -2,21 +2,20 @@ package net.outageherald.chat.discord;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 
 /**
  * The Discord section of the config. The token is a secret: {@link #toString()} masks it and nothing logs it.
- * Environment variables win over the file: {@value #TOKEN_ENV}, {@value #API_URL_ENV}, {@value #GATEWAY_URL_ENV}.
+ * {@link DiscordConfigBinder} lets the environment win over the file: {@value #TOKEN_ENV}, {@value #API_URL_ENV},
+ * {@value #GATEWAY_URL_ENV}.
  *
- * @param token           the bot token, or null (then {@code tokenFile}, then Discord stays off)
- * @param tokenFile       a file holding the token (first line), or null
+ * @param token           the bare bot token, or null (then Discord stays off); the binder takes it from
+ *                        {@code DISCORD_BOT_TOKEN}, else {@code discord.token}, else {@code discord.token-file}
  * @param apiUrl          REST base URL with the version path, as JDA's {@code RestConfig} takes it
  * @param gatewayUrl      the gateway websocket URL
  * @param subscriptions   channels that always follow some targets (synced into the subscriptions at start)
@@ -24,7 +23,7 @@ import net.outageherald.model.Platform;
  * @param startTimeout    how long {@code start()} waits for the gateway to be ready before carrying on
  * @param shutdownTimeout how long {@code stop()} waits for a clean disconnect
  */
-public record DiscordConfig(String token, Path tokenFile, String apiUrl, String gatewayUrl,
+public record DiscordConfig(String token, String apiUrl, String gatewayUrl,
                             List<StaticSubscription> subscriptions, Duration requestTimeout, Duration startTimeout,
                             Duration shutdownTimeout) {
 
@@ -35,7 +34,7 @@ public record DiscordConfig(String token, Path tokenFile, String apiUrl, String 
     public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
 
     public DiscordConfig {
-        token = token == null || token.isBlank() ? null : token.strip();
+        token = token == null || token.isBlank() ? null : withoutPrefix(token.strip());
         apiUrl = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : withSlash(apiUrl.strip());
         gatewayUrl = gatewayUrl == null || gatewayUrl.isBlank() ? DEFAULT_GATEWAY_URL : gatewayUrl.strip();
         subscriptions = List.copyOf(subscriptions == null ? List.of() : subscriptions);
@@ -48,35 +47,13 @@ public record DiscordConfig(String token, Path tokenFile, String apiUrl, String 
 
     /** No token, Discord's own endpoints, no static subscriptions. */
     public static DiscordConfig defaults() {
-        return new DiscordConfig(null, null, null, null, List.of(), null, null, null);
-    }
-
-    /**
-     * The config from plain values (any may be null for its default) with the environment's overrides applied:
-     * what the YAML loader calls once it has read the {@code discord} section.
-     */
-    public static DiscordConfig of(String token, String tokenFile, String apiUrl, String gatewayUrl,
-                                   List<StaticSubscription> subscriptions, Map<String, String> env) {
-        return new DiscordConfig(token, tokenFile == null || tokenFile.isBlank() ? null : Path.of(tokenFile.strip()),
-                apiUrl, gatewayUrl, subscriptions, null, null, null).withEnv(env);
-    }
-
-    /** This config with {@value #TOKEN_ENV}, {@value #API_URL_ENV} and {@value #GATEWAY_URL_ENV} applied. */
-    public DiscordConfig withEnv(Map<String, String> env) {
-        return new DiscordConfig(env.getOrDefault(TOKEN_ENV, token), tokenFile,
-                env.getOrDefault(API_URL_ENV, apiUrl), env.getOrDefault(GATEWAY_URL_ENV, gatewayUrl),
-                subscriptions, requestTimeout, startTimeout, shutdownTimeout);
-    }
-
-    public DiscordConfig withTimeouts(Duration request, Duration start, Duration shutdown) {
-        return new DiscordConfig(token, tokenFile, apiUrl, gatewayUrl, subscriptions, request, start, shutdown);
+        return new DiscordConfig(null, null, null, List.of(), null, null, null);
     }
 
     @Override
     public String toString() {
-        return "DiscordConfig[token=" + (token == null ? "none" : "****") + ", tokenFile=" + tokenFile
-                + ", apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", subscriptions=" + subscriptions
-                + ", requestTimeout=" + requestTimeout + ", startTimeout=" + startTimeout
+        return "DiscordConfig[token=" + (token == null ? "none" : "****") + ", apiUrl=" + apiUrl
+                + ", gatewayUrl=" + gatewayUrl + ", subscriptions=" + subscriptions + ", requestTimeout=" + requestTimeout + ", startTimeout=" + startTimeout
                 + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
 
@@ -98,6 +75,11 @@ public record DiscordConfig(String token, Path tokenFile, String apiUrl, String 
         public Destination destination() {
             return new Destination(Platform.DISCORD, channel);
         }
+    }
+
+    /** JDA adds "Bot " itself; people often paste the header value instead of the bare token. */
+    private static String withoutPrefix(String token) {
+        return token.regionMatches(true, 0, "Bot ", 0, 4) ? token.substring(4).strip() : token;
     }
 
     private static String withSlash(String url) {

@@ -25,7 +25,7 @@ public final class DiscordConfigBinder {
         Duration shutdown = n.duration("shutdown-timeout", d.shutdownTimeout(), Duration.ofSeconds(1),
                 Duration.ofMinutes(5));
         List<StaticSubscription> subs = n.list("subscriptions", DiscordConfigBinder::subscription);
-        return n.build(() -> new DiscordConfig(token.map(Secret::reveal).orElse(null), null, api, gateway, subs,
+        return n.build(() -> new DiscordConfig(token.map(Secret::reveal).orElse(null), api, gateway, subs,
                 request, start, shutdown));
     }
 

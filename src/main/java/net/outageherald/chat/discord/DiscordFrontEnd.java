@@ -54,16 +54,28 @@ public final class DiscordFrontEnd {
     private final ScheduledExecutorService retries;
     private volatile JDA jda;
 
-    public DiscordFrontEnd(DiscordConfig config, ChatCommands commands, Subscriptions subscriptions, Clock clock,
-                           Map<String, String> env) {
-        this.config = config.withEnv(env);
+    /** {@code config} as {@link DiscordConfigBinder} made it, the environment already applied. */
+    public DiscordFrontEnd(DiscordConfig config, ChatCommands commands, Subscriptions subscriptions, Clock clock) {
+        this.config = config;
         this.commands = commands;
         this.subscriptions = subscriptions;
-        this.sender = new DiscordSender(() -> jda, renderer, this.config.requestTimeout(), clock);
+        this.sender = new DiscordSender(() -> jda, renderer, config.requestTimeout(), clock);
         this.session = new SessionListener();
         this.commandPool = commandPool("discord-commands");
         this.slowCommandPool = commandPool("discord-live-checks");
         this.retries = Executors.newSingleThreadScheduledExecutor(threads("discord-login"));
+    }
+
+    /**
+     * Kept only until the application calls the constructor above: {@code env} is ignored, since
+     * {@link DiscordConfigBinder} has applied the environment to {@code config} already.
+     *
+     * @deprecated use {@link #DiscordFrontEnd(DiscordConfig, ChatCommands, Subscriptions, Clock)}
+     */
+    @Deprecated(forRemoval = true)
+    public DiscordFrontEnd(DiscordConfig config, ChatCommands commands, Subscriptions subscriptions, Clock clock,
+                           Map<String, String> env) {
+        this(config, commands, subscriptions, clock);
     }
 
     /** Sends deliveries to Discord channels; answers Retry while the bot is not connected. */
@@ -84,13 +96,7 @@ public final class DiscordFrontEnd {
             LOG.warn("Discord front-end already started ({})", session.state());
             return;
         }
-        Optional<String> token;
-        try {
-            token = DiscordBotToken.resolve(config);
-        } catch (IllegalStateException e) {
-            session.fail("Discord is off: " + e.getMessage());
-            return;
-        }
+        Optional<String> token = Optional.ofNullable(config.token());
         if (token.isEmpty()) {
             session.disable();
             LOG.info("Discord is off: no bot token (set {} or discord.token-file)", DiscordConfig.TOKEN_ENV);

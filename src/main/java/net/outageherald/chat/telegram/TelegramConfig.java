@@ -1,22 +1,13 @@
 package net.outageherald.chat.telegram;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import net.outageherald.model.InvalidTargetException;
 import net.outageherald.model.Target;
-import net.outageherald.model.TargetParser;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 
@@ -24,8 +15,8 @@ import net.outageherald.model.Platform;
  * The {@code telegram:} section of the config. Without a token the bot is not started (the service runs
  * on and prints what it would send); the token never appears in {@code toString}.
  *
- * @param token          the bot token, or null: {@code TELEGRAM_BOT_TOKEN}, else the token file's content
- * @param tokenFile      the file the token was read from, or null
+ * @param token          the bot token, or null; the binder takes it from {@code TELEGRAM_BOT_TOKEN}, else
+ *                       {@code telegram.token}, else the file named by {@code telegram.token-file}
  * @param apiUrl         Bot API base: scheme, host and port only ({@code HERALD_TELEGRAM_API_URL} overrides)
  * @param subscriptions  static channel subscriptions for operators of broadcast channels
  * @param adminCacheTtl  how long a chat member's admin status is trusted before asking Telegram again
@@ -33,7 +24,7 @@ import net.outageherald.model.Platform;
  * @param requestTimeout how long any other Bot API call may take before it counts as failed (and is retried)
  * @param commandThreads threads answering commands, so a slow /status never blocks the poll loop
  */
-public record TelegramConfig(TelegramBotToken token, Path tokenFile, URI apiUrl, List<StaticSubscription> subscriptions,
+public record TelegramConfig(TelegramBotToken token, URI apiUrl, List<StaticSubscription> subscriptions,
                              Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout, int commandThreads) {
 
     public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
@@ -63,62 +54,12 @@ public record TelegramConfig(TelegramBotToken token, Path tokenFile, URI apiUrl,
      * 20 s for other calls, 2 command threads.
      */
     public static TelegramConfig defaults() {
-        return new TelegramConfig(null, null, DEFAULT_API_URL, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(50),
+        return new TelegramConfig(null, DEFAULT_API_URL, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(50),
                 Duration.ofSeconds(20), 2);
-    }
-
-    /**
-     * Builds the section from plain values as the config file gives them, then applies the environment:
-     * {@value #TOKEN_ENV} wins over {@code tokenFile}, {@value #API_URL_ENV} over {@code apiUrl}.
-     *
-     * @param tokenFile a file holding the token (null: none); read here, so a bad path fails at start-up
-     * @param apiUrl    null for the default
-     * @throws IllegalArgumentException with the config path and what is wrong (never the token)
-     */
-    public static TelegramConfig of(String tokenFile, String apiUrl, List<StaticSubscription> subscriptions,
-                                    Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout,
-                                    Map<String, String> env) {
-        String envToken = env.get(TOKEN_ENV);
-        Path file = tokenFile == null || tokenFile.isBlank() ? null : Path.of(tokenFile.strip());
-        TelegramBotToken token = envToken != null && !envToken.isBlank() ? new TelegramBotToken(envToken)
-                : file != null ? readToken(file) : null;
-        String url = firstNonBlank(env.get(API_URL_ENV), apiUrl, DEFAULT_API_URL.toString());
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("telegram.api-url: '" + url + "' is not a URL: " + e.getReason());
-        }
-        return new TelegramConfig(token, file, uri, subscriptions, adminCacheTtl, pollTimeout, requestTimeout,
-                defaults().commandThreads());
-    }
-
-    /** Defaults plus the environment: the simplest way to run with just {@code TELEGRAM_BOT_TOKEN} set. */
-    public static TelegramConfig fromEnv(Map<String, String> env) {
-        TelegramConfig d = defaults();
-        return of(null, null, List.of(), d.adminCacheTtl(), d.pollTimeout(), d.requestTimeout(), env);
     }
 
     public Optional<TelegramBotToken> botToken() {
         return Optional.ofNullable(token);
-    }
-
-    /** The same config with another token (tests, or a token from a secret store). */
-    public TelegramConfig withToken(TelegramBotToken newToken) {
-        return new TelegramConfig(newToken, tokenFile, apiUrl, subscriptions, adminCacheTtl, pollTimeout, requestTimeout,
-                commandThreads);
-    }
-
-    private static TelegramBotToken readToken(Path file) {
-        try {
-            return new TelegramBotToken(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("telegram.token-file: cannot read " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("telegram.token-file: cannot read " + file + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("telegram.token-file: " + file + ": " + e.getMessage());
-        }
     }
 
     private static void checkApiUrl(URI u) {
@@ -129,15 +70,6 @@ public record TelegramConfig(TelegramBotToken token, Path tokenFile, URI apiUrl,
             throw new IllegalArgumentException("telegram.api-url: '" + u + "' must be scheme, host and optional port only, "
                     + "e.g. https://api.telegram.org or http://127.0.0.1:8081");
         }
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        throw new IllegalStateException("no value");
     }
 
     /**
@@ -161,18 +93,6 @@ public record TelegramConfig(TelegramBotToken token, Path tokenFile, URI apiUrl,
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("telegram.subscriptions[].targets: " + chat + " follows nothing");
             }
-        }
-
-        /** Parses the targets as people write them ("KP", "AS131279", "North Korea"). */
-        public static StaticSubscription of(String chat, List<String> targets) {
-            TargetParser parser = new TargetParser();
-            return new StaticSubscription(chat == null ? "" : chat.strip(), targets.stream().map(t -> {
-                try {
-                    return parser.parse(t);
-                } catch (InvalidTargetException e) {
-                    throw new IllegalArgumentException("telegram.subscriptions[].targets: " + e.getMessage());
-                }
-            }).toList());
         }
 
         public Destination destination() {

@@ -29,7 +29,7 @@ public final class TelegramConfigBinder {
                 Duration.ofMinutes(5));
         int threads = n.integer("command-threads", d.commandThreads(), 1, 16);
         List<StaticSubscription> subs = n.list("subscriptions", TelegramConfigBinder::subscription);
-        return n.build(() -> new TelegramConfig(token.map(s -> new TelegramBotToken(s.reveal())).orElse(null), null, api,
+        return n.build(() -> new TelegramConfig(token.map(s -> new TelegramBotToken(s.reveal())).orElse(null), api,
                 subs, adminTtl, pollTimeout, requestTimeout, threads));
     }
 

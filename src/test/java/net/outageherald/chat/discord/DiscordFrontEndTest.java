@@ -43,7 +43,7 @@ class DiscordFrontEndTest {
 
     @Test
     void connectsHandlesReadyAndGuildCreateAndRegistersTheCommands() {
-        bot = start(discord.config(), Map.of());
+        bot = start(discord.config());
 
         assertThat(bot.state()).isEqualTo(State.READY);
         assertThat(discord.gatewayQueries()).singleElement().asString()
@@ -85,9 +85,9 @@ class DiscordFrontEndTest {
 
     @Test
     void withoutATokenDiscordDoesNotStartAndSaysSoOnce() {
-        DiscordConfig noToken = DiscordConfig.of(null, null, discord.apiUrl(), discord.gatewayUrl(), List.of(), Map.of());
+        DiscordConfig noToken = TestDiscordConfig.at(discord.apiUrl(), discord.gatewayUrl(), null);
 
-        bot = start(noToken, Map.of());
+        bot = start(noToken);
 
         assertThat(bot.state()).isEqualTo(State.DISABLED);
         assertThat(discord.calls()).isEmpty();
@@ -100,7 +100,7 @@ class DiscordFrontEndTest {
     void aTokenRejectedByTheRestApiIsOneClearErrorAndNoException() {
         discord.rejectTokenOnRest();
 
-        bot = start(discord.config(), Map.of());
+        bot = start(discord.config());
 
         assertThat(bot.state()).isEqualTo(State.FAILED);
         assertThat(log.errors()).hasSize(1).first().asString()
@@ -112,7 +112,7 @@ class DiscordFrontEndTest {
     void aTokenRejectedByTheGatewayIsOneClearErrorAndNoException() {
         discord.rejectTokenOnGateway();
 
-        bot = start(discord.config(), Map.of());
+        bot = start(discord.config());
 
         await().until(bot::state, s -> s == State.FAILED);
         assertThat(log.errors()).filteredOn(l -> l.contains("4004")).hasSize(1).first().asString()
@@ -121,11 +121,11 @@ class DiscordFrontEndTest {
 
     @Test
     void anUnreachableDiscordDoesNotHoldUpStartAndIsRetriedInTheBackground() {
-        DiscordConfig nowhere = DiscordConfig.of(FakeDiscord.TOKEN, null, "http://127.0.0.1:9/api/v10/",
-                discord.gatewayUrl(), List.of(), Map.of());
+        DiscordConfig nowhere = TestDiscordConfig.at("http://127.0.0.1:9/api/v10/", discord.gatewayUrl(),
+                FakeDiscord.TOKEN);
         long began = System.nanoTime();
 
-        bot = start(nowhere, Map.of());
+        bot = start(nowhere);
 
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(10));
         assertThat(bot.state()).isEqualTo(State.CONNECTING);
@@ -135,18 +135,24 @@ class DiscordFrontEndTest {
 
     @Test
     void environmentOverridesTheConfiguredUrlsAndToken() {
-        DiscordConfig elsewhere = DiscordConfig.of("wrong", null, "http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/",
-                List.of(), Map.of());
-
-        bot = start(elsewhere, Map.of(DiscordConfig.TOKEN_ENV, FakeDiscord.TOKEN,
+        DiscordConfig elsewhere = TestDiscordConfig.bind("""
+                token: wrong
+                api-url: http://127.0.0.1:9/api/v10/
+                gateway-url: ws://127.0.0.1:9/
+                request-timeout: 5s
+                start-timeout: 20s
+                shutdown-timeout: 2s
+                """, Map.of(DiscordConfig.TOKEN_ENV, FakeDiscord.TOKEN,
                 DiscordConfig.API_URL_ENV, discord.apiUrl(), DiscordConfig.GATEWAY_URL_ENV, discord.gatewayUrl()));
+
+        bot = start(elsewhere);
 
         assertThat(bot.state()).isEqualTo(State.READY);
     }
 
     @Test
     void stopShutsJdaDownAndLaterSendsWait() {
-        bot = start(discord.config(), Map.of());
+        bot = start(discord.config());
 
         bot.stop();
 
@@ -156,9 +162,8 @@ class DiscordFrontEndTest {
         assertThat(log.errors()).isEmpty();
     }
 
-    private DiscordFrontEnd start(DiscordConfig config, Map<String, String> env) {
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(config.withTimeouts(Duration.ofSeconds(5),
-                Duration.ofSeconds(20), Duration.ofSeconds(2)), commands, subscriptions, Clock.systemUTC(), env);
+    private DiscordFrontEnd start(DiscordConfig config) {
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(config, commands, subscriptions, Clock.systemUTC());
         frontEnd.start();
         return frontEnd;
     }

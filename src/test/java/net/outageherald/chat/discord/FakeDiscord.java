@@ -92,13 +92,12 @@ final class FakeDiscord implements AutoCloseable {
 
     /** A config pointing at this fake, with short timeouts. */
     DiscordConfig config() {
-        return DiscordConfig.of(TOKEN, null, apiUrl(), gatewayUrl(), List.of(), Map.of())
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(2));
+        return TestDiscordConfig.at(apiUrl(), gatewayUrl(), TOKEN);
     }
 
     /** A started bot connected to this fake, its commands registered. */
     DiscordFrontEnd startBot(ChatCommands commands, Subscriptions subscriptions) {
-        DiscordFrontEnd bot = new DiscordFrontEnd(config(), commands, subscriptions, Clock.systemUTC(), Map.of());
+        DiscordFrontEnd bot = new DiscordFrontEnd(config(), commands, subscriptions, Clock.systemUTC());
         bot.start();
         awaitCall("PUT", "applications/" + BOT_ID + "/commands");
         return bot;

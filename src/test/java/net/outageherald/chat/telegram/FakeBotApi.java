@@ -59,11 +59,9 @@ final class FakeBotApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getPort());
     }
 
-    /** The config a front end under test needs: this fake's URL, a short poll, the given token. */
+    /** The config a front end under test needs: this fake's URL, a short poll, the given token (null: none). */
     TelegramConfig config(String token) {
-        TelegramConfig d = TelegramConfig.defaults();
-        return new TelegramConfig(token == null ? null : new TelegramBotToken(token), null, url(), List.of(), d.adminCacheTtl(),
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2), 2);
+        return TestTelegramConfig.forApi(url(), token);
     }
 
     /** Makes {@code method} answer with {@code response} (given the request body) until told otherwise. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import net.outageherald.config.ConfigException;
 import net.outageherald.model.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class TelegramConfigTest {
 
     private static final String TOKEN = "123456:AAF-secret_value";
+
+    @Test
+    void anEmptySectionBindsToTheDefaults() {
+        assertThat(TestTelegramConfig.bind("", Map.of())).isEqualTo(TelegramConfig.defaults());
+    }
 
     @Test
     void defaultsHaveNoTokenAndTheOfficialApi() {
@@ -30,7 +36,8 @@ class TelegramConfigTest {
 
     @Test
     void theEnvironmentGivesTokenAndApiUrl() {
-        TelegramConfig c = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "HERALD_TELEGRAM_API_URL", "http://127.0.0.1:8081"));
+        TelegramConfig c = TestTelegramConfig.bind("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "HERALD_TELEGRAM_API_URL", "http://127.0.0.1:8081"));
 
         assertThat(c.botToken().orElseThrow().reveal()).isEqualTo(TOKEN);
         assertThat(TelegramFrontEnd.telegramUrl(c)).satisfies(u -> {
@@ -45,23 +52,21 @@ class TelegramConfigTest {
         Path file = dir.resolve("telegram-token");
         Files.writeString(file, TOKEN + "\n");
 
-        TelegramConfig c = TelegramConfig.of(file.toString(), null, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(50),
-                Duration.ofSeconds(20), Map.of());
+        TelegramConfig c = TestTelegramConfig.bind("token-file: telegram-token", Map.of(), dir);
 
         assertThat(c.botToken().orElseThrow().reveal()).isEqualTo(TOKEN);
-        assertThat(c.tokenFile()).isEqualTo(file);
     }
 
     @Test
     void aMissingTokenFileIsAClearStartUpErrorWithoutTheToken(@TempDir Path dir) {
-        assertThatThrownBy(() -> TelegramConfig.of(dir.resolve("nope").toString(), null, List.of(), Duration.ZERO,
-                Duration.ofSeconds(50), Duration.ofSeconds(20), Map.of()))
+        assertThatThrownBy(() -> TestTelegramConfig.bind("token-file: nope", Map.of(), dir))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("telegram.token-file").hasMessageContaining("no such file");
     }
 
     @Test
     void theTokenIsNeverPrinted() {
-        TelegramConfig c = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+        TelegramConfig c = TestTelegramConfig.bind("", Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
 
         assertThat(c.toString()).doesNotContain(TOKEN).doesNotContain("AAF-secret").contains("***");
         assertThat(c.token().redact("POST /bot" + TOKEN + "/sendmessage")).isEqualTo("POST /bot***/sendmessage");
@@ -75,29 +80,42 @@ class TelegramConfigTest {
 
     @Test
     void theApiUrlIsSchemeHostAndPortOnly() {
-        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("HERALD_TELEGRAM_API_URL", "http://127.0.0.1:8081/bot123")))
-                .hasMessageContaining("telegram.api-url");
-        assertThatThrownBy(() -> TelegramConfig.fromEnv(Map.of("HERALD_TELEGRAM_API_URL", "ftp://example.org")))
-                .hasMessageContaining("telegram.api-url");
+        assertThatThrownBy(() -> TestTelegramConfig.bind("", Map.of("HERALD_TELEGRAM_API_URL", "http://127.0.0.1:8081/bot123")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("telegram.api-url");
+        assertThatThrownBy(() -> TestTelegramConfig.bind("api-url: ftp://example.org", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("telegram.api-url");
     }
 
     @Test
     void staticSubscriptionsParseTheirTargets() {
-        TelegramConfig.StaticSubscription s = TelegramConfig.StaticSubscription.of("@some_channel", List.of("KP", "as131279"));
+        List<TelegramConfig.StaticSubscription> subs = TestTelegramConfig.bind("""
+                subscriptions:
+                  - chat: "@some_channel"
+                    targets: [KP, as131279]
+                  - chat: -1001234567890
+                    targets: [North Korea]
+                """, Map.of()).subscriptions();
 
-        assertThat(s.targets()).extracting(Target::key).containsExactly("KP", "AS131279");
-        assertThat(s.destination().key()).isEqualTo("telegram:@some_channel");
-        assertThat(TelegramConfig.StaticSubscription.of("-1001234567890", List.of("North Korea")).destination().id())
-                .isEqualTo("-1001234567890");
+        assertThat(subs.get(0).targets()).extracting(Target::key).containsExactly("KP", "AS131279");
+        assertThat(subs.get(0).destination().key()).isEqualTo("telegram:@some_channel");
+        assertThat(subs.get(1).destination().id()).isEqualTo("-1001234567890");
     }
 
     @Test
     void staticSubscriptionsWithBadChatsOrTargetsFailWithThePath() {
-        assertThatThrownBy(() -> TelegramConfig.StaticSubscription.of("some channel", List.of("KP")))
-                .hasMessageContaining("telegram.subscriptions[].chat");
-        assertThatThrownBy(() -> TelegramConfig.StaticSubscription.of("@some_channel", List.of("Atlantis")))
-                .hasMessageContaining("telegram.subscriptions[].targets").hasMessageContaining("Atlantis");
-        assertThatThrownBy(() -> TelegramConfig.StaticSubscription.of("@some_channel", List.of()))
-                .hasMessageContaining("follows nothing");
+        assertThatThrownBy(() -> subscription("some channel", "[KP]"))
+                .hasMessageContaining("telegram.subscriptions[0]").hasMessageContaining("@channelname");
+        assertThatThrownBy(() -> subscription("@some_channel", "[Atlantis]"))
+                .hasMessageContaining("telegram.subscriptions[0].targets[0]").hasMessageContaining("Atlantis");
+        assertThatThrownBy(() -> subscription("@some_channel", "[]"))
+                .hasMessageContaining("telegram.subscriptions[0].targets").hasMessageContaining("list what this chat follows");
+    }
+
+    private static TelegramConfig subscription(String chat, String targets) {
+        return TestTelegramConfig.bind("""
+                subscriptions:
+                  - chat: "%s"
+                    targets: %s
+                """.formatted(chat, targets), Map.of());
     }
 }
