@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
     private volatile boolean closing;
     private OpsServer endpoint;
 
-    private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer, Map<String, String> env) {
+    private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer) {
         this.config = config;
         this.metrics = new Metrics();
         var registry = metrics.registry(); // stages that come later register their meters here too
@@ -103,7 +103,7 @@ public final class App implements AutoCloseable {
                 config.notifications().maxSubscriptionsPerDestination(), clock);
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR);
         this.telegram = new TelegramFrontEnd(config.telegram(), commands, clock);
-        this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock, env);
+        this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders(console), told,
                 subscriptions, registry, clock);
 
@@ -139,8 +139,7 @@ public final class App implements AutoCloseable {
 
     /** Everything wired; nothing started. */
     public static App build(HeraldConfig config, Clock clock, PrintStream console) {
-        return new App(config, clock, console, config.detection().spreadPolls() ? Pacer.sleeping() : Pacer.NONE,
-                Map.of());
+        return new App(config, clock, console, config.detection().spreadPolls() ? Pacer.sleeping() : Pacer.NONE);
     }
 
     /** Opens the operations endpoint if enabled, syncs the config's subscriptions, starts delivery, the chat

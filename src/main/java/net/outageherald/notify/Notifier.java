@@ -75,7 +75,7 @@ public final class Notifier implements AutoCloseable {
                 throw new IllegalArgumentException("two senders for " + p.id());
             }
             Outcomes outcomes = new Outcomes(db, outbox, log, destinations, backoff, metrics, p);
-            workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, new RateLimiter(p, config.limits(p), clock),
+            workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, new RateLimiter(config.limits(p), s.chatKinds(), clock),
                     metrics, config, clock, owner));
         }
         LinkedHashSet<Destination> operators = new LinkedHashSet<>();

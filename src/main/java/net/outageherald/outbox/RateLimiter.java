@@ -1,14 +1,13 @@
 package net.outageherald.outbox;
 
-import net.outageherald.model.Destination;
-import net.outageherald.model.Platform;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import net.outageherald.model.Destination;
 import net.outageherald.outbox.NotifyConfig.PlatformLimits;
 import net.outageherald.outbox.NotifyConfig.Rate;
 
@@ -43,17 +42,6 @@ public final class RateLimiter {
         this.chatKinds = chatKinds;
         this.time = new ClockTimeMeter(clock);
         this.global = bucket(limits.global());
-    }
-
-    /**
-     * Kept only until the application hands each platform's {@link ChatKinds} in: every destination gets
-     * the chat rate, so Telegram groups and channels are not held to their stricter limit.
-     *
-     * @deprecated use {@link #RateLimiter(PlatformLimits, ChatKinds, Clock)}
-     */
-    @Deprecated(forRemoval = true)
-    public RateLimiter(Platform platform, PlatformLimits limits, Clock clock) {
-        this(limits, ChatKinds.NO_GROUPS, clock);
     }
 
     /** Takes a permit for one message to {@code to} now, or says how long until one is free. */

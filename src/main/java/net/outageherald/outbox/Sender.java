@@ -6,7 +6,12 @@ import net.outageherald.model.Platform;
 /** Delivers to one platform. Implementations classify every failure instead of throwing. */
 public interface Sender {
 
-    public Platform platform();
+    Platform platform();
 
-    public SendResult send(Delivery delivery);
+    SendResult send(Delivery delivery);
+
+    /** Which of the platform's destinations are groups, rate-limited apart; the platform's own rule. */
+    default ChatKinds chatKinds() {
+        return ChatKinds.NO_GROUPS;
+    }
 }

@@ -1,8 +1,5 @@
 package net.outageherald.outbox;
 
-import net.outageherald.testing.NotifyHarness;
-import net.outageherald.model.Platform;
-import net.outageherald.testing.MutableClock;
 import static net.outageherald.testing.NotifyHarness.dc;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.outageherald.model.EventType;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Target;
+import net.outageherald.testing.MutableClock;
+import net.outageherald.testing.NotifyHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +107,27 @@ class RateLimitTest {
 
         assertThat(limiter.tryAcquire(dc("77")).granted()).isTrue();
         assertThat(limiter.tryAcquire(dc("77")).delay()).isBetween(Duration.ofMillis(900), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void telegramGroupGetsTwentyMessagesAMinute() {
+        // GIVEN an operator group, and 25 monitoring notices for it
+        h = new NotifyHarness(dir, NotifyConfig.defaults().withConsoleEnabled(false).withOperators(List.of(tg("-7"))));
+        for (int i = 0; i < 25; i++) {
+            h.monitoring(EventType.MONITORING_DEGRADED, "AS" + (i + 1));
+        }
+
+        // WHEN delivered now, and 3 s later
+        h.notifier.drainOnce();
+        int now = h.telegram.delivered().size();
+        h.clock.advance(Duration.ofSeconds(3));
+        h.notifier.drainOnce();
+
+        // THEN 20 went at once and one more after 3 s (20 a minute, Telegram's group rule), in their order
+        assertThat(now).isEqualTo(20);
+        assertThat(h.telegram.linesTo("-7")).hasSize(21)
+                .extracting(l -> l.substring(l.indexOf("AS"), l.indexOf(" #")))
+                .startsWith("AS1", "AS2", "AS3");
     }
 
     @Test

@@ -1,15 +1,17 @@
 package net.outageherald.testing;
 
-import net.outageherald.model.Delivery;
-import net.outageherald.model.Platform;
-import net.outageherald.outbox.SendResult;
-import net.outageherald.outbox.Sender;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.outageherald.chat.telegram.TelegramChatKinds;
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Platform;
+import net.outageherald.outbox.ChatKinds;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.outbox.Sender;
 
 /**
  * A sender that records every attempt and answers from a script per destination id (Sent by default,
@@ -44,6 +46,12 @@ public final class RecordingSender implements Sender {
     @Override
     public Platform platform() {
         return platform;
+    }
+
+    /** The platform's own rule, as the real sender gives it. */
+    @Override
+    public ChatKinds chatKinds() {
+        return platform == Platform.TELEGRAM ? new TelegramChatKinds() : ChatKinds.NO_GROUPS;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,18 +63,6 @@ public final class DiscordFrontEnd {
         this.commandPool = commandPool("discord-commands");
         this.slowCommandPool = commandPool("discord-live-checks");
         this.retries = Executors.newSingleThreadScheduledExecutor(threads("discord-login"));
-    }
-
-    /**
-     * Kept only until the application calls the constructor above: {@code env} is ignored, since
-     * {@link DiscordConfigBinder} has applied the environment to {@code config} already.
-     *
-     * @deprecated use {@link #DiscordFrontEnd(DiscordConfig, ChatCommands, Subscriptions, Clock)}
-     */
-    @Deprecated(forRemoval = true)
-    public DiscordFrontEnd(DiscordConfig config, ChatCommands commands, Subscriptions subscriptions, Clock clock,
-                           Map<String, String> env) {
-        this(config, commands, subscriptions, clock);
     }
 
     /** Sends deliveries to Discord channels; answers Retry while the bot is not connected. */

@@ -3,6 +3,7 @@ package net.outageherald.chat.telegram;
 import java.io.Serializable;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Platform;
+import net.outageherald.outbox.ChatKinds;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
 import org.slf4j.Logger;
@@ -41,6 +42,11 @@ public final class TelegramSender implements Sender {
     @Override
     public Platform platform() {
         return Platform.TELEGRAM;
+    }
+
+    @Override
+    public ChatKinds chatKinds() {
+        return new TelegramChatKinds();
     }
 
     @Override
