@@ -35,14 +35,39 @@ final class LivenessWatch {
         lastBeacon = now;
     }
 
-    /** Whether the newest message arrived more than {@code maxLag} after the collectors saw it. */
-    boolean lagging(Duration maxLag) {
+    /** What a check concluded, with the reason in words. */
+    record Verdict(Kind kind, String why) {
+        enum Kind { STAY, LAGGING, LIVE, RECONNECT }
+
+        static final Verdict STAY = new Verdict(Kind.STAY, "");
+    }
+
+    /**
+     * The watchdogs' verdict at {@code now} for a connection that is LAGGING or not: reconnect after
+     * {@code beaconSilence} without beacons; else LAGGING once the newest message came more than
+     * {@code maxLag} behind, LIVE again once it did not.
+     */
+    Verdict check(Instant now, boolean lagging, Duration maxLag, Duration beaconSilence) {
+        Duration silence = beaconSilence(now);
+        if (silence.compareTo(beaconSilence) > 0) {
+            return new Verdict(Verdict.Kind.RECONNECT, "no message about the RIS beacons for " + Text.duration(silence)
+                    + " (beacon-silence " + Text.duration(beaconSilence) + ")");
+        }
         Duration lag = lastLag;
-        return lag != null && lag.compareTo(maxLag) > 0;
+        boolean late = lag != null && lag.compareTo(maxLag) > 0;
+        if (late && !lagging) {
+            return new Verdict(Verdict.Kind.LAGGING, "messages arrive " + Text.duration(lag)
+                    + " after the collectors saw them (max-lag " + Text.duration(maxLag) + ")");
+        }
+        if (!late && lagging) {
+            return new Verdict(Verdict.Kind.LIVE, "caught up: messages arrive " + Text.duration(lag)
+                    + " after the collectors saw them");
+        }
+        return Verdict.STAY;
     }
 
     /** For how long nothing was heard of the beacons on this connection. */
-    Duration beaconSilence(Instant now) {
+    private Duration beaconSilence(Instant now) {
         Instant connected = connectedAt;
         Instant beacon = lastBeacon;
         Instant from = beacon == null || (connected != null && connected.isAfter(beacon)) ? connected : beacon;

@@ -2,7 +2,6 @@ package net.outageherald.source.rislive;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +11,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.outageherald.model.Prefix;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -47,28 +45,22 @@ public final class RisLiveClient implements AutoCloseable {
     private final Clock clock;
     private final RisLiveListener listener;
     private final Duration checkEvery;
-    private final RisMessageParser parser = new RisMessageParser();
-    private final PrefixTrie beacons = new PrefixTrie(SubscriptionPlan.BEACONS);
     private final ScheduledThreadPoolExecutor scheduler;
     private final Backoff backoff;
     private final LivenessWatch liveness = new LivenessWatch();
-    private final SubscriptionQueue queue = new SubscriptionQueue();
-    private final Counters counters = new Counters();
+    private final FrameHandler frames;
+    private final SubscriptionSender sender;
+    private final AtomicLong reconnects = new AtomicLong();
 
-    // the connection; guarded by this, apart from the volatile fields the reader thread reads
+    // guarded by this, apart from the volatile fields that other threads read without it
     private volatile int generation;
-    private volatile SubscriptionPlan plan;
     private volatile RisLiveStatus status;
-    private volatile boolean dataSeen;
     private WebSocket socket;
     private boolean open;
     private boolean started;
     private boolean closed;
-    private ScheduledFuture<?> pump;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> checks;
-    private long lastSentNanos;
-    private boolean announceDrained;
 
     /** Production wiring: checks liveness every {@link #LIVENESS_CHECK_EVERY} by itself. */
     public RisLiveClient(RisLiveConfig config, OkHttpClient http, Clock clock, RisLiveListener listener) {
@@ -88,9 +80,8 @@ public final class RisLiveClient implements AutoCloseable {
         this.checkEvery = checkEvery;
         // a call timeout on the shared client must not end a websocket that is meant to stay open for days
         this.http = http.newBuilder().pingInterval(config.pingInterval()).callTimeout(Duration.ZERO).build();
-        this.request = new Request.Builder().url(withClientId(config.url())).build();
+        this.request = new Request.Builder().url(config.requestUrl()).build();
         this.backoff = new Backoff(config.reconnectBackoff(), config.reconnectBackoffMax());
-        this.plan = SubscriptionPlan.of(Set.of(), config.maxPrefixSubscriptions());
         this.status = new RisLiveStatus(StreamState.DOWN, clock.instant(), "not started", null, null, null);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "rislive-scheduler");
@@ -99,6 +90,9 @@ public final class RisLiveClient implements AutoCloseable {
         });
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler.setRemoveOnCancelPolicy(true);
+        this.frames = new FrameHandler(listener, liveness, backoff, clock,
+                SubscriptionPlan.of(Set.of(), config.maxPrefixSubscriptions()));
+        this.sender = new SubscriptionSender(scheduler, config.subscribePace());
     }
 
     /** Connects, unless disabled in the config or already started. */
@@ -124,52 +118,40 @@ public final class RisLiveClient implements AutoCloseable {
      * by {@code subscribe-pace}; updates for prefixes no longer watched stop at once.
      */
     public synchronized void watch(Collection<Prefix> prefixes) {
-        SubscriptionPlan before = plan;
+        SubscriptionPlan before = frames.plan();
         SubscriptionPlan next = SubscriptionPlan.of(Set.copyOf(prefixes), config.maxPrefixSubscriptions());
-        plan = next;
+        frames.plan(next);
         if (next.unfiltered() && !before.unfiltered()) {
             log.info("RIS Live: {} prefixes to watch is more than max-prefix-subscriptions ({}): one subscription to"
                     + " all UPDATEs, filtered here", next.watched(), config.maxPrefixSubscriptions());
         } else if (!next.unfiltered() && before.unfiltered()) {
             log.info("RIS Live: {} prefixes to watch: back to one subscription per prefix", next.watched());
         }
-        if (open) {
-            queue.update(next.subscriptions());
-            log.debug("RIS Live: watch list now {} prefixes, {} subscription changes queued", next.watched(),
-                    queue.pending());
-            schedulePump();
-        }
+        sender.update(next.subscriptions());
     }
 
     /**
      * Runs the watchdogs once: LAGGING while the newest message arrived more than {@code max-lag} behind,
      * LIVE again once it does not, and a reconnect after {@code beacon-silence} without beacon messages.
      */
-    public void checkLiveness() {
-        Instant now = clock.instant();
-        synchronized (this) {
-            StreamState state = status.state();
-            if (closed || !open || (state != StreamState.LIVE && state != StreamState.LAGGING)) {
-                return;
+    public synchronized void checkLiveness() {
+        StreamState state = status.state();
+        if (closed || !open || (state != StreamState.LIVE && state != StreamState.LAGGING)) {
+            return;
+        }
+        LivenessWatch.Verdict verdict = liveness.check(clock.instant(), state == StreamState.LAGGING, config.maxLag(),
+                config.beaconSilence());
+        switch (verdict.kind()) {
+            case RECONNECT -> lost(generation, verdict.why(), false);
+            case LAGGING -> {
+                log.warn("RIS Live is LAGGING: {}", verdict.why());
+                setState(StreamState.LAGGING, verdict.why());
             }
-            Duration silence = liveness.beaconSilence(now);
-            if (silence.compareTo(config.beaconSilence()) > 0) {
-                lost(generation, "no message about the RIS beacons for " + Text.duration(silence)
-                        + " (beacon-silence " + Text.duration(config.beaconSilence()) + ")", false);
-                return;
+            case LIVE -> {
+                log.info("RIS Live is LIVE again: {}", verdict.why());
+                setState(StreamState.LIVE, verdict.why());
             }
-            boolean lagging = liveness.lagging(config.maxLag());
-            Duration lag = liveness.lastLag();
-            if (lagging && state == StreamState.LIVE) {
-                String why = "messages arrive " + Text.duration(lag) + " after the collectors saw them (max-lag "
-                        + Text.duration(config.maxLag()) + ")";
-                log.warn("RIS Live is LAGGING: {}", why);
-                setState(StreamState.LAGGING, why);
-            } else if (!lagging && state == StreamState.LAGGING) {
-                String why = "caught up: messages arrive " + Text.duration(lag) + " after the collectors saw them";
-                log.info("RIS Live is LIVE again: {}", why);
-                setState(StreamState.LIVE, why);
-            }
+            default -> { }
         }
     }
 
@@ -182,32 +164,32 @@ public final class RisLiveClient implements AutoCloseable {
 
     /** Text frames received. */
     public long messages() {
-        return counters.messages.get();
+        return frames.messages.get();
     }
 
     /** Route updates read, before local filtering. */
     public long updates() {
-        return counters.updates.get();
+        return frames.updates.get();
     }
 
     /** Frames that could not be read. */
     public long parseFailures() {
-        return counters.unparseable.get();
+        return frames.unparseable.get();
     }
 
     /** Connection attempts after the first one. */
     public long reconnects() {
-        return counters.reconnects.get();
+        return reconnects.get();
     }
 
     /** Whether one subscription to all UPDATEs stands in for per-prefix ones, because too many are watched. */
     public boolean unfiltered() {
-        return plan.unfiltered();
+        return frames.plan().unfiltered();
     }
 
     /** Subscribe and unsubscribe frames queued and not yet sent on the current connection. */
-    public synchronized int pendingSubscriptions() {
-        return queue.pending();
+    public int pendingSubscriptions() {
+        return sender.pending();
     }
 
     /** Stops reconnecting and drops the connection at once. */
@@ -219,20 +201,14 @@ public final class RisLiveClient implements AutoCloseable {
             }
             closed = true;
             generation++;
-            cancel(pump);
             cancel(reconnect);
             cancel(checks);
-            if (socket != null) {
-                socket.cancel();
-                socket = null;
-            }
-            open = false;
-            queue.clear();
+            dropSocket();
             status = new RisLiveStatus(StreamState.DOWN, clock.instant(), "closed", null, null, null);
         }
         scheduler.shutdown();
         log.info("RIS Live client closed");
-        notifyListener(StreamState.DOWN, "closed");
+        frames.deliver(() -> listener.onStreamState(StreamState.DOWN, "closed"));
     }
 
     private synchronized void connect() {
@@ -240,26 +216,23 @@ public final class RisLiveClient implements AutoCloseable {
             return;
         }
         int gen = ++generation;
-        open = false;
         setState(StreamState.CONNECTING, "connecting to " + config.url());
         log.info("RIS Live: connecting to {}", config.url());
         socket = http.newWebSocket(request, new Listener(gen));
     }
 
-    private synchronized void opened(int gen) {
+    private synchronized void opened(int gen, WebSocket webSocket) {
         if (gen != generation || closed) {
             return;
         }
         open = true;
-        dataSeen = false;
+        frames.newConnection();
         liveness.connected(clock.instant());
-        SubscriptionPlan current = plan;
-        queue.reset(current.subscriptions());
-        announceDrained = true;
-        log.info("RIS Live: connected; sending {} subscriptions{}", current.subscriptions().size(),
-                current.unfiltered() ? " (all UPDATEs, filtered here)" : "");
+        SubscriptionPlan plan = frames.plan();
+        log.info("RIS Live: connected; sending {} subscriptions{}", plan.subscriptions().size(),
+                plan.unfiltered() ? " (all UPDATEs, filtered here)" : "");
         setState(StreamState.LIVE, "connected");
-        schedulePump();
+        sender.connected(webSocket, plan.subscriptions());
     }
 
     /** The socket is gone or no longer trusted: drop it and reconnect after the backoff. */
@@ -268,136 +241,49 @@ public final class RisLiveClient implements AutoCloseable {
             return;
         }
         generation++; // whatever this socket still reports is stale from now on
-        if (socket != null) {
-            socket.cancel();
-            socket = null;
-        }
-        open = false;
-        queue.clear();
-        cancel(pump);
-        pump = null;
+        dropSocket();
         Duration wait = backoff.next();
         if (!logged) {
             log.warn("RIS Live: {}; reconnecting in {}", why, Text.duration(wait));
         }
         setState(StreamState.DOWN, why + "; reconnecting in " + Text.duration(wait));
         reconnect = scheduler.schedule(() -> {
-            counters.reconnects.incrementAndGet();
+            reconnects.incrementAndGet();
             connect();
         }, wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void received(int gen, String text) {
-        counters.messages.incrementAndGet();
-        RisEvent event = parser.parse(text);
-        if (event instanceof RisMessage m) {
-            alive(m);
-            if (m instanceof RouteUpdate u) {
-                counters.updates.incrementAndGet();
-                if (touchesBeacon(u)) {
-                    liveness.beacon(clock.instant());
-                }
-                RouteUpdate ours = plan.retain(u);
-                if (ours != null) {
-                    deliver(() -> listener.onUpdate(ours));
-                }
-            } else if (m instanceof PeerState s) {
-                deliver(() -> listener.onPeerState(s));
-            }
-        } else if (event instanceof RisEvent.ServerError e) {
-            if (e.slowConsumer()) {
-                log.warn("RIS Live closed us as a slow consumer; reconnecting ({})", e.message());
+        RisEvent.ServerError error = frames.handle(text);
+        if (error != null) {
+            if (error.slowConsumer()) {
+                log.warn("RIS Live closed us as a slow consumer; reconnecting ({})", error.message());
             } else {
-                log.warn("RIS Live sent an error: {}; reconnecting", e.message());
+                log.warn("RIS Live sent an error: {}; reconnecting", error.message());
             }
-            lost(gen, "server error: " + e.message(), true);
-        } else if (event instanceof RisEvent.Unparseable u) {
-            long n = counters.unparseable.incrementAndGet();
-            if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th…: visible, but never a flood
-                log.warn("RIS Live: unreadable frame ({} so far): {}: {}", n, u.reason(), Text.excerpt(text));
-            }
-        } else {
-            log.debug("RIS Live: {}", event);
+            lost(gen, "server error: " + error.message(), true);
         }
     }
 
-    private void alive(RisMessage m) {
-        liveness.message(m.timestamp(), clock.instant());
-        if (!dataSeen) {
-            dataSeen = true;
-            backoff.reset(); // data flows: this connection works, so the next failure starts from the first wait
+    private void dropSocket() {
+        sender.disconnected();
+        open = false;
+        if (socket != null) {
+            socket.cancel();
+            socket = null;
         }
     }
 
-    private boolean touchesBeacon(RouteUpdate u) {
-        for (Prefix p : u.announced()) {
-            if (beacons.covers(p)) {
-                return true;
-            }
-        }
-        for (Prefix p : u.withdrawn()) {
-            if (beacons.covers(p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void deliver(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            long n = counters.listenerFailures.incrementAndGet();
-            if (Long.bitCount(n) == 1) {
-                log.error("RIS Live listener failed ({} so far); the stream goes on", n, e);
-            }
-        }
-    }
-
-    private synchronized void schedulePump() {
-        if (pump != null && !pump.isDone() || !open || queue.pending() == 0 || closed) {
-            return;
-        }
-        long delay = Math.max(0, lastSentNanos + config.subscribePace().toNanos() - System.nanoTime());
-        pump = scheduler.schedule(this::pumpOne, delay, TimeUnit.NANOSECONDS);
-    }
-
-    /** Sends one queued frame; the pace is kept in real time, whatever the injected clock says. */
-    private synchronized void pumpOne() {
-        pump = null;
-        if (!open || socket == null) {
-            return;
-        }
-        String frame = queue.poll();
-        if (frame == null) {
-            return;
-        }
-        lastSentNanos = System.nanoTime();
-        if (!socket.send(frame)) {
-            return; // the socket is closing: the reconnect sends everything again
-        }
-        if (queue.pending() > 0) {
-            schedulePump();
-        } else if (announceDrained) {
-            announceDrained = false;
-            log.info("RIS Live: all {} subscriptions sent", queue.active());
-        }
-    }
-
-    private synchronized void setState(StreamState state, String why) {
+    private void setState(StreamState state, String why) {
         StreamState before = status.state();
         status = new RisLiveStatus(state, clock.instant(), why, null, null, null);
         if (state != before) {
             try {
-                scheduler.execute(() -> notifyListener(state, why));
+                scheduler.execute(() -> frames.deliver(() -> listener.onStreamState(state, why)));
             } catch (RejectedExecutionException e) {
                 log.debug("RIS Live: closing, {} not delivered", state);
             }
         }
-    }
-
-    private void notifyListener(StreamState state, String why) {
-        deliver(() -> listener.onStreamState(state, why));
     }
 
     private void checkLivenessSafely() {
@@ -414,16 +300,6 @@ public final class RisLiveClient implements AutoCloseable {
         }
     }
 
-    /** The URL with {@code client=outage-herald} added when it names no client, as RIS Live asks. */
-    static HttpUrl withClientId(String wsUrl) {
-        // OkHttp's HttpUrl knows only http(s); a websocket request takes either form
-        String httpForm = wsUrl.regionMatches(true, 0, "wss:", 0, 4) ? "https:" + wsUrl.substring(4)
-                : "http:" + wsUrl.substring(3);
-        HttpUrl url = HttpUrl.get(httpForm);
-        return url.queryParameter("client") != null ? url
-                : url.newBuilder().addQueryParameter("client", "outage-herald").build();
-    }
-
     /** One connection's callbacks; anything from a connection that is no longer current is ignored. */
     private final class Listener extends WebSocketListener {
         private final int gen;
@@ -434,7 +310,7 @@ public final class RisLiveClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
-            opened(gen);
+            opened(gen, webSocket);
         }
 
         @Override
@@ -460,14 +336,5 @@ public final class RisLiveClient implements AutoCloseable {
             String http = response == null ? "" : " (HTTP " + response.code() + ")";
             lost(gen, "connection failed: " + Text.describe(t) + http, false);
         }
-    }
-
-    /** The numbers for metrics; written on the reader and scheduler threads. */
-    private static final class Counters {
-        final AtomicLong messages = new AtomicLong();
-        final AtomicLong updates = new AtomicLong();
-        final AtomicLong unparseable = new AtomicLong();
-        final AtomicLong reconnects = new AtomicLong();
-        final AtomicLong listenerFailures = new AtomicLong();
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 
 /**
  * The {@code rislive:} section of the config: where the RIS Live websocket is and how carefully to use it.
@@ -72,6 +73,18 @@ public record RisLiveConfig(String url, boolean enabled, Duration pingInterval, 
     public RisLiveConfig withUrl(String otherUrl) {
         return new RisLiveConfig(otherUrl, enabled, pingInterval, maxLag, beaconSilence, reconnectBackoff,
                 reconnectBackoffMax, subscribePace, maxPrefixSubscriptions);
+    }
+
+    /**
+     * The URL to open, with {@code client=outage-herald} added when it names no client, as RIS Live asks.
+     * In OkHttp's http(s) form, the only one {@link HttpUrl} knows; a websocket request takes either.
+     */
+    public HttpUrl requestUrl() {
+        String httpForm = url.regionMatches(true, 0, "wss:", 0, 4) ? "https:" + url.substring(4)
+                : "http:" + url.substring(3);
+        HttpUrl parsed = HttpUrl.get(httpForm);
+        return parsed.queryParameter("client") != null ? parsed
+                : parsed.newBuilder().addQueryParameter("client", "outage-herald").build();
     }
 
     /** Why {@code text} is no websocket URL for us, or null when it is one. */

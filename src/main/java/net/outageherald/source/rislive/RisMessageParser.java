@@ -5,13 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.outageherald.model.Prefix;
 
 /**
  * Reads one RIS Live text frame ({@code {"type": ..., "data": {...}}}, or a bare {@code data} object as in
@@ -25,9 +21,6 @@ import net.outageherald.model.Prefix;
 public final class RisMessageParser {
 
     private static final JsonFactory JSON = new JsonFactory();
-    /** Stands for an AS_SET of several ASes in a path. */
-    private static final long AS_SET = -1;
-    private static final long NONE = -2;
 
     /** {@code rrc21.ripe.net} → {@code rrc21}, remembered: there are only a few dozen collectors. */
     private final ConcurrentHashMap<String, String> collectors = new ConcurrentHashMap<>();
@@ -55,7 +48,7 @@ public final class RisMessageParser {
         String type = null;
         boolean sawData = false;
         boolean bare = false;
-        Fields f = new Fields();
+        FrameFields f = new FrameFields();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -69,7 +62,7 @@ public final class RisMessageParser {
                         dataField(field, p.nextToken(), p, f);
                     }
                 } else if (value == JsonToken.START_ARRAY) {
-                    f.strings = strings(p);
+                    f.strings = RouteFields.strings(p);
                 }
             } else {
                 // a capture line holding just the data object: its fields are at the top
@@ -102,7 +95,7 @@ public final class RisMessageParser {
     }
 
     /** Reads one field of {@code data}; the parser stands on its value, and is left on the value's last token. */
-    private void dataField(String name, JsonToken value, JsonParser p, Fields f) throws IOException {
+    private void dataField(String name, JsonToken value, JsonParser p, FrameFields f) throws IOException {
         switch (name) {
             case "timestamp":
                 if (value.isNumeric()) {
@@ -131,26 +124,22 @@ public final class RisMessageParser {
                 f.message = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 break;
             case "path":
-                path(value, p, f);
+                RouteFields.path(value, p, f);
                 break;
             case "announcements":
                 f.routeFields = true;
-                announcements(value, p, f);
+                RouteFields.announcements(value, p, f);
                 break;
             case "withdrawals":
                 f.routeFields = true;
-                if (value == JsonToken.START_ARRAY) {
-                    f.withdrawn = prefixes(p, f.withdrawn, null);
-                } else {
-                    p.skipChildren();
-                }
+                RouteFields.withdrawals(value, p, f);
                 break;
             default:
                 p.skipChildren(); // raw, id, community, med, aggregator, origin, OPEN details…
         }
     }
 
-    private RisEvent risMessage(Fields f) {
+    private RisEvent risMessage(FrameFields f) {
         if (Double.isNaN(f.timestamp)) {
             return new RisEvent.Unparseable("ris_message without timestamp");
         }
@@ -174,120 +163,6 @@ public final class RisMessageParser {
         }
         // KEEPALIVE, OPEN, NOTIFICATION, or no type and no routes: alive, nothing to route
         return new RisMessage.Other(type, f.host == null ? "" : f.host, f.peer == null ? "" : f.peer, at);
-    }
-
-    /**
-     * Keeps the last two different hops of the AS path while reading it: the origin and its upstream,
-     * prepending skipped. A nested array is an AS_SET; one of a single AS counts as that AS.
-     */
-    private static void path(JsonToken value, JsonParser p, Fields f) throws IOException {
-        if (value != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        long last = NONE;
-        long before = NONE;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            long hop;
-            if (t == JsonToken.VALUE_NUMBER_INT) {
-                hop = p.getLongValue();
-            } else if (t == JsonToken.START_ARRAY) {
-                hop = asSet(p);
-            } else {
-                throw new IllegalArgumentException("AS path element is " + t);
-            }
-            if (hop != last) {
-                before = last;
-                last = hop;
-            }
-        }
-        f.origin = last;
-        f.upstream = before;
-    }
-
-    private static long asSet(JsonParser p) throws IOException {
-        long only = NONE;
-        int members = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.VALUE_NUMBER_INT) {
-                throw new IllegalArgumentException("AS_SET element is " + t);
-            }
-            long asn = p.getLongValue();
-            if (members == 0 || asn != only) {
-                members++;
-                only = asn;
-            }
-        }
-        return members == 1 ? only : AS_SET;
-    }
-
-    /** {@code [{"next_hop": ..., "prefixes": [...]}, ...]}: the prefixes of every next hop, each once. */
-    private static void announcements(JsonToken value, JsonParser p, Fields f) throws IOException {
-        if (value != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        Set<Prefix> seen = null;
-        int hops = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (name.equals("prefixes") && v == JsonToken.START_ARRAY) {
-                    // a second next hop (IPv6 link-local) usually repeats the first one's prefixes
-                    if (hops > 0 && seen == null) {
-                        seen = new HashSet<>(f.announced == null ? List.of() : f.announced);
-                    }
-                    f.announced = prefixes(p, f.announced, seen);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            hops++;
-        }
-    }
-
-    /** Reads an array of prefix strings into {@code into} (created when needed), skipping End-of-RIB and repeats. */
-    private static List<Prefix> prefixes(JsonParser p, List<Prefix> into, Set<Prefix> seen) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.VALUE_STRING) {
-                throw new IllegalArgumentException("prefix is " + t);
-            }
-            String text = p.getText();
-            if (text.equalsIgnoreCase("eor")) {
-                continue;
-            }
-            Prefix prefix = PrefixText.parse(text);
-            if (seen != null && !seen.add(prefix)) {
-                continue;
-            }
-            if (into == null) {
-                into = new ArrayList<>(4);
-            }
-            into.add(prefix);
-        }
-        return into;
-    }
-
-    private static List<String> strings(JsonParser p) throws IOException {
-        List<String> out = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == JsonToken.VALUE_STRING) {
-                out.add(p.getText());
-            } else {
-                p.skipChildren();
-            }
-        }
-        return out;
     }
 
     private String collector(String host) {
@@ -324,22 +199,5 @@ public final class RisMessageParser {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    /** What one frame has told so far; fields arrive in any order. */
-    private static final class Fields {
-        double timestamp = Double.NaN;
-        String peer;
-        long peerAsn;
-        String host;
-        String bgpType;
-        String state;
-        String message;
-        long origin = NONE;
-        long upstream = NONE;
-        boolean routeFields;
-        List<Prefix> announced;
-        List<Prefix> withdrawn;
-        List<String> strings;
     }
 }

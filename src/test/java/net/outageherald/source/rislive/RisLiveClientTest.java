@@ -286,11 +286,4 @@ class RisLiveClientTest {
         assertThat(server.connections()).isEmpty();
     }
 
-    @Test
-    void aClientIdIsAddedWhenTheUrlNamesNone() {
-        assertThat(RisLiveClient.withClientId("wss://ris-live.ripe.net/v1/ws/").toString())
-                .isEqualTo("https://ris-live.ripe.net/v1/ws/?client=outage-herald");
-        assertThat(RisLiveClient.withClientId("WS://127.0.0.1:7800/v1/ws/?client=bench").queryParameter("client"))
-                .isEqualTo("bench");
-    }
 }

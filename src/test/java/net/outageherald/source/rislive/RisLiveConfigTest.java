@@ -100,6 +100,15 @@ class RisLiveConfigTest {
                 .hasMessageContaining("rislive.max-prefix-subscriptions");
     }
 
+    @Test
+    void aClientIdIsAddedWhenTheUrlNamesNone() {
+        assertThat(RisLiveConfig.defaults().withUrl("wss://ris-live.ripe.net/v1/ws/").requestUrl().toString())
+                .isEqualTo("https://ris-live.ripe.net/v1/ws/?client=outage-herald");
+        assertThat(RisLiveConfig.defaults().withUrl("WS://127.0.0.1:7800/v1/ws/?client=bench").requestUrl()
+                .queryParameter("client")).isEqualTo("bench");
+        assertThat(RisLiveConfig.defaults().requestUrl().queryParameter("client")).isEqualTo("outage-herald");
+    }
+
     private static RisLiveConfig bind(String yaml, Map<String, String> env) {
         return Binding.bind(yaml, env, root -> RisLiveConfigBinder.from(root.section("rislive")));
     }
