@@ -3,14 +3,11 @@ package net.outageherald.source.rislive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import net.outageherald.config.ConfigException;
 import net.outageherald.config.ConfigLoader;
 import net.outageherald.config.ConfigNode;
@@ -122,27 +119,13 @@ class RisLiveConfigTest {
         throw new AssertionError("binding should have failed");
     }
 
-    /**
-     * Binds a YAML document with one binder, as the loader does. The section is not in {@code HeraldConfig}
-     * yet and {@code ConfigLoader.bind} is package-private, so this reaches it by reflection.
-     */
+    /** Binds a YAML document with one binder, exactly as the loader binds the whole file. */
     static final class Binding {
         static <T> T bind(String yaml, Map<String, String> env, Function<ConfigNode, T> binder) {
             try {
-                JsonNode doc = new YAMLMapper().readTree(yaml);
-                Method bind = ConfigLoader.class.getDeclaredMethod("bind", JsonNode.class, Map.class, Path.class,
-                        Function.class);
-                bind.setAccessible(true);
-                @SuppressWarnings("unchecked")
-                T result = (T) bind.invoke(null, doc, env, Path.of(""), binder);
-                return result;
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (ReflectiveOperationException | java.io.IOException e) {
-                throw new IllegalStateException(e);
+                return ConfigLoader.bind(new YAMLMapper().readTree(yaml), env, Path.of(""), binder);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
     }
