@@ -68,6 +68,7 @@ public final class App implements AutoCloseable {
     private final RipeStatClient ripestat;
     private final ExecutorService io;
     private final PollJob poll;
+    private final StreamDetection streamDetection;
     private final LiveChecker checker;
     private final TargetResolver resolver;
     private final Scheduler scheduler;
@@ -112,12 +113,16 @@ public final class App implements AutoCloseable {
         this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
         this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
                 config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
+        // the stream is the main source; without it, looking-glass rounds every poll-interval do the job
+        this.streamDetection = config.rislive().enabled()
+                ? new StreamDetection(config, watch, resolver, routing, detector, http, io, clock) : null;
         this.scheduler = new Scheduler(clock);
         new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
         new TargetStatusGauges(db, registry);
-        this.health = new HealthCheck(scheduler, poll.name(),
+        this.health = new HealthCheck(scheduler, streamDetection != null ? streamDetection.watched.name() : poll.name(),
                 config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints);
-        this.stop = new StopSequence(scheduler, io, http, notifier, telegram, discord, this::endpoint, db, metrics);
+        this.stop = new StopSequence(scheduler, streamDetection, io, http, notifier, telegram, discord, this::endpoint,
+                db, metrics);
     }
 
     static Database openDatabase(DatabaseConfig c) {
@@ -148,10 +153,17 @@ public final class App implements AutoCloseable {
         startEndpoint();
         startChats();
         notifier.start();
-        scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
-        scheduler.start();
-        LOG.info("Outage Herald is watching {} target(s), polling every {}", watch.targets().size(),
-                Durations.format(config.detection().pollInterval()));
+        if (streamDetection != null) {
+            streamDetection.start(scheduler);
+            scheduler.start();
+            LOG.info("Outage Herald is watching {} target(s) through RIS Live, the looking glass reconciling every {}",
+                    watch.targets().size(), Durations.format(config.ripestat().reconcileInterval()));
+        } else {
+            scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
+            scheduler.start();
+            LOG.info("Outage Herald is watching {} target(s), polling every {}", watch.targets().size(),
+                    Durations.format(config.detection().pollInterval()));
+        }
     }
 
     /**
@@ -218,6 +230,11 @@ public final class App implements AutoCloseable {
     /** The process's meter registry and its Prometheus view. */
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** The stream-driven detection, or null when {@code rislive.enabled} is false. */
+    StreamDetection streamDetection() {
+        return streamDetection;
     }
 
     public PollJob pollJob() {

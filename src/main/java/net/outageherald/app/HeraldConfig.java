@@ -21,6 +21,8 @@ import net.outageherald.ops.ShutdownConfig;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.NotifyConfigBinder;
 import net.outageherald.source.ripestat.RipeStatConfig;
+import net.outageherald.source.rislive.RisLiveConfig;
+import net.outageherald.source.rislive.RisLiveConfigBinder;
 import net.outageherald.store.DatabaseConfig;
 
 /**
@@ -31,6 +33,7 @@ public record HeraldConfig(
         List<Target> watch,
         DetectionConfig detection,
         RipeStatConfig ripestat,
+        RisLiveConfig rislive,
         DatabaseConfig database,
         LoggingConfig logging,
         NotifyConfig notifications,
@@ -43,6 +46,7 @@ public record HeraldConfig(
         watch = List.copyOf(watch);
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(ripestat, "ripestat");
+        Objects.requireNonNull(rislive, "rislive");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(notifications, "notify");
@@ -69,7 +73,7 @@ public record HeraldConfig(
 
     /** What an empty config file gives: no targets, every section at its defaults. */
     public static HeraldConfig defaults() {
-        return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(),
+        return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(), RisLiveConfig.defaults(),
                 DatabaseConfig.defaults(), LoggingConfig.defaults(), NotifyConfig.defaults(),
                 TelegramConfig.defaults(), DiscordConfig.defaults(), HttpConfig.defaults(), ShutdownConfig.defaults());
     }
@@ -83,6 +87,7 @@ public record HeraldConfig(
         List<Target> watch = watch(root);
         DetectionConfig detection = DetectionConfig.from(root.section("detection"));
         RipeStatConfig ripestat = RipeStatConfig.from(root.section("ripestat"));
+        RisLiveConfig rislive = RisLiveConfigBinder.from(root.section("rislive"));
         DatabaseConfig database = DatabaseConfig.from(root.section("database"));
         LoggingConfig logging = LoggingConfig.from(root.section("logging"));
         NotifyConfig notifications = NotifyConfigBinder.from(root.section("notify"));
@@ -90,7 +95,7 @@ public record HeraldConfig(
         DiscordConfig discord = DiscordConfigBinder.from(root.section("discord"));
         HttpConfig http = HttpConfig.from(root.section("http"));
         ShutdownConfig shutdown = ShutdownConfig.from(root.section("shutdown"));
-        return root.build(() -> new HeraldConfig(watch, detection, ripestat, database, logging, notifications, telegram,
+        return root.build(() -> new HeraldConfig(watch, detection, ripestat, rislive, database, logging, notifications, telegram,
                 discord, http, shutdown));
     }
 

@@ -28,6 +28,7 @@ final class StopSequence {
     private static final Logger LOG = LoggerFactory.getLogger(StopSequence.class);
 
     private final Scheduler scheduler;
+    private final AutoCloseable streamDetection;
     private final ExecutorService io;
     private final OkHttpClient http;
     private final Notifier notifier;
@@ -37,10 +38,12 @@ final class StopSequence {
     private final Database db;
     private final Metrics metrics;
 
-    StopSequence(Scheduler scheduler, ExecutorService io, OkHttpClient http, Notifier notifier,
+    /** @param streamDetection the stream and the loops it drives, or null when polling does the job */
+    StopSequence(Scheduler scheduler, AutoCloseable streamDetection, ExecutorService io, OkHttpClient http, Notifier notifier,
                  TelegramFrontEnd telegram, DiscordFrontEnd discord, Supplier<OpsServer> endpoint, Database db,
                  Metrics metrics) {
         this.scheduler = scheduler;
+        this.streamDetection = streamDetection;
         this.io = io;
         this.http = http;
         this.notifier = notifier;
@@ -55,6 +58,13 @@ final class StopSequence {
     boolean run(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.stopFiring();
+        if (streamDetection != null) {
+            try {
+                streamDetection.close(); // no new looks, no more updates, the judging loop ends
+            } catch (Exception e) {
+                LOG.warn("Closing the stream failed: {}", e.toString());
+            }
+        }
         // requests in flight are interrupted; queued ones are cancelled, so a round waiting on them ends
         for (Runnable queued : io.shutdownNow()) {
             if (queued instanceof Future<?> f) {

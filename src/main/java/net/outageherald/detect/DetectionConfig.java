@@ -13,7 +13,7 @@ import java.time.Duration;
 public record DetectionConfig(
         Duration pollInterval,
         int confirmAfter,
-        Duration confirmMinDuration,
+        Duration confirmFor,
         Duration unknownAfter,
         double darkEnterFraction,
         double darkLeaveFraction,
@@ -24,6 +24,7 @@ public record DetectionConfig(
         Duration resolveInterval,
         Duration keepPrefixesFor,
         int maxPrefixesPerTarget,
+        int maxWatchedPrefixes,
         boolean spreadPolls) {
 
     // faster polls would only spend the RIPEstat request budget on data that has not changed
@@ -37,7 +38,7 @@ public record DetectionConfig(
     public DetectionConfig {
         Checks.range(pollInterval, MIN_POLL, DAY, "poll-interval");
         Checks.range(confirmAfter, 1, MAX_CONFIRM, "confirm-after");
-        Checks.range(confirmMinDuration, Duration.ZERO, DAY, "confirm-min-duration");
+        Checks.range(confirmFor, Duration.ZERO, DAY, "confirm-for");
         Checks.range(unknownAfter, Duration.ofSeconds(1), Duration.ofDays(7), "unknown-after");
         Checks.range(darkEnterFraction, 0, 1, "dark-enter-fraction");
         Checks.range(darkLeaveFraction, 0, 1, "dark-leave-fraction");
@@ -51,12 +52,13 @@ public record DetectionConfig(
         Checks.range(resolveInterval, MINUTE, Duration.ofDays(30), "resolve-interval");
         Checks.range(keepPrefixesFor, Duration.ZERO, Duration.ofDays(365), "keep-prefixes-for");
         Checks.range(maxPrefixesPerTarget, 1, MAX_PREFIXES, "max-prefixes-per-target");
+        Checks.range(maxWatchedPrefixes, 1, MAX_PREFIXES, "max-watched-prefixes");
     }
 
     /** The one place the detection defaults are written down; config/herald.yaml repeats them. */
     public static DetectionConfig defaults() {
-        return new DetectionConfig(Duration.ofMinutes(1), 3, Duration.ZERO, Duration.ofMinutes(10),
-                0.25, 0.5, 0.02, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7), 1000, true);
+        return new DetectionConfig(Duration.ofMinutes(1), 3, Duration.ofSeconds(60), Duration.ofMinutes(10),
+                0.25, 0.5, 0.02, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7), 1000, 10_000, true);
     }
 
     /** Binds the {@code detection:} section. */
@@ -64,7 +66,7 @@ public record DetectionConfig(
         DetectionConfig d = defaults();
         Duration pollInterval = n.duration("poll-interval", d.pollInterval, MIN_POLL, DAY);
         int confirmAfter = n.integer("confirm-after", d.confirmAfter, 1, MAX_CONFIRM);
-        Duration confirmMinDuration = n.duration("confirm-min-duration", d.confirmMinDuration, Duration.ZERO, DAY);
+        Duration confirmFor = n.duration("confirm-for", d.confirmFor, Duration.ZERO, DAY);
         Duration unknownAfter = n.duration("unknown-after", d.unknownAfter, Duration.ofSeconds(1), Duration.ofDays(7));
         double darkEnter = n.decimal("dark-enter-fraction", d.darkEnterFraction, 0, 1);
         double darkLeave = n.decimal("dark-leave-fraction", d.darkLeaveFraction, 0, 1);
@@ -75,6 +77,7 @@ public record DetectionConfig(
         Duration resolveInterval = n.duration("resolve-interval", d.resolveInterval, MINUTE, Duration.ofDays(30));
         Duration keepPrefixesFor = n.duration("keep-prefixes-for", d.keepPrefixesFor, Duration.ZERO, Duration.ofDays(365));
         int maxPrefixes = n.integer("max-prefixes-per-target", d.maxPrefixesPerTarget, 1, MAX_PREFIXES);
+        int maxWatched = n.integer("max-watched-prefixes", d.maxWatchedPrefixes, 1, MAX_PREFIXES);
         boolean spreadPolls = n.bool("spread-polls", d.spreadPolls);
 
         n.check(alpha > 0, "baseline-alpha", "0 would never learn; use a value above 0, up to 1");
@@ -83,8 +86,8 @@ public record DetectionConfig(
                 + " or a target would flap in and out of dark");
         n.check(down > partial, "down-fraction", Scalars.plain(down) + " must be above partial-fraction ("
                 + Scalars.plain(partial) + ")");
-        return n.build(() -> new DetectionConfig(pollInterval, confirmAfter, confirmMinDuration, unknownAfter,
+        return n.build(() -> new DetectionConfig(pollInterval, confirmAfter, confirmFor, unknownAfter,
                 darkEnter, darkLeave, partial, down, alpha, minBaselinePeers, resolveInterval, keepPrefixesFor,
-                maxPrefixes, spreadPolls));
+                maxPrefixes, maxWatched, spreadPolls));
     }
 }

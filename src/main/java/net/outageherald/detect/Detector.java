@@ -82,8 +82,26 @@ public final class Detector {
      * @return the events decided, already stored and handed to the sink
      */
     public List<Event> judge(TargetInfo info, Set<Prefix> observed, String failure) {
+        return judge(info, observed, failure, null);
+    }
+
+    /**
+     * As {@link #judge(TargetInfo, Set, String)}, on data whose oldest part is from {@code dataAt} (null: now),
+     * so that {@code unknown-after} counts from the data's time rather than from the judging.
+     */
+    public List<Event> judge(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt) {
+        return judged(info, observed, failure, dataAt).events();
+    }
+
+    /** What judging decided: the events told, and the target's state after it. */
+    public record Judged(List<Event> events, TargetState state) {
+    }
+
+    /** As {@link #judge(TargetInfo, Set, String, Instant)}, with the state the target is left in. */
+    public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt) {
         Instant now = clock.instant();
-        List<Event> decided = db.inTransaction(tx -> {
+        Instant asOf = dataAt == null ? now : dataAt;
+        Judged decided = db.inTransaction(tx -> {
             TargetRecord record = targets.find(tx, info.key()).orElseThrow(
                     () -> new SQLException("target " + info.key() + " was never resolved"));
             Map<Prefix, PrefixState> states = prefixStates.load(tx, record.prefixes());
@@ -103,17 +121,17 @@ public final class Detector {
             Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
                     .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                     .min(Instant::compareTo).orElse(null);
-            t = machine.observe(record.state(), eval.status(), now, began);
+            t = machine.observe(record.state(), eval.status(), now, began, asOf);
             return store(tx, info, record.state(), t, eval, null, now);
         });
-        if (!decided.isEmpty()) {
-            sink.afterCommit(decided);
+        if (!decided.events().isEmpty()) {
+            sink.afterCommit(decided.events());
         }
         return decided;
     }
 
-    private List<Event> store(Connection tx, TargetInfo info, TargetState before, Transition t, Evaluation eval, String reason,
-                              Instant now) throws SQLException {
+    private Judged store(Connection tx, TargetInfo info, TargetState before, Transition t, Evaluation eval,
+                         String reason, Instant now) throws SQLException {
         TargetState state = t.state();
         List<Event> out = new ArrayList<>();
         for (Transition.Change c : t.changes()) {
@@ -148,7 +166,7 @@ public final class Detector {
             LOG.info("{}: {} ({} -> {})", info.key(), c.type(), c.from(), c.to());
         }
         targets.saveState(tx, state, now);
-        return out;
+        return new Judged(out, state);
     }
 
     private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason) {

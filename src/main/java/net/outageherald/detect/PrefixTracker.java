@@ -25,6 +25,9 @@ public final class PrefixTracker {
     public PrefixState update(PrefixState before, PrefixObservation obs, Instant now) {
         int peers = obs.peersSeeing();
         var upstreams = obs.upstreams().isEmpty() ? before.upstreams() : obs.upstreams();
+        if (obs.absentPeers() > 0 && before.visibility() != Visibility.NEW) {
+            return withoutAbsentPeers(before, obs, peers, upstreams, now);
+        }
         switch (before.visibility()) {
             case NEW -> {
                 // A prefix we have never seen well enough has no baseline: it cannot be called dark.
@@ -52,6 +55,27 @@ public final class PrefixTracker {
             }
             default -> throw new IllegalStateException(before.visibility().name());
         }
+    }
+
+    /**
+     * Some peers that carried the prefix lost their own session with RIS: they are out of the baseline for
+     * now, and nothing is learned from a picture with holes that are RIS's own. When so few peers are left
+     * that the rest of the baseline is too thin to judge, the prefix keeps its state.
+     */
+    private PrefixState withoutAbsentPeers(PrefixState before, PrefixObservation obs, int peers,
+                                           java.util.Set<Long> upstreams, Instant now) {
+        double baseline = before.baseline() - obs.absentPeers();
+        if (baseline < config.minBaselinePeers()) {
+            return new PrefixState(before.prefix(), before.visibility(), before.baseline(), peers,
+                    before.upstreams(), now, before.darkSince());
+        }
+        boolean dark = before.dark() ? peers < config.darkLeaveFraction() * baseline
+                : peers < config.darkEnterFraction() * baseline;
+        if (dark) {
+            return new PrefixState(before.prefix(), Visibility.DARK, before.baseline(), peers, before.upstreams(),
+                    now, before.dark() ? before.darkSince() : now);
+        }
+        return new PrefixState(before.prefix(), Visibility.VISIBLE, before.baseline(), peers, upstreams, now, null);
     }
 
     /** Learns only from healthy observations; falls slowly and rises quickly, so a slow fade still shows. */

@@ -10,7 +10,7 @@ import net.outageherald.model.Status;
 
 /**
  * Decides when a target's status changes and what to tell. A new status is announced only after it held
- * for {@code confirm-after} rounds (and {@code confirm-min-duration}); restoration waits the same way. A
+ * for {@code confirm-after} rounds (and {@code confirm-for}); restoration waits the same way. A
  * round without usable data changes nothing; after {@code unknown-after} without any, the target is
  * UNKNOWN and monitoring is reported degraded once. Its confirmed status, and any open outage, are kept.
  */
@@ -22,8 +22,18 @@ public final class TargetStateMachine {
         this.config = config;
     }
 
-    /** A round in which the target could be judged. */
+    /** A round in which the target could be judged, on data as fresh as the round. */
     public Transition observe(TargetState before, Status seen, Instant at, Instant outageBeganAt) {
+        return observe(before, seen, at, outageBeganAt, at);
+    }
+
+    /**
+     * A round in which the target could be judged.
+     *
+     * @param dataAt the time of the oldest data the round judged: {@code unknown-after} counts from it, so a
+     *               status never rests on data older than that
+     */
+    public Transition observe(TargetState before, Status seen, Instant at, Instant outageBeganAt, Instant dataAt) {
         if (seen == Status.UNKNOWN) {
             throw new IllegalArgumentException("an UNKNOWN round is a miss, not an observation");
         }
@@ -34,7 +44,7 @@ public final class TargetStateMachine {
             changes.add(new Transition.Change(EventType.MONITORING_RECOVERED, Status.UNKNOWN, shownAfter(s), at,
                     Duration.between(gapStart, at)));
         }
-        s = s.withGood(at);
+        s = s.withGood(dataAt.isAfter(at) ? at : dataAt);
         Status confirmed = s.confirmed() == null ? Status.UP : s.confirmed();
         if (s.confirmed() == null && seen == Status.UP) {
             // the first good round establishes the status silently: nothing changed that anyone was told of
@@ -50,7 +60,7 @@ public final class TargetStateMachine {
                 : earliest(at, outageBeganAt, confirmed);
         int count = sameStreak ? s.candidateCount() + 1 : 1;
         s = s.withCandidate(seen, count, since);
-        if (count < config.confirmAfter() || Duration.between(since, at).compareTo(config.confirmMinDuration()) < 0) {
+        if (count < config.confirmAfter() || Duration.between(since, at).compareTo(config.confirmFor()) < 0) {
             return new Transition(s, changes);
         }
         if (!confirmed.isOutage()) {

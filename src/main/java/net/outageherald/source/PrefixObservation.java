@@ -14,18 +14,26 @@ import net.outageherald.model.Prefix;
  * @param rrcs      collectors with at least one such peer
  * @param origins   origin ASes seen in the paths
  * @param upstreams ASes next to the origin in the paths (the first hop towards the rest of the Internet)
+ * @param absentPeers peers that carried the prefix but whose own session with RIS is down: they count
+ *                    neither as seeing it nor in its baseline
  */
 public record PrefixObservation(Prefix prefix, Instant at, Set<String> peers, int rrcs, Set<Long> origins,
-                                Set<Long> upstreams) {
+                                Set<Long> upstreams, int absentPeers) {
     public PrefixObservation {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(at, "at");
         peers = Set.copyOf(peers);
         origins = Set.copyOf(origins);
         upstreams = Set.copyOf(upstreams);
-        if (rrcs < 0) {
-            throw new IllegalArgumentException("rrcs < 0");
+        if (rrcs < 0 || absentPeers < 0) {
+            throw new IllegalArgumentException("rrcs < 0 or absentPeers < 0");
         }
+    }
+
+    /** A look at the prefix in which every peer that carries routes was heard (the looking glass). */
+    public PrefixObservation(Prefix prefix, Instant at, Set<String> peers, int rrcs, Set<Long> origins,
+                             Set<Long> upstreams) {
+        this(prefix, at, peers, rrcs, origins, upstreams, 0);
     }
 
     public int peersSeeing() {

@@ -40,8 +40,9 @@ class PackageRulesTest {
         allow("source.ripestat", "model", "config", "source");
         allow("source.rislive", "model", "config", "source");
         allow("source.ioda", "model", "config", "source");
+        allow("routing", "model", "source", "source.rislive");
         allow("store", "model", "config", "nflog");
-        allow("detect", "model", "config", "schedule", "source", "store");
+        allow("detect", "model", "config", "schedule", "source", "store", "routing");
         allow("chart", "model");
         allow("notify.message", "model");
         allow("outbox", "model", "config", "nflog", "store");

@@ -208,7 +208,7 @@ class ConfigLoaderTest {
                 new KeyDescription("database.password-file", "", null),
                 new KeyDescription("logging.format", "text", "HERALD_LOG_FORMAT"));
         assertThat(keys.stream().map(k -> k.path().split("\\.")[0]).distinct())
-                .containsExactly("watch", "detection", "ripestat", "database", "logging", "notify", "telegram", "discord",
+                .containsExactly("watch", "detection", "ripestat", "rislive", "database", "logging", "notify", "telegram", "discord",
                         "http", "shutdown");
         assertThat(keys.stream().filter(k -> k.path().startsWith("detection."))).hasSize(14);
         assertThat(keys.stream().filter(k -> k.path().startsWith("ripestat."))).hasSize(13);

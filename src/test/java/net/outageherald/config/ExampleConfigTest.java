@@ -26,7 +26,8 @@ class ExampleConfigTest {
 
         // THEN every section equals its defaults, and it watches its two examples
         HeraldConfig defaults = HeraldConfig.defaults();
-        assertThat(new HeraldConfig(defaults.watch(), config.detection(), config.ripestat(), config.database(),
+        assertThat(new HeraldConfig(defaults.watch(), config.detection(), config.ripestat(), config.rislive(),
+                config.database(),
                 config.logging(), config.notifications(), config.telegram(), config.discord(),
                 config.http(), config.shutdown())).isEqualTo(defaults);
         assertThat(config.watch()).extracting(Target::key).containsExactly("AS3333", "193.0.0.0/21");

@@ -26,7 +26,8 @@ public record RipeStatConfig(
         Duration maxDataLag,
         int requestsPerMinute,
         Duration failureBackoff,
-        Duration failureBackoffMax) {
+        Duration failureBackoffMax,
+        Duration reconcileInterval) {
 
     public static final String URL_ENV = "HERALD_RIPESTAT_URL";
     public static final String DEFAULT_URL = "https://stat.ripe.net";
@@ -69,6 +70,7 @@ public record RipeStatConfig(
         positive(problems, "max-data-lag", maxDataLag);
         positive(problems, "failure-backoff", failureBackoff);
         notBelow(problems, "failure-backoff-max", failureBackoffMax, "failure-backoff", failureBackoff);
+        positive(problems, "reconcile-interval", reconcileInterval);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("ripestat: " + String.join("; ", problems));
         }
@@ -77,8 +79,8 @@ public record RipeStatConfig(
     /** The one place the RIPEstat defaults are written down; config/herald.yaml repeats them. */
     public static RipeStatConfig defaults() {
         return new RipeStatConfig(URL_EXAMPLE, "outage-herald", 4, Duration.ofSeconds(5), Duration.ofSeconds(20),
-                3, Duration.ofSeconds(1), Duration.ofSeconds(30), HOUR, Duration.ofMinutes(15), 120,
-                Duration.ofSeconds(10), Duration.ofMinutes(2));
+                3, Duration.ofSeconds(1), Duration.ofSeconds(30), HOUR, Duration.ofMinutes(15), 60,
+                Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(30));
     }
 
     /** Binds the {@code ripestat:} section. */
@@ -97,6 +99,7 @@ public record RipeStatConfig(
         int requestsPerMinute = n.integer("requests-per-minute", d.requestsPerMinute, 1, MAX_PER_MINUTE);
         Duration failureBackoff = n.duration("failure-backoff", d.failureBackoff, Duration.ofSeconds(1), HOUR);
         Duration failureBackoffMax = n.duration("failure-backoff-max", d.failureBackoffMax, Duration.ofSeconds(1), DAY);
+        Duration reconcileInterval = n.duration("reconcile-interval", d.reconcileInterval, Duration.ofMinutes(1), DAY);
 
         n.check(retryBackoffMax.compareTo(retryBackoff) >= 0, "retry-backoff-max", "'" + Durations.format(retryBackoffMax)
                 + "' is below retry-backoff (" + Durations.format(retryBackoff) + "); the cap must be at least the start");
@@ -104,7 +107,7 @@ public record RipeStatConfig(
                 + "' is below failure-backoff (" + Durations.format(failureBackoff) + "); the cap must be at least the start");
         return n.build(() -> new RipeStatConfig(url, sourceapp, maxInFlight, connectTimeout, readTimeout, maxAttempts,
                 retryBackoff, retryBackoffMax, lookBackLimit, maxDataLag, requestsPerMinute, failureBackoff,
-                failureBackoffMax));
+                failureBackoffMax, reconcileInterval));
     }
 
     /** Bound on one whole HTTP exchange, so a trickling answer cannot hold an in-flight slot for ever. */

@@ -30,7 +30,7 @@ class RipeStatConfigTest {
         // THEN one exception names all three
         assertThatThrownBy(() -> new RipeStatConfig("not a url", "has spaces", 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofHours(1),
-                Duration.ofMinutes(15), 60, Duration.ofMinutes(1), Duration.ofMinutes(30)))
+                Duration.ofMinutes(15), 60, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofMinutes(30)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("url:")
                 .hasMessageContaining("sourceapp:")
@@ -42,7 +42,8 @@ class RipeStatConfigTest {
         // GIVEN / WHEN / THEN a failure backoff cap below the failure backoff is refused
         assertThatThrownBy(() -> new RipeStatConfig("https://stat.ripe.net", "outage-herald", 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1), Duration.ofSeconds(1),
-                Duration.ofHours(1), Duration.ofMinutes(15), 60, Duration.ofMinutes(10), Duration.ofMinutes(1)))
+                Duration.ofHours(1), Duration.ofMinutes(15), 60, Duration.ofMinutes(10), Duration.ofMinutes(1),
+                Duration.ofMinutes(30)))
                 .hasMessageContaining("failure-backoff-max");
     }
 

@@ -1,5 +1,6 @@
 package net.outageherald.source.rislive;
 
+import net.outageherald.testing.FakeRisLive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

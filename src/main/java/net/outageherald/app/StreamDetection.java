@@ -1,0 +1,82 @@
+package net.outageherald.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import net.outageherald.detect.Detector;
+import net.outageherald.detect.JudgeLoop;
+import net.outageherald.detect.ReconcileLoop;
+import net.outageherald.detect.Reconciler;
+import net.outageherald.detect.TableJudge;
+import net.outageherald.detect.TargetResolver;
+import net.outageherald.detect.WatchList;
+import net.outageherald.detect.WatchedPrefixes;
+import net.outageherald.routing.RoutingTable;
+import net.outageherald.routing.StreamFeed;
+import net.outageherald.source.RoutingSource;
+import net.outageherald.source.rislive.RisLiveClient;
+import net.outageherald.source.rislive.StreamState;
+import net.outageherald.schedule.Scheduler;
+import okhttp3.OkHttpClient;
+
+/**
+ * Detection driven by the RIS Live stream, wired: the routing table, the stream feeding it, the looking
+ * glass reconciling it within its budget, the watch list resolved apart, and the loop that judges it. The
+ * service uses this unless {@code rislive.enabled} is false (then poll rounds do the job).
+ */
+final class StreamDetection implements AutoCloseable {
+
+    /** How often the watch list is resolved again into prefixes (cached resolutions make this cheap). */
+    static final Duration WATCH_REFRESH = Duration.ofMinutes(1);
+
+    final RoutingTable table = new RoutingTable();
+    final StreamFeed feed;
+    final RisLiveClient stream;
+    final WatchedPrefixes watched;
+    final TableJudge judge;
+    final JudgeLoop loop;
+    final Reconciler reconciler;
+    final ReconcileLoop reconcile;
+
+    StreamDetection(HeraldConfig config, WatchList watch, TargetResolver resolver, RoutingSource lookingGlass,
+                    Detector detector, OkHttpClient http, ExecutorService io, Clock clock) {
+        JudgeLoop[] loopRef = new JudgeLoop[1];
+        Runnable wake = () -> {
+            if (loopRef[0] != null) {
+                loopRef[0].wake();
+            }
+        };
+        this.feed = new StreamFeed(table, clock, config.rislive().maxLag(), wake);
+        this.stream = new RisLiveClient(config.rislive(), http, clock, feed);
+        this.watched = new WatchedPrefixes(watch, resolver, List.of(table::watch, stream::watch, p -> wake.run()));
+        this.judge = new TableJudge(table, watched, detector, config.detection(), p -> feed.dataTime(p, false),
+                clock);
+        this.loop = new JudgeLoop(judge, clock);
+        loopRef[0] = loop;
+        this.reconciler = new Reconciler(table, lookingGlass, config.ripestat().reconcileInterval(),
+                config.ripestat().requestsPerMinute(), () -> feed.state() == StreamState.LIVE, clock);
+        this.reconcile = new ReconcileLoop(reconciler, io, config.ripestat().maxInFlight(), wake);
+    }
+
+    /** Resolves the watch list now and every minute, connects the stream, starts judging and looking. */
+    void start(Scheduler scheduler) {
+        scheduler.every(watched, WATCH_REFRESH, Duration.ZERO);
+        stream.start();
+        loop.start();
+        reconcile.start();
+    }
+
+    /** When the stream's picture is current as of, for /status and health: now while live. */
+    Instant currentAsOf(Instant now) {
+        return feed.currentAsOf(now);
+    }
+
+    @Override
+    public void close() {
+        reconcile.close();
+        stream.close();
+        loop.close();
+    }
+}

@@ -1,0 +1,132 @@
+package net.outageherald.detect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link TableJudge} rounds on its own thread as soon as the table changed (a short gather, so a burst
+ * of a hundred withdrawals is one round) or when a confirmation falls due, so that a confirmed outage is
+ * told within milliseconds of its confirmation window, not at the next poll.
+ */
+public final class JudgeLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JudgeLoop.class);
+    /** How long changes are gathered before a round: bursts of updates arrive within a few ms. */
+    static final Duration GATHER = Duration.ofMillis(20);
+
+    private final TableJudge judge;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private boolean changed;
+    private volatile boolean running;
+    private volatile Instant lastRound;
+    private Thread thread;
+    private boolean failing;
+
+    public JudgeLoop(TableJudge judge, Clock clock) {
+        this.judge = judge;
+        this.clock = clock;
+    }
+
+    /** The table changed: a round runs soon. Cheap; called on the stream's reader thread. */
+    public void wake() {
+        lock.lock();
+        try {
+            changed = true;
+            signal.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "herald-judge");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** When the last round finished, for health checks; empty before the first. */
+    public Optional<Instant> lastRound() {
+        return Optional.ofNullable(lastRound);
+    }
+
+    private void loop() {
+        Instant next = clock.instant();
+        while (running) {
+            try {
+                awaitWork(next);
+                if (!running) {
+                    return;
+                }
+                next = judge.round();
+                lastRound = clock.instant();
+                if (failing) {
+                    LOG.info("Judging the routing table works again");
+                    failing = false;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    LOG.error("A judging round failed; trying again in a second", e);
+                    failing = true;
+                }
+                next = clock.instant().plusSeconds(1);
+            }
+        }
+    }
+
+    /** Waits until the table changed (then gathers a moment) or {@code next} came. */
+    private void awaitWork(Instant next) throws InterruptedException {
+        lock.lock();
+        try {
+            while (running && !changed) {
+                long waitMillis = Duration.between(clock.instant(), next).toMillis();
+                if (waitMillis <= 0) {
+                    break;
+                }
+                signal.await(waitMillis, TimeUnit.MILLISECONDS);
+            }
+            boolean gather = changed;
+            changed = false;
+            if (gather) {
+                lock.unlock();
+                try {
+                    Thread.sleep(GATHER.toMillis()); // let the rest of a burst arrive; not a test waiting
+                } finally {
+                    lock.lock();
+                }
+                changed = false;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        wake();
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+}

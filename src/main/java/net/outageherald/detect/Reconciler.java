@@ -1,0 +1,124 @@
+package net.outageherald.detect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import net.outageherald.model.Prefix;
+import net.outageherald.routing.RoutingTable;
+import net.outageherald.source.RoutingSource;
+import net.outageherald.source.SourceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spends the looking glass's fixed budget where it tells the most: first prefixes the stream just saw
+ * withdrawn (a second opinion before an outage is told), then prefixes never looked at (at start and after
+ * a gap in the stream), then each prefix once per {@code reconcile-interval}, the oldest first. While the
+ * stream is not live the looking glass is the only source and goes round as fast as the budget allows.
+ * {@link #next} picks; the caller runs the look and hands it to {@link #looked}.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final RoutingTable table;
+    private final RoutingSource source;
+    private final Duration interval;
+    private final int requestsPerMinute;
+    private final BooleanSupplier streamLive;
+    private final Clock clock;
+    private final Set<Prefix> secondLook = new LinkedHashSet<>();
+    private Boolean wasLive;
+    private boolean failing;
+
+    public Reconciler(RoutingTable table, RoutingSource source, Duration interval, int requestsPerMinute,
+                      BooleanSupplier streamLive, Clock clock) {
+        this.table = table;
+        this.source = source;
+        this.interval = interval;
+        this.requestsPerMinute = requestsPerMinute;
+        this.streamLive = streamLive;
+        this.clock = clock;
+    }
+
+    /** The next prefix to look at now, or null when nothing is due. */
+    public synchronized Prefix next() {
+        Instant now = clock.instant();
+        boolean live = streamLive.getAsBoolean();
+        announceMode(live);
+        secondLook.addAll(table.drainWithdrawn());
+        for (var it = secondLook.iterator(); it.hasNext(); ) {
+            Prefix p = it.next();
+            it.remove();
+            if (table.watches(p)) {
+                return p;
+            }
+        }
+        Map<Prefix, Instant> seeded = table.seedTimes();
+        List<Map.Entry<Prefix, Instant>> order = new ArrayList<>(seeded.entrySet());
+        order.sort(Comparator.comparing(Map.Entry::getValue, Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (Map.Entry<Prefix, Instant> e : order) {
+            if (e.getValue() == null || !live || !now.isBefore(e.getValue().plus(interval))) {
+                return e.getKey();
+            }
+            break; // sorted oldest first: nothing later is due either
+        }
+        return null;
+    }
+
+    /** Looks at one prefix now and puts the answer in the table; a failed look changes nothing. */
+    public boolean look(Prefix prefix) throws InterruptedException {
+        try {
+            table.seed(source.observe(prefix));
+            if (failing) {
+                LOG.info("The looking glass answers again");
+                failing = false;
+            }
+            return true;
+        } catch (SourceUnavailableException e) {
+            if (!failing) {
+                LOG.warn("The looking glass gave no answer for {} ({}); the routing table keeps its picture",
+                        prefix, e.getMessage());
+                failing = true;
+            }
+            return false;
+        }
+    }
+
+    /** The pause between looks that keeps within {@code requests-per-minute}. */
+    public Duration pace() {
+        return Duration.ofMillis(60_000L / Math.max(1, requestsPerMinute));
+    }
+
+    /** How often each prefix is looked at when the looking glass is the only source. */
+    public Duration cadence() {
+        return pace().multipliedBy(Math.max(1, table.size()));
+    }
+
+    /** Says once when the looking glass becomes the only source, and once when the stream is back. */
+    private void announceMode(boolean live) {
+        if (wasLive != null && wasLive == live) {
+            return;
+        }
+        if (!live) {
+            LOG.warn("Real-time stream down: the looking glass is the only source, each of {} prefixes checked"
+                    + " every {}", table.size(), human(cadence()));
+        } else if (wasLive != null) {
+            LOG.info("Real-time stream back: the looking glass reconciles each prefix every {}", human(
+                    interval.compareTo(cadence()) > 0 ? interval : cadence()));
+        }
+        wasLive = live;
+    }
+
+    private static String human(Duration d) {
+        long s = d.toSeconds();
+        return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
+    }
+}

@@ -1,0 +1,136 @@
+package net.outageherald.detect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import net.outageherald.model.Prefix;
+import net.outageherald.model.TargetState;
+import net.outageherald.routing.RoutingTable;
+import net.outageherald.source.PrefixObservation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One round of judging the routing table: the prefixes whose peers changed move their states on, then the
+ * targets they belong to are judged, together with every target that has a change waiting to be confirmed
+ * and, now and then, all of them (so that staleness shows). A prefix counts as observed while its data is
+ * younger than {@code unknown-after}; the target's state remembers the age of its oldest data.
+ */
+public final class TableJudge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableJudge.class);
+    /** Every target is judged at least this often, so that data growing old is noticed. */
+    static final Duration ALL_EVERY = Duration.ofSeconds(30);
+    /** A change waiting for confirmation is judged at least this often (confirm-after counts rounds). */
+    static final Duration PENDING_EVERY = Duration.ofSeconds(5);
+
+    private final RoutingTable table;
+    private final WatchedPrefixes watched;
+    private final Detector detector;
+    private final DetectionConfig config;
+    private final Function<Prefix, Instant> dataTime;
+    private final Clock clock;
+    private final Map<String, Instant> deadlines = new HashMap<>();
+    private final Map<String, Instant> lastJudged = new HashMap<>();
+    private Instant lastAll;
+
+    /**
+     * @param dataTime how current the table's picture of a prefix is (null: no data for it)
+     */
+    public TableJudge(RoutingTable table, WatchedPrefixes watched, Detector detector, DetectionConfig config,
+                      Function<Prefix, Instant> dataTime, Clock clock) {
+        this.table = table;
+        this.watched = watched;
+        this.detector = detector;
+        this.config = config;
+        this.dataTime = dataTime;
+        this.clock = clock;
+    }
+
+    /** Runs one round; gives when the next round is due at the latest (a confirmation deadline, or later). */
+    public synchronized Instant round() {
+        Instant now = clock.instant();
+        WatchedPrefixes.Snapshot snapshot = watched.current();
+        List<Prefix> changed = table.drainChanged();
+        List<PrefixObservation> looks = new ArrayList<>();
+        for (Prefix p : changed) {
+            Instant at = dataTime.apply(p);
+            if (at != null) {
+                table.observe(p, at, false).ifPresent(looks::add);
+            }
+        }
+        if (!looks.isEmpty()) {
+            detector.record(looks);
+        }
+        Map<String, Resolved> due = new LinkedHashMap<>();
+        boolean all = lastAll == null || !now.isBefore(lastAll.plus(ALL_EVERY));
+        Collection<Resolved> candidates = all ? snapshot.targets() : snapshot.containing(changed);
+        candidates.forEach(r -> due.putIfAbsent(r.info().key(), r));
+        for (Resolved r : snapshot.targets()) {
+            Instant deadline = deadlines.get(r.info().key());
+            Instant last = lastJudged.get(r.info().key());
+            if (deadline != null && (!now.isBefore(deadline) || last == null
+                    || !now.isBefore(last.plus(PENDING_EVERY)))) {
+                due.putIfAbsent(r.info().key(), r);
+            }
+        }
+        for (Resolved r : due.values()) {
+            judge(r, now);
+        }
+        if (all) {
+            lastAll = now;
+            Set<String> keys = new HashSet<>();
+            snapshot.targets().forEach(r -> keys.add(r.info().key()));
+            deadlines.keySet().retainAll(keys);
+            lastJudged.keySet().retainAll(keys);
+        }
+        return nextDue(now);
+    }
+
+    private void judge(Resolved r, Instant now) {
+        Set<Prefix> observed = new HashSet<>();
+        Instant oldest = null;
+        for (Prefix p : r.prefixes()) {
+            Instant at = dataTime.apply(p);
+            if (at != null && Duration.between(at, now).compareTo(config.unknownAfter()) < 0) {
+                observed.add(p);
+                oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+            }
+        }
+        int missing = r.prefixes().size() - observed.size();
+        String failure = missing == 0 ? null : missing + " of " + r.prefixes().size()
+                + " prefixes have no routing data younger than " + config.unknownAfter().toMinutes() + " min";
+        try {
+            TargetState after = detector.judged(r.info(), observed, failure, oldest).state();
+            lastJudged.put(r.info().key(), now);
+            if (after.candidate() != null && after.pendingSince() != null) {
+                deadlines.put(r.info().key(), after.pendingSince().plus(config.confirmFor()));
+            } else {
+                deadlines.remove(r.info().key());
+            }
+        } catch (RuntimeException e) { // one target's trouble must not stop the others
+            LOG.error("judging {} failed: {}", r.info().key(), e.toString(), e);
+        }
+    }
+
+    private Instant nextDue(Instant now) {
+        Instant next = lastAll.plus(ALL_EVERY);
+        for (Map.Entry<String, Instant> d : deadlines.entrySet()) {
+            Instant last = Optional.ofNullable(lastJudged.get(d.getKey())).orElse(now);
+            Instant at = d.getValue().isAfter(now) ? d.getValue() : last.plus(PENDING_EVERY);
+            Instant soonest = at.isBefore(last.plus(PENDING_EVERY)) ? at : last.plus(PENDING_EVERY);
+            next = soonest.isBefore(next) ? soonest : next;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,239 @@
+package net.outageherald.routing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.outageherald.model.Prefix;
+import net.outageherald.source.PrefixObservation;
+
+/**
+ * For each watched prefix, the RIS peers that carry a route to exactly it. The looking glass seeds an
+ * entry and reconciles it now and then; the stream's announcements and withdrawals move it in between.
+ * A peer whose BGP session with RIS went down is taken out of the picture of every prefix it carried and
+ * out of their baselines ({@link PrefixObservation#absentPeers()}): its routes vanished without
+ * withdrawals, and that is RIS's trouble, not the network's. Thread-safe; each call is short.
+ */
+public final class RoutingTable {
+
+    private final PeerIds peers = new PeerIds();
+    private final Map<Prefix, Entry> entries = new HashMap<>();
+    private final BitSet downPeers = new BitSet();
+    private final Set<Prefix> changed = new LinkedHashSet<>();
+    private final Set<Prefix> withdrawnLately = new LinkedHashSet<>();
+
+    /** What is known of one prefix. */
+    private static final class Entry {
+        final BitSet present = new BitSet();
+        final BitSet absent = new BitSet();
+        final Set<Long> origins = new HashSet<>(2);
+        final Set<Long> upstreams = new HashSet<>(4);
+        Instant seededAt;
+        Instant streamChangedAt;
+        /** Set after a gap in the stream: the picture is as of then until the prefix is looked at again. */
+        Instant staleSince;
+    }
+
+    /** Makes the watched prefixes exactly these: new ones start unseeded, dropped ones are forgotten. */
+    public synchronized void watch(Collection<Prefix> prefixes) {
+        Set<Prefix> wanted = new HashSet<>(prefixes);
+        entries.keySet().retainAll(wanted);
+        changed.retainAll(wanted);
+        withdrawnLately.retainAll(wanted);
+        for (Prefix p : wanted) {
+            entries.computeIfAbsent(p, k -> new Entry());
+        }
+    }
+
+    public synchronized boolean watches(Prefix prefix) {
+        return entries.containsKey(prefix);
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /**
+     * A look at the prefix as a whole (the looking glass). It replaces the picture, unless the stream moved
+     * the prefix after the look's own data time: the stream is the newer word then.
+     *
+     * @return true if the look was taken
+     */
+    public synchronized boolean seed(PrefixObservation look) {
+        Entry e = entries.get(look.prefix());
+        if (e == null) {
+            return false;
+        }
+        if (e.streamChangedAt != null && e.streamChangedAt.isAfter(look.at())) {
+            e.seededAt = look.at();
+            e.staleSince = null;
+            return false;
+        }
+        e.present.clear();
+        e.absent.clear();
+        for (String peer : look.peers()) {
+            int id = peers.id(peer);
+            if (downPeers.get(id)) {
+                e.absent.set(id);
+            } else {
+                e.present.set(id);
+            }
+        }
+        e.origins.addAll(look.origins());
+        e.upstreams.addAll(look.upstreams());
+        e.seededAt = look.at();
+        e.staleSince = null;
+        changed.add(look.prefix());
+        return true;
+    }
+
+    /** A peer announced a route to exactly {@code prefix}. */
+    public synchronized void announce(String collector, String peer, Prefix prefix, long origin, long upstream,
+                                      Instant at) {
+        Entry e = entries.get(prefix);
+        if (e == null) {
+            return;
+        }
+        int id = peers.id(collector, peer);
+        e.absent.clear(id);
+        if (!e.present.get(id)) {
+            e.present.set(id);
+            changed.add(prefix);
+        }
+        if (origin != 0) {
+            e.origins.add(origin);
+        }
+        if (upstream != 0 && upstream != origin) {
+            e.upstreams.add(upstream);
+        }
+        e.streamChangedAt = at;
+    }
+
+    /** A peer withdrew its route to exactly {@code prefix}. */
+    public synchronized void withdraw(String collector, String peer, Prefix prefix, Instant at) {
+        Entry e = entries.get(prefix);
+        if (e == null) {
+            return;
+        }
+        int id = peers.id(collector, peer);
+        e.absent.clear(id);
+        if (e.present.get(id)) {
+            e.present.clear(id);
+            changed.add(prefix);
+            withdrawnLately.add(prefix);
+        }
+        e.streamChangedAt = at;
+    }
+
+    /** A peer's session with RIS went down: its routes leave every picture and every baseline. */
+    public synchronized void peerDown(String collector, String peer) {
+        int id = peers.id(collector, peer);
+        downPeers.set(id);
+        entries.forEach((prefix, e) -> {
+            if (e.present.get(id)) {
+                e.present.clear(id);
+                e.absent.set(id);
+                changed.add(prefix);
+            }
+        });
+    }
+
+    /** A peer's session is up again; its routes come back as it announces them. */
+    public synchronized void peerUp(String collector, String peer) {
+        downPeers.clear(peers.id(collector, peer));
+    }
+
+    /** The prefixes whose peers changed since the last call. */
+    public synchronized List<Prefix> drainChanged() {
+        List<Prefix> out = new ArrayList<>(changed);
+        changed.clear();
+        return out;
+    }
+
+    /** Prefixes a peer withdrew since the last call: the looking glass gives them a second look first. */
+    public synchronized List<Prefix> drainWithdrawn() {
+        List<Prefix> out = new ArrayList<>(withdrawnLately);
+        withdrawnLately.clear();
+        return out;
+    }
+
+    /** When the prefix was last looked at as a whole, or empty if never. */
+    public synchronized Optional<Instant> seededAt(Prefix prefix) {
+        Entry e = entries.get(prefix);
+        return e == null ? Optional.empty() : Optional.ofNullable(e.seededAt);
+    }
+
+    /** Prefixes never looked at yet. */
+    public synchronized List<Prefix> unseeded() {
+        List<Prefix> out = new ArrayList<>();
+        entries.forEach((p, e) -> {
+            if (e.seededAt == null) {
+                out.add(p);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Every watched prefix with the time of its last look, for the reconciler: null if never looked at or
+     * stale since a gap in the stream, so that those come first.
+     */
+    public synchronized Map<Prefix, Instant> seedTimes() {
+        Map<Prefix, Instant> out = new HashMap<>();
+        entries.forEach((p, e) -> out.put(p, e.staleSince != null ? null : e.seededAt));
+        return out;
+    }
+
+    /**
+     * The stream was not heard from {@code since}: what it said in the gap is lost, so every picture is as
+     * of then until its prefix is looked at again.
+     */
+    public synchronized void staleSince(Instant since) {
+        entries.values().forEach(e -> e.staleSince = since);
+    }
+
+    /**
+     * How current the picture of a prefix is, given that the stream's word is current as of
+     * {@code streamAsOf} (null if it never spoke): null when there is no picture at all. A prefix never
+     * looked at has one only if {@code streamOnly} allows pictures built from the stream alone (replays).
+     */
+    public synchronized Instant dataTime(Prefix prefix, Instant streamAsOf, boolean streamOnly) {
+        Entry e = entries.get(prefix);
+        if (e == null) {
+            return null;
+        }
+        if (e.staleSince != null) {
+            return e.staleSince;
+        }
+        if (e.seededAt == null) {
+            return streamOnly && e.streamChangedAt != null ? streamAsOf : null;
+        }
+        return streamAsOf != null && streamAsOf.isAfter(e.seededAt) ? streamAsOf : e.seededAt;
+    }
+
+    /**
+     * The picture of a seeded prefix as an observation at {@code at}; empty if the prefix is not watched or
+     * was never looked at (an unseeded prefix has no picture to judge).
+     */
+    public synchronized Optional<PrefixObservation> observe(Prefix prefix, Instant at, boolean requireSeed) {
+        Entry e = entries.get(prefix);
+        if (e == null || (requireSeed && e.seededAt == null && e.streamChangedAt == null)) {
+            return Optional.empty();
+        }
+        Set<String> seeing = new HashSet<>();
+        Set<String> collectors = new HashSet<>();
+        for (int id = e.present.nextSetBit(0); id >= 0; id = e.present.nextSetBit(id + 1)) {
+            seeing.add(peers.key(id));
+            collectors.add(peers.collector(id));
+        }
+        return Optional.of(new PrefixObservation(prefix, at, seeing, collectors.size(), e.origins, e.upstreams,
+                e.absent.cardinality()));
+    }
+}
