@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import net.outageherald.chat.console.ConsoleSender;
@@ -35,6 +36,7 @@ import net.outageherald.ops.Metrics;
 import net.outageherald.ops.OpsServer;
 import net.outageherald.ops.PollMetrics;
 import net.outageherald.ops.SourceHealthGauges;
+import net.outageherald.ops.StreamMetrics;
 import net.outageherald.ops.TargetStatusGauges;
 import net.outageherald.outbox.Sender;
 import net.outageherald.schedule.Scheduler;
@@ -120,7 +122,11 @@ public final class App implements AutoCloseable {
         new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
         new TargetStatusGauges(db, registry);
         this.health = new HealthCheck(scheduler, streamDetection != null ? streamDetection.watched.name() : poll.name(),
-                config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints);
+                config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints,
+                () -> Optional.ofNullable(streamDetection).map(s -> s.report(clock.instant())));
+        if (streamDetection != null) {
+            new StreamMetrics(registry, streamDetection.stream);
+        }
         this.stop = new StopSequence(scheduler, streamDetection, io, http, notifier, telegram, discord, this::endpoint,
                 db, metrics);
     }

@@ -13,12 +13,13 @@ import net.outageherald.detect.TableJudge;
 import net.outageherald.detect.TargetResolver;
 import net.outageherald.detect.WatchList;
 import net.outageherald.detect.WatchedPrefixes;
+import net.outageherald.ops.HealthCheck;
 import net.outageherald.routing.RoutingTable;
 import net.outageherald.routing.StreamFeed;
+import net.outageherald.schedule.Scheduler;
 import net.outageherald.source.RoutingSource;
 import net.outageherald.source.rislive.RisLiveClient;
 import net.outageherald.source.rislive.StreamState;
-import net.outageherald.schedule.Scheduler;
 import okhttp3.OkHttpClient;
 
 /**
@@ -39,9 +40,13 @@ final class StreamDetection implements AutoCloseable {
     final JudgeLoop loop;
     final Reconciler reconciler;
     final ReconcileLoop reconcile;
+    private final Clock clock;
+    private volatile Instant startedAt;
 
     StreamDetection(HeraldConfig config, WatchList watch, TargetResolver resolver, RoutingSource lookingGlass,
                     Detector detector, OkHttpClient http, ExecutorService io, Clock clock) {
+        this.clock = clock;
+        this.startedAt = clock.instant();
         JudgeLoop[] loopRef = new JudgeLoop[1];
         Runnable wake = () -> {
             if (loopRef[0] != null) {
@@ -62,6 +67,7 @@ final class StreamDetection implements AutoCloseable {
 
     /** Resolves the watch list now and every minute, connects the stream, starts judging and looking. */
     void start(Scheduler scheduler) {
+        startedAt = clock.instant();
         scheduler.every(watched, WATCH_REFRESH, Duration.ZERO);
         stream.start();
         loop.start();
@@ -71,6 +77,29 @@ final class StreamDetection implements AutoCloseable {
     /** When the stream's picture is current as of, for /status and health: now while live. */
     Instant currentAsOf(Instant now) {
         return feed.currentAsOf(now);
+    }
+
+    /**
+     * For /healthz: fine while the stream is live, or while the looking glass keeps every prefix within the
+     * cadence its budget gives (with a minute's slack); data never looked at counts from the start.
+     */
+    HealthCheck.SourceReport report(Instant now) {
+        StreamState state = feed.state();
+        String name = state.name().toLowerCase(java.util.Locale.ROOT);
+        if (state == StreamState.LIVE) {
+            return new HealthCheck.SourceReport(true, name, "RIS Live is live");
+        }
+        Duration promised = reconciler.cadence().plusMinutes(1);
+        Duration oldest = Duration.ZERO;
+        for (var p : watched.current().prefixes()) {
+            Instant at = feed.dataTime(p, false);
+            Duration age = Duration.between(at != null ? at : startedAt, now);
+            oldest = age.compareTo(oldest) > 0 ? age : oldest;
+        }
+        boolean ok = oldest.compareTo(promised) <= 0;
+        return new HealthCheck.SourceReport(ok, name, "real-time stream " + name + "; the looking glass checks each"
+                + " prefix every " + reconciler.cadence().toMinutes() + " min, the oldest data is "
+                + oldest.toMinutes() + " min old" + (ok ? "" : ", later than promised"));
     }
 
     @Override

@@ -1,14 +1,14 @@
 package net.outageherald.ops;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.outageherald.config.Durations;
 import net.outageherald.schedule.Scheduler;
 import net.outageherald.source.ripestat.EndpointStatus;
@@ -30,6 +30,14 @@ public final class HealthCheck {
     private final Duration maxAge;
     private final Clock clock;
     private final Supplier<List<EndpointStatus>> endpoints;
+    private final Supplier<Optional<SourceReport>> stream;
+
+    /**
+     * How the main source is doing, when it is a stream: {@code ok} false means detection is not keeping the
+     * freshness it promised (the stream is down and the looking glass is behind its cadence).
+     */
+    public record SourceReport(boolean ok, String state, String reason) {
+    }
 
     /**
      * @param job       the job whose rounds must be recent ({@code poll})
@@ -38,6 +46,13 @@ public final class HealthCheck {
      */
     public HealthCheck(Scheduler scheduler, String job, Duration maxAge, Clock clock,
                        Supplier<List<EndpointStatus>> endpoints) {
+        this(scheduler, job, maxAge, clock, endpoints, Optional::empty);
+    }
+
+    /** @param stream how the stream and the looking glass behind it are doing (empty when polling) */
+    public HealthCheck(Scheduler scheduler, String job, Duration maxAge, Clock clock,
+                       Supplier<List<EndpointStatus>> endpoints, Supplier<Optional<SourceReport>> stream) {
+        this.stream = stream;
         this.scheduler = scheduler;
         this.job = job;
         this.maxAge = maxAge;
@@ -64,6 +79,15 @@ public final class HealthCheck {
             healthy = up.compareTo(maxAge) <= 0;
             reason = "no " + job + " round has finished since the start " + Durations.format(up) + " ago"
                     + (healthy ? " (not late yet)" : ", more than the " + Durations.format(maxAge) + " allowed");
+        }
+        Optional<SourceReport> source = stream.get();
+        if (source.isPresent()) {
+            body.put("stream", source.get().state());
+            body.put("streamDetail", source.get().reason());
+            if (healthy && !source.get().ok()) {
+                healthy = false;
+                reason = source.get().reason();
+            }
         }
         body.put("status", healthy ? "ok" : "unhealthy");
         body.put("reason", reason);

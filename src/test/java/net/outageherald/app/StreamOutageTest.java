@@ -35,7 +35,9 @@ class StreamOutageTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2014-12-22T16:00:00Z"));
+    // the stream's lag is measured against real time, so the test clock starts at it
+    private final MutableClock clock = new MutableClock(
+            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private FakeRipeStat ripestat;
     private FakeRisLive ris;
@@ -153,6 +155,24 @@ class StreamOutageTest {
         // THEN the looking glass keeps the data fresh and nothing is told
         assertThat(types()).isEmpty();
         assertThat(sd.feed.dataTime(Prefix.parse(KP.get(0)), false)).isAfter(clock.instant().minusSeconds(60));
+    }
+
+    @Test
+    void aLaggingStreamMakesTheDataStaleNotDark() {
+        // WHEN the stream's messages arrive five minutes late, and nothing fresher comes for eleven minutes
+        ris.connection(0).send(FakeRisLive.lateAnnouncement("rrc00", "192.0.2.1", 4837, 131279, KP,
+                clock.instant().minus(Duration.ofMinutes(5))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            sd.stream.checkLiveness();
+            return sd.feed.state() == net.outageherald.source.rislive.StreamState.LAGGING;
+        });
+        assertThat(app.health().check().json()).contains("\"stream\":\"lagging\"");
+        clock.advance(Duration.ofMinutes(11));
+        sd.judge.round();
+
+        // THEN the target is unknown (monitoring degraded, for the operator), never offline
+        assertThat(types()).containsExactly(EventType.MONITORING_DEGRADED);
+        assertThat(app.metrics().scrape()).contains("herald_rislive_state{state=\"lagging\"} 1.0");
     }
 
     private List<String> peers(int n) {

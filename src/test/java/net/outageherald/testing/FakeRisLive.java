@@ -108,6 +108,13 @@ public final class FakeRisLive implements AutoCloseable {
                 + "\"announcements\":[{\"next_hop\":\"" + peer + "\",\"prefixes\":" + quoted(prefixes) + "}]");
     }
 
+    /** An announcement sent now that the peer made at {@code at}: a stream running behind. */
+    public static String lateAnnouncement(String collector, String peer, long upstream, long origin,
+                                          List<String> prefixes, java.time.Instant at) {
+        return announcement(collector, peer, upstream, origin, prefixes).replaceFirst("\"timestamp\":[0-9.]+",
+                "\"timestamp\":" + String.format(java.util.Locale.ROOT, "%.3f", at.toEpochMilli() / 1000.0));
+    }
+
     /** A RIS peer's BGP session with the collector went down. */
     public static String peerDown(String collector, String peer) {
         return "{\"type\":\"ris_message\",\"data\":{\"timestamp\":" + now() + ",\"peer\":\"" + peer
