@@ -10,7 +10,7 @@ import picocli.CommandLine;
 @Command(name = "outage-herald", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Watches the global routing table (RIPE NCC RIS via RIPEstat) and tells Discord, "
                 + "Telegram or the console when networks go dark and when they come back."},
-        subcommands = {RunCommand.class, CheckCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, ReplayCommand.class},
         footer = {"", "Environment: HERALD_CONFIG (config file), HERALD_RIPESTAT_URL, HERALD_DB_URL, HERALD_DB_USER, "
                 + "HERALD_DB_PASSWORD, HERALD_LOG_FORMAT, HERALD_HTTP_ENABLED, HERALD_HTTP_ADDRESS, HERALD_HTTP_PORT, "
                 + "TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN. Every config key: docs/configuration.md."})

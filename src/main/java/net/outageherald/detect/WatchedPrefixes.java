@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.outageherald.model.Prefix;
 import net.outageherald.schedule.Job;
 
@@ -47,15 +48,21 @@ public final class WatchedPrefixes implements Job {
         }
     }
 
-    private final WatchList watch;
-    private final TargetResolver resolver;
+    private final Supplier<List<Resolved>> resolve;
     private final List<Consumer<Set<Prefix>>> listeners;
     private volatile Snapshot current = Snapshot.EMPTY;
 
-    /** @param listeners told the watched prefixes after every refresh */
+    /** The service's: the watch list, each target through the resolver (cached, or asked of RIPEstat). */
     public WatchedPrefixes(WatchList watch, TargetResolver resolver, List<Consumer<Set<Prefix>>> listeners) {
-        this.watch = watch;
-        this.resolver = resolver;
+        this(() -> watch.targets().stream().map(resolver::resolve).toList(), listeners);
+    }
+
+    /**
+     * @param resolve   gives the watched targets with their prefixes (a replay resolves from its capture)
+     * @param listeners told the watched prefixes after every refresh
+     */
+    public WatchedPrefixes(Supplier<List<Resolved>> resolve, List<Consumer<Set<Prefix>>> listeners) {
+        this.resolve = resolve;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -67,7 +74,7 @@ public final class WatchedPrefixes implements Job {
     /** Resolves the watch list again (cached resolutions are cheap; stale ones ask RIPEstat). */
     @Override
     public void run() {
-        List<Resolved> resolved = watch.targets().stream().map(resolver::resolve).toList();
+        List<Resolved> resolved = resolve.get();
         Snapshot next = Snapshot.of(resolved);
         current = next;
         listeners.forEach(l -> l.accept(next.prefixes()));

@@ -110,6 +110,30 @@ public record Prefix(String cidr, boolean ipv6, int length) implements Comparabl
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether {@code other} lies within this prefix (the prefix itself included). */
+    public boolean contains(Prefix other) {
+        if (ipv6 != other.ipv6 || other.length < length) {
+            return false;
+        }
+        byte[] a = address();
+        byte[] b = other.address();
+        for (int bit = 0; bit < length; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((a[bit / 8] & mask) != (b[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] address() {
+        try {
+            return InetAddress.getByName(cidr.substring(0, cidr.indexOf('/'))).getAddress(); // a literal: no lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a canonical prefix that is not an address: " + cidr, e);
+        }
+    }
+
     /** Address space in /24s for IPv4 (a /22 weighs 4, a /25 0.5) and /48s for IPv6, as IODA counts. */
     public double weight() {
         int unit = ipv6 ? 48 : 24;

@@ -17,6 +17,18 @@ class PrefixTest {
     }
 
     @Test
+    void containsItselfAndItsMoreSpecificsOnly() {
+        Prefix kp = Prefix.parse("175.45.176.0/22");
+        assertThat(kp.contains(Prefix.parse("175.45.176.0/22"))).isTrue();
+        assertThat(kp.contains(Prefix.parse("175.45.179.0/24"))).isTrue();
+        assertThat(kp.contains(Prefix.parse("175.45.180.0/24"))).isFalse();
+        assertThat(kp.contains(Prefix.parse("175.45.176.0/21"))).isFalse();
+        assertThat(Prefix.parse("2001:db8::/32").contains(Prefix.parse("2001:db8:ff00::/40"))).isTrue();
+        assertThat(Prefix.parse("2001:db8::/32").contains(Prefix.parse("2001:db9::/48"))).isFalse();
+        assertThat(kp.contains(Prefix.parse("2001:db8::/32"))).isFalse();
+    }
+
+    @Test
     void twoSpellingsOfOnePrefixAreEqual() {
         assertThat(Prefix.parse("2605:de00:bb:0:0:0:0:0/48")).isEqualTo(Prefix.parse("2605:de00:bb::/48"));
         assertThat(Prefix.parse("10.1.2.3/8")).isEqualTo(Prefix.parse("10.0.0.0/8"));
