@@ -23,6 +23,7 @@ import net.outageherald.detect.LiveChecker;
 import net.outageherald.detect.Pacer;
 import net.outageherald.detect.PollJob;
 import net.outageherald.detect.TargetResolver;
+import net.outageherald.detect.WatchBudget;
 import net.outageherald.detect.WatchList;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Target;
@@ -81,6 +82,7 @@ public final class App implements AutoCloseable {
     private final TargetParser parser = new TargetParser();
     private final SubscriptionService subscriptions;
     private final WatchList watch;
+    private final WatchBudget budget;
     private final StopSequence stop;
     private final HealthCheck health;
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
@@ -113,6 +115,7 @@ public final class App implements AutoCloseable {
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);
         this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
+        this.budget = new WatchBudget(resolver, watch, db, config.detection());
         this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
                 config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
         // the stream is the main source; without it, looking-glass rounds every poll-interval do the job
@@ -196,6 +199,15 @@ public final class App implements AutoCloseable {
         List<Target> out = new ArrayList<>(config.watch());
         staticSubscriptions().values().forEach(out::addAll);
         return out;
+    }
+
+    public TargetResolver resolver() {
+        return resolver;
+    }
+
+    /** Whether one more target fits what is watched. */
+    public WatchBudget watchBudget() {
+        return budget;
     }
 
     /** What is watched now; see {@link WatchList}. */

@@ -6,10 +6,16 @@ import net.outageherald.model.Target;
 
 /**
  * A target with its prefixes and presentation. {@code fresh} is false when the source failed and the
- * cached resolution (or none, with no prefixes) is used.
+ * cached resolution (or none, with no prefixes) is used. {@code refusal} says why a target that resolves to
+ * more prefixes than {@code max-prefixes-per-target} is not watched (then it has no prefixes here).
  */
-public record Resolved(Target target, TargetInfo info, List<Prefix> prefixes, boolean fresh) {
+public record Resolved(Target target, TargetInfo info, List<Prefix> prefixes, boolean fresh, String refusal) {
     public Resolved {
         prefixes = List.copyOf(prefixes);
+    }
+
+    /** A target that is watched (no refusal). */
+    public Resolved(Target target, TargetInfo info, List<Prefix> prefixes, boolean fresh) {
+        this(target, info, prefixes, fresh, null);
     }
 }

@@ -1,6 +1,5 @@
 package net.outageherald.detect;
 
-import net.outageherald.model.PrefixState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.outageherald.model.Prefix;
+import net.outageherald.model.PrefixState;
 import net.outageherald.model.Target;
 import net.outageherald.source.AnnouncedPrefix;
 import net.outageherald.source.ResolutionSource;
@@ -39,6 +39,23 @@ public final class TargetResolver {
     private final Clock clock;
     private final TargetRepository targets = new TargetRepository();
     private final PrefixStateRepository prefixStates = new PrefixStateRepository();
+    /** Targets found too large, remembered for {@code resolve-interval} so RIPEstat is not asked each time. */
+    private final Map<String, Refused> refused = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Refused(String reason, Instant at) {
+    }
+
+    /** A target that resolves to more prefixes than we watch prefix by prefix. */
+    private static final class TooLarge extends Exception {
+        final int count;
+        final boolean atLeast;
+
+        TooLarge(int count, boolean atLeast) {
+            super(null, null, false, false);
+            this.count = count;
+            this.atLeast = atLeast;
+        }
+    }
 
     public TargetResolver(ResolutionSource source, RoutingSource routing, Database db, DetectionConfig config,
                           Clock clock) {
@@ -52,6 +69,10 @@ public final class TargetResolver {
     /** The target's prefixes and name: cached while fresh, else asked of the source. Never throws for the source. */
     public Resolved resolve(Target target) {
         Instant now = clock.instant();
+        Refused no = refused.get(target.key());
+        if (no != null && Duration.between(no.at(), now).compareTo(config.resolveInterval()) < 0) {
+            return new Resolved(target, info(target, target.label()), List.of(), true, no.reason());
+        }
         Optional<TargetRecord> cached = db.inTransaction(tx -> targets.find(tx, target.key()));
         if (cached.isPresent() && cached.get().resolvedAt() != null
                 && Duration.between(cached.get().resolvedAt(), now).compareTo(config.resolveInterval()) < 0) {
@@ -59,7 +80,7 @@ public final class TargetResolver {
         }
         try {
             Fresh asked = ask(target, now);
-            Fresh fresh = new Fresh(asked.name, limit(target, keepKnown(cached, asked.prefixes, now)));
+            Fresh fresh = new Fresh(asked.name, limit(keepKnown(cached, asked.prefixes, now), false));
             db.inTransaction(tx -> {
                 targets.saveResolution(tx, target.key(), fresh.name, countryCode(target), fresh.prefixes, now, now);
                 return null;
@@ -68,6 +89,8 @@ public final class TargetResolver {
                 LOG.info("{} ({}) resolves to {} prefixes", target.key(), fresh.name, fresh.prefixes.size());
             }
             return new Resolved(target, info(target, fresh.name), fresh.prefixes, true);
+        } catch (TooLarge e) {
+            return refuse(target, e, now);
         } catch (SourceUnavailableException e) {
             if (cached.isPresent()) {
                 LOG.debug("keeping the cached prefixes of {}: {}", target.key(), e.getMessage());
@@ -86,24 +109,25 @@ public final class TargetResolver {
     private record Fresh(String name, List<Prefix> prefixes) {
     }
 
-    private Fresh ask(Target target, Instant now) throws SourceUnavailableException {
+    private Fresh ask(Target target, Instant now) throws SourceUnavailableException, TooLarge {
         if (target instanceof Target.As as) {
+            List<Prefix> prefixes = limit(recent(source.announcedPrefixes(as.asn()), now), false);
             String holder = holder(as.asn());
             String name = holder == null || holder.isBlank() ? as.key() : as.key() + " " + holder;
-            return new Fresh(name, limit(target, recent(source.announcedPrefixes(as.asn()), now)));
+            return new Fresh(name, prefixes);
         }
         if (target instanceof Target.Net net) {
-            return new Fresh(net.key(), limit(target, source.coveredPrefixes(net.prefix())));
+            return new Fresh(net.key(), limit(source.coveredPrefixes(net.prefix()), false));
         }
         Target.Land land = (Target.Land) target;
         Set<Prefix> all = new LinkedHashSet<>();
         for (long asn : source.countryAsns(land.country().code())) {
             all.addAll(recent(source.announcedPrefixes(asn), now));
             if (all.size() > config.maxPrefixesPerTarget()) {
-                break;
+                limit(new ArrayList<>(all), true); // the rest of the country is not asked for
             }
         }
-        return new Fresh(land.label(), limit(target, new ArrayList<>(all)));
+        return new Fresh(land.label(), limit(new ArrayList<>(all), false));
     }
 
     /**
@@ -153,14 +177,28 @@ public final class TargetResolver {
         }
     }
 
-    private List<Prefix> limit(Target target, List<Prefix> prefixes) {
-        if (prefixes.size() <= config.maxPrefixesPerTarget()) {
-            return prefixes;
+    /** The prefixes, unless there are more than we watch for one target: never a silent sample of them. */
+    private List<Prefix> limit(List<Prefix> prefixes, boolean atLeast) throws TooLarge {
+        if (prefixes.size() > config.maxPrefixesPerTarget()) {
+            throw new TooLarge(prefixes.size(), atLeast);
         }
-        LOG.warn("{} has more than {} prefixes: only the first {} are watched (raise detection.max-prefixes-per-target,"
-                + " or follow its ASes instead)", target.key(), config.maxPrefixesPerTarget(),
-                config.maxPrefixesPerTarget());
-        return prefixes.stream().sorted().limit(config.maxPrefixesPerTarget()).toList();
+        return prefixes;
+    }
+
+    private Resolved refuse(Target target, TooLarge e, Instant now) {
+        String reason = String.format(java.util.Locale.ROOT, "%s announces %s%,d prefixes, more than the %,d this"
+                + " service watches for one target (detection.max-prefixes-per-target); follow its networks one by"
+                + " one instead", target.label(), e.atLeast ? "more than " : "", e.atLeast
+                ? config.maxPrefixesPerTarget() : e.count, config.maxPrefixesPerTarget());
+        if (refused.put(target.key(), new Refused(reason, now)) == null) {
+            LOG.warn("not watching {}: {}", target.key(), reason);
+        }
+        db.inTransaction(tx -> {
+            // not marked resolved: after a restart the target is asked about again, not taken for empty
+            targets.saveResolution(tx, target.key(), target.label(), countryCode(target), List.of(), null, now);
+            return null;
+        });
+        return new Resolved(target, info(target, target.label()), List.of(), true, reason);
     }
 
     private Resolved toResolved(Target target, TargetRecord r, boolean fresh) {

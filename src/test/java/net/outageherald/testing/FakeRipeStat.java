@@ -236,6 +236,11 @@ public final class FakeRipeStat implements AutoCloseable {
         return LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString();
     }
 
+    /** How many requests of any kind it answered. */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
     /** Requests seen so far, for assertions on parameters. */
     public List<String> takeRequestPaths(int max) throws InterruptedException {
         List<String> out = new ArrayList<>();
