@@ -39,7 +39,7 @@ class WatchBudgetTest {
 
     @Test
     void aSubscriptionPastTheGlobalCapIsRefusedWithTheNumbersAndOneWithinItIsNot() throws Exception {
-        try (Harness h = new Harness(dir, "AS64500", "detection: {max-watched-prefixes: 5}\n")) {
+        try (Harness h = new Harness(dir, "AS64500", "detection: {max-watched-prefixes: 5, spread-polls: false}\n")) {
             // GIVEN four prefixes watched, of a cap of five
             h.ripestat.as(64500, "WATCHED", 20, "10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24");
             h.ripestat.as(64501, "SMALL", 20, "10.1.0.0/24");
