@@ -141,6 +141,11 @@ public final class NotifyHarness implements AutoCloseable {
     }
 
     public List<String> outboxStates() {
+        return outboxStates(db);
+    }
+
+    /** "destination reason state" of every outbox row of {@code db}, in id order, whatever its state. */
+    public static List<String> outboxStates(Database db) {
         return db.inTransaction(tx -> {
             List<String> out = new ArrayList<>();
             try (var ps = tx.prepareStatement("SELECT destination, reason, state FROM outbox ORDER BY id");
