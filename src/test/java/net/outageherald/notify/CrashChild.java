@@ -2,6 +2,7 @@ package net.outageherald.notify;
 
 import net.outageherald.testing.FakeMessages;
 import net.outageherald.testing.HttpTestSender;
+import net.outageherald.testing.StoredOutage;
 import net.outageherald.model.Destination;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.model.Platform;
@@ -9,14 +10,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import net.outageherald.model.Event;
-import net.outageherald.model.EventType;
-import net.outageherald.model.Facts;
-import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.store.Database;
-import net.outageherald.store.EventRepository;
-import net.outageherald.store.OutageRepository;
 
 /**
  * The process {@link CrashSafetyTest} kills: {@code <db file> <port> fanout|resume <destinations> <concurrency>}.
@@ -44,7 +39,7 @@ public final class CrashChild {
                     notifier.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(i)),
                             new Target.As(1));
                 }
-                storeOutage(db, notifier);
+                StoredOutage.of("AS1", Instant.now()).store(db, notifier.sink());
             }
             notifier.start();
             while (!notifier.pending().isEmpty()) {
@@ -53,17 +48,5 @@ public final class CrashChild {
             notifier.stop();
         }
         System.exit(0);
-    }
-
-    private static void storeOutage(Database db, Notifier notifier) {
-        Instant now = Instant.now();
-        List<Event> stored = db.inTransaction(tx -> {
-            long outage = new OutageRepository().open(tx, "AS1", now, Status.DOWN);
-            Event e = new EventRepository().insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS1", "AS1", null,
-                    Status.DOWN, Status.UP, now, outage, now, null, Facts.none(null)), now);
-            notifier.sink().onEvent(tx, e);
-            return List.of(e);
-        });
-        notifier.sink().afterCommit(stored);
     }
 }
