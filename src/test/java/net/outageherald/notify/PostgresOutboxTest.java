@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.store.Database;
+import net.outageherald.subscribe.Subscriptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,8 @@ class PostgresOutboxTest {
             h.subscriptions.subscribe(tg("1"), new Target.As(1));
             long outage = h.outageStarted("AS1");
             h.notifier.drainOnce();
-            assertThat(h.subscriptions.subscribe(tg("2"), new Target.As(1)).ongoing()).isNotNull();
+            assertThat(h.subscriptions.subscribe(tg("2"), new Target.As(1)).ongoing())
+                    .isEqualTo(new Subscriptions.Ongoing(outage, Status.DOWN, NotifyHarness.T0));
 
             // WHEN it ends
             h.restored("AS1", outage);
