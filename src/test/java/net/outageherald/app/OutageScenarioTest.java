@@ -3,8 +3,15 @@ package net.outageherald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import net.outageherald.model.Event;
 import net.outageherald.testing.FakeRipeStat.Failure;
+import net.outageherald.store.Database;
+import net.outageherald.store.EventRepository;
+import net.outageherald.store.Outage;
+import net.outageherald.store.OutageRepository;
 import net.outageherald.testing.Harness;
+import net.outageherald.testing.NotifyHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +108,13 @@ class OutageScenarioTest {
         h.poll();
         h.ripestat.seenBy(PREFIXES[2], 20);
         h.poll(5);
+        // THEN nothing was decided, not only nothing sent: no outage, no event and nothing waiting to go
+        Database db = h.app().database();
+        List<Outage> outages = db.inTransaction(tx -> new OutageRepository().history(tx, "AS131279", 10));
+        List<Event> events = db.inTransaction(tx -> new EventRepository().recent(tx, "AS131279", 10));
+        assertThat(outages).isEmpty();
+        assertThat(events).isEmpty();
+        assertThat(NotifyHarness.outboxStates(db)).isEmpty();
         assertThat(h.console()).isEmpty();
     }
 

@@ -15,22 +15,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.outageherald.model.Destination;
-import net.outageherald.model.Event;
-import net.outageherald.model.EventType;
-import net.outageherald.model.Facts;
 import net.outageherald.model.Platform;
-import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.notify.Notifier;
 import net.outageherald.outbox.NotifyConfig.PlatformLimits;
 import net.outageherald.outbox.NotifyConfig.Rate;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
-import net.outageherald.store.EventRepository;
-import net.outageherald.store.OutageRepository;
 import net.outageherald.testing.FakeChatServer;
 import net.outageherald.testing.FakeMessages;
 import net.outageherald.testing.HttpTestSender;
+import net.outageherald.testing.StoredOutage;
 import net.outageherald.testing.WiredNotifier;
 
 /**
@@ -70,7 +65,7 @@ public final class FanOutBenchmark {
             long baseline = heapUsed();
             resetPeaks();
             long t0 = System.nanoTime();
-            storeOutage(db, notifier);
+            StoredOutage.of("AS1", Instant.now()).store(db, notifier.sink());
             long fannedOut = System.nanoTime();
             notifier.start();
             while (chat.received().size() < destinations) {
@@ -108,18 +103,6 @@ public final class FanOutBenchmark {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
             ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
         }
-    }
-
-    private static void storeOutage(Database db, Notifier notifier) {
-        Instant now = Instant.now();
-        List<Event> stored = db.inTransaction(tx -> {
-            long outage = new OutageRepository().open(tx, "AS1", now, Status.DOWN);
-            Event e = new EventRepository().insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS1", "AS1", null,
-                    Status.DOWN, Status.UP, now, outage, now, null, Facts.none(null)), now);
-            notifier.sink().onEvent(tx, e);
-            return List.of(e);
-        });
-        notifier.sink().afterCommit(stored);
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

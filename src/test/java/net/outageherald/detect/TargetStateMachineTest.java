@@ -12,6 +12,7 @@ import net.outageherald.model.EventType;
 import net.outageherald.model.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TargetStateMachineTest {
@@ -66,21 +67,26 @@ class TargetStateMachineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void degradedTargetShowsUnknownButKeepsItsOutage(String rounds, List<String> expected) {
-        // GIVEN a confirmed outage
+    @EnumSource(value = Status.class, names = {"PARTIAL", "DOWN"})
+    void degradedTargetShowsUnknownButKeepsItsOutage(Status severity) {
+        // GIVEN a confirmed outage of this severity, begun at the first dark round (16:01)
         TargetStateMachine machine = new TargetStateMachine(CONFIG);
         TargetState s = TargetState.fresh("KP", T0);
         for (int i = 0; i < 4; i++) {
-            s = machine.observe(s, i == 0 ? Status.UP : Status.DOWN, T0.plusSeconds(60L * i), null).state();
+            s = machine.observe(s, i == 0 ? Status.UP : severity, T0.plusSeconds(60L * i), null).state();
         }
-        assertThat(s.shown()).isEqualTo(Status.DOWN);
+        assertThat(s.shown()).isEqualTo(severity);
         // WHEN data goes missing for longer than unknown-after
         Transition t = machine.miss(s, T0.plus(Duration.ofMinutes(30)));
-        // THEN the target shows UNKNOWN, but the outage is still open
-        assertThat(t.changes()).extracting(Transition.Change::type).containsExactly(EventType.MONITORING_DEGRADED);
+        // THEN the target shows UNKNOWN, but the outage is still open, with its severity and its start
+        assertThat(t.changes()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(EventType.MONITORING_DEGRADED);
+            assertThat(c.from()).isEqualTo(severity);
+            assertThat(c.to()).isEqualTo(Status.UNKNOWN);
+        });
         assertThat(t.state().shown()).isEqualTo(Status.UNKNOWN);
-        assertThat(t.state().confirmed()).isEqualTo(Status.DOWN);
+        assertThat(t.state().confirmed()).isEqualTo(severity);
+        assertThat(t.state().outageStart()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
     }
 
     @org.junit.jupiter.api.Test

@@ -5,18 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.outageherald.model.Destination;
-import net.outageherald.model.Event;
-import net.outageherald.model.EventType;
-import net.outageherald.model.Facts;
 import net.outageherald.model.Platform;
-import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
-import net.outageherald.store.EventRepository;
-import net.outageherald.store.OutageRepository;
 import net.outageherald.testing.FakeMessages;
 import net.outageherald.testing.HttpTestSender;
+import net.outageherald.testing.StoredOutage;
 import net.outageherald.testing.WiredNotifier;
 
 /**
@@ -46,7 +41,7 @@ public final class CrashChild {
                     wired.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(i)),
                             new Target.As(1));
                 }
-                storeOutage(db, notifier);
+                StoredOutage.of("AS1", Instant.now()).store(db, notifier.sink());
             }
             notifier.start();
             while (!notifier.pending().isEmpty()) {
@@ -55,17 +50,5 @@ public final class CrashChild {
             notifier.stop();
         }
         System.exit(0);
-    }
-
-    private static void storeOutage(Database db, Notifier notifier) {
-        Instant now = Instant.now();
-        List<Event> stored = db.inTransaction(tx -> {
-            long outage = new OutageRepository().open(tx, "AS1", now, Status.DOWN);
-            Event e = new EventRepository().insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS1", "AS1", null,
-                    Status.DOWN, Status.UP, now, outage, now, null, Facts.none(null)), now);
-            notifier.sink().onEvent(tx, e);
-            return List.of(e);
-        });
-        notifier.sink().afterCommit(stored);
     }
 }

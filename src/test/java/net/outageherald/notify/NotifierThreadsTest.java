@@ -14,18 +14,13 @@ import java.time.Instant;
 import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.outageherald.chat.console.ConsoleSender;
-import net.outageherald.model.Event;
-import net.outageherald.model.EventType;
-import net.outageherald.model.Facts;
 import net.outageherald.model.Platform;
-import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
-import net.outageherald.store.EventRepository;
-import net.outageherald.store.OutageRepository;
 import net.outageherald.testing.FakeMessages;
 import net.outageherald.testing.RecordingSender;
+import net.outageherald.testing.StoredOutage;
 import net.outageherald.testing.WiredNotifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +48,7 @@ class NotifierThreadsTest {
             n.start();
             try {
                 // WHEN an outage is stored (the long poll interval means only the commit wakes them)
-                storeOutage(db, n);
+                StoredOutage.of("AS1", Instant.now()).store(db, n.sink());
 
                 // THEN every chat and the console hear of it soon
                 await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered().size() == 40);
@@ -64,19 +59,5 @@ class NotifierThreadsTest {
             }
             assertThat(n.pending()).isEmpty();
         }
-    }
-
-    private static void storeOutage(Database db, Notifier n) {
-        EventRepository events = new EventRepository();
-        OutageRepository outages = new OutageRepository();
-        Instant now = Instant.now();
-        List<Event> stored = db.inTransaction(tx -> {
-            long outage = outages.open(tx, "AS1", now, Status.DOWN);
-            Event e = events.insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS1", "AS1", null, Status.DOWN,
-                    Status.UP, now, outage, now, null, Facts.none(null)), now);
-            n.sink().onEvent(tx, e);
-            return List.of(e);
-        });
-        n.sink().afterCommit(stored);
     }
 }

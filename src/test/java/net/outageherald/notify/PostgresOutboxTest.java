@@ -2,15 +2,21 @@ package net.outageherald.notify;
 
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import net.outageherald.model.Delivery;
+import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.store.Database;
+import net.outageherald.subscribe.Subscriptions;
 import net.outageherald.testing.FakeMessages;
 import net.outageherald.testing.NotifyHarness;
 import net.outageherald.testing.WiredNotifier;
@@ -50,7 +56,8 @@ class PostgresOutboxTest {
             h.subscriptions.subscribe(tg("1"), new Target.As(1));
             long outage = h.outageStarted("AS1");
             h.notifier.drainOnce();
-            assertThat(h.subscriptions.subscribe(tg("2"), new Target.As(1)).ongoing()).isNotNull();
+            assertThat(h.subscriptions.subscribe(tg("2"), new Target.As(1)).ongoing())
+                    .isEqualTo(new Subscriptions.Ongoing(outage, Status.DOWN, NotifyHarness.T0));
 
             // WHEN it ends
             h.restored("AS1", outage);
@@ -77,22 +84,44 @@ class PostgresOutboxTest {
             Notifier b = WiredNotifier.wire(NotifyHarness.unlimited(), a.db, new FakeMessages(), List.of(a.telegram),
                     new SimpleMeterRegistry(), a.clock).notifier();
 
-            // WHEN both drain at the same time (claims use FOR UPDATE SKIP LOCKED)
-            var first = CompletableFuture.runAsync(a.notifier::drainOnce);
-            var second = CompletableFuture.runAsync(b::drainOnce);
-            CompletableFuture.allOf(first, second).join();
+            // WHEN both drain at the same time, each on its own thread: b starts while a holds the rows it
+            // claimed (the sender keeps a's first send waiting until b sends too, or 10 s at most)
+            a.telegram.holdUntilSendingFrom(2);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            String threadOfA;
+            String threadOfB;
+            try {
+                var first = CompletableFuture.supplyAsync(() -> drainOnThisThread(a.notifier), threads);
+                await().atMost(Duration.ofSeconds(10)).until(() -> a.telegram.threadsSending() == 1);
+                var second = CompletableFuture.supplyAsync(() -> drainOnThisThread(b), threads);
+                threadOfA = first.join();
+                threadOfB = second.join();
+            } finally {
+                threads.shutdown();
+            }
             a.notifier.drainOnce();
 
-            // THEN every message went exactly once, and each chat's arrived in order
+            // THEN both instances delivered some of the rows, and none that the other did
+            List<Long> byA = a.telegram.deliveredOn(threadOfA).stream().map(Delivery::outboxId).toList();
+            List<Long> byB = a.telegram.deliveredOn(threadOfB).stream().map(Delivery::outboxId).toList();
+            assertThat(byA).as("rows instance a delivered").isNotEmpty();
+            assertThat(byB).as("rows instance b delivered").isNotEmpty().doesNotContainAnyElementsOf(byA);
+            // AND every message went exactly once, and each chat's arrived in order
             List<Delivery> all = a.telegram.delivered();
             assertThat(all).hasSize(600).extracting(Delivery::outboxId).doesNotHaveDuplicates();
             assertThat(a.notifier.pending()).isEmpty();
-            assertThat(a.outboxStates()).allMatch(s -> s.endsWith(" SENT"));
+            assertThat(a.outboxStates()).hasSize(600).allMatch(s -> s.endsWith(" SENT"));
             for (int i = 1; i <= 200; i++) {
                 String chat = String.valueOf(i);
                 assertThat(all.stream().filter(d -> d.to().id().equals(chat)).map(Delivery::outboxId).toList())
                         .isSorted();
             }
         }
+    }
+
+    /** One instance's drain, on the calling thread: returns that thread's name, to tell its sends apart. */
+    private static String drainOnThisThread(Notifier instance) {
+        instance.drainOnce();
+        return Thread.currentThread().getName();
     }
 }

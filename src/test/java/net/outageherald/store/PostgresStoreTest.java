@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
-import net.outageherald.model.Facts;
 import net.outageherald.model.Prefix;
-import net.outageherald.model.Status;
+import net.outageherald.testing.StoredOutage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +37,9 @@ class PostgresStoreTest {
         TargetRepository targets = new TargetRepository();
         OutageRepository outages = new OutageRepository();
         EventRepository events = new EventRepository();
+        long id = StoredOutage.of("KP", t).named("North Korea (KP)").country("KP").prefixes("175.45.176.0/24")
+                .store(db);
         db.inTransaction(tx -> {
-            targets.saveResolution(tx, "KP", "North Korea (KP)", "KP", List.of(Prefix.parse("175.45.176.0/24")), t, t);
-            long id = outages.open(tx, "KP", t, Status.DOWN);
-            events.insert(tx, new Event(0, EventType.OUTAGE_STARTED, "KP", "North Korea (KP)", "KP", Status.DOWN,
-                    Status.UP, t, id, t, null, Facts.none(null)), t);
             outages.close(tx, id, t.plusSeconds(34_260));
             return null;
         });

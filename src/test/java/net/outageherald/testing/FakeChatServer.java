@@ -1,6 +1,5 @@
 package net.outageherald.testing;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * A chat platform on 127.0.0.1: {@code POST /send} with body {@code <destination> <nonce>} is accepted

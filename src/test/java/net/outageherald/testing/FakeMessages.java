@@ -1,9 +1,9 @@
 package net.outageherald.testing;
 
-import net.outageherald.model.Message;
-import net.outageherald.notify.message.Messages;
 import java.util.List;
 import net.outageherald.model.Event;
+import net.outageherald.model.Message;
+import net.outageherald.notify.message.Messages;
 
 /** Messages whose headline says which event they are for: "OUTAGE_STARTED AS1 #3". */
 public final class FakeMessages implements Messages {

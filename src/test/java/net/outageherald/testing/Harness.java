@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.outageherald.app.App;
-import net.outageherald.config.ConfigLoader;
 import net.outageherald.app.HeraldConfig;
 
 /**

@@ -1,15 +1,15 @@
 package net.outageherald.testing;
 
-import net.outageherald.model.Delivery;
-import net.outageherald.model.Platform;
-import net.outageherald.outbox.SendResult;
-import net.outageherald.outbox.Sender;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Platform;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.outbox.Sender;
 
 /**
  * A real HTTP sender for {@link FakeChatServer}: one POST per delivery, classified like a platform's

@@ -1,10 +1,10 @@
 package net.outageherald.testing;
 
+import java.util.List;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Collects what a package logs, for tests that promise a log line (once, and without secrets). */

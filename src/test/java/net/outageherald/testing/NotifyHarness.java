@@ -75,18 +75,8 @@ public final class NotifyHarness implements AutoCloseable {
 
     /** The target's outage begins: returns the outage id. */
     public long outageStarted(String target) {
-        Instant now = clock.instant();
-        long[] id = new long[1];
-        List<Event> stored = db.inTransaction(tx -> {
-            if (targets.find(tx, target).isEmpty()) {
-                targets.saveResolution(tx, target, target + " name", null, List.of(), now, now);
-            }
-            id[0] = outages.open(tx, target, now, Status.DOWN);
-            targets.saveState(tx, new TargetState(target, Status.DOWN, null, 0, null, now, null, id[0], now, now), now);
-            return List.of(store(tx, event(EventType.OUTAGE_STARTED, target, Status.DOWN, Status.UP, id[0], now, null)));
-        });
-        notifier.sink().afterCommit(stored);
-        return id[0];
+        return StoredOutage.of(target, clock.instant()).named(target + " name").facts(facts(target))
+                .store(db, notifier.sink());
     }
 
     public void outageChanged(String target, long outageId, Status to) {
@@ -124,9 +114,13 @@ public final class NotifyHarness implements AutoCloseable {
 
     private static Event event(EventType type, String target, Status to, Status from, long outageId, Instant at,
                                Duration duration) {
-        Facts facts = new Facts(List.of("175.45.176.0/24"), 4, 256, 0, 0, 305, List.of(4837L),
+        return new Event(0, type, target, target + " name", null, to, from, at, outageId, at, duration,
+                facts(target));
+    }
+
+    private static Facts facts(String target) {
+        return new Facts(List.of("175.45.176.0/24"), 4, 256, 0, 0, 305, List.of(4837L),
                 "https://stat.ripe.net/" + target, null);
-        return new Event(0, type, target, target + " name", null, to, from, at, outageId, at, duration, facts);
     }
 
     /** Drains, moving the clock on by {@code step} between rounds, until nothing is pending. */
@@ -143,6 +137,11 @@ public final class NotifyHarness implements AutoCloseable {
     }
 
     public List<String> outboxStates() {
+        return outboxStates(db);
+    }
+
+    /** "destination reason state" of every outbox row of {@code db}, in id order, whatever its state. */
+    public static List<String> outboxStates(Database db) {
         return db.inTransaction(tx -> {
             List<String> out = new ArrayList<>();
             try (var ps = tx.prepareStatement("SELECT destination, reason, state FROM outbox ORDER BY id");

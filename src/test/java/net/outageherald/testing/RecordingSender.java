@@ -6,6 +6,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import net.outageherald.chat.telegram.TelegramChatKinds;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Platform;
@@ -25,6 +29,9 @@ public final class RecordingSender implements Sender {
 
     private final Platform platform;
     private final List<Attempt> attempts = new ArrayList<>();
+    private final List<String> threads = new ArrayList<>(); // the thread of each attempt
+    private final Set<String> arrived = ConcurrentHashMap.newKeySet();
+    private volatile CountDownLatch meeting;
     private final Map<String, Deque<SendResult>> script = new HashMap<>();
     private int nextId;
 
@@ -54,12 +61,43 @@ public final class RecordingSender implements Sender {
         return platform == Platform.TELEGRAM ? new TelegramChatKinds() : ChatKinds.NO_GROUPS;
     }
 
+    /**
+     * Holds every send until sends from {@code threads} different threads have begun (10 s at most, then
+     * no send is held any more), so that callers draining at the same time really overlap; a test then
+     * asks who sent what with {@link #deliveredOn(String)}.
+     */
+    public RecordingSender holdUntilSendingFrom(int threads) {
+        meeting = new CountDownLatch(threads);
+        return this;
+    }
+
+    /** How many different threads have begun a send since {@link #holdUntilSendingFrom(int)}. */
+    public int threadsSending() {
+        return arrived.size();
+    }
+
     @Override
-    public synchronized SendResult send(Delivery delivery) {
-        Deque<SendResult> q = script.get(delivery.to().id());
-        SendResult r = q != null && !q.isEmpty() ? q.poll() : new SendResult.Sent("m" + ++nextId);
-        attempts.add(new Attempt(delivery, r));
-        return r;
+    public SendResult send(Delivery delivery) {
+        CountDownLatch m = meeting;
+        if (m != null) { // outside the lock: the other threads must be able to arrive
+            if (arrived.add(Thread.currentThread().getName())) {
+                m.countDown();
+            }
+            try {
+                if (!m.await(10, TimeUnit.SECONDS)) {
+                    meeting = null; // the others never came: hold nobody any longer, the test will say so
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            Deque<SendResult> q = script.get(delivery.to().id());
+            SendResult r = q != null && !q.isEmpty() ? q.poll() : new SendResult.Sent("m" + ++nextId);
+            attempts.add(new Attempt(delivery, r));
+            threads.add(Thread.currentThread().getName());
+            return r;
+        }
     }
 
     public synchronized List<Attempt> attempts() {
@@ -69,6 +107,17 @@ public final class RecordingSender implements Sender {
     /** Deliveries the platform accepted, in order. */
     public synchronized List<Delivery> delivered() {
         return attempts.stream().filter(a -> a.result() instanceof SendResult.Sent).map(Attempt::delivery).toList();
+    }
+
+    /** Deliveries the platform accepted from sends made on the thread of this name, in order. */
+    public synchronized List<Delivery> deliveredOn(String threadName) {
+        List<Delivery> out = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            if (threads.get(i).equals(threadName) && attempts.get(i).result() instanceof SendResult.Sent) {
+                out.add(attempts.get(i).delivery());
+            }
+        }
+        return out;
     }
 
     /** Accepted deliveries to one destination id. */

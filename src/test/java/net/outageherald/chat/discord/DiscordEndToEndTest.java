@@ -58,7 +58,7 @@ class DiscordEndToEndTest {
             List<FakeDiscord.Call> outage = posts.stream()
                     .filter(c -> c.body().path("embeds").path(0).path("title").asText().contains("is offline")).toList();
             assertThat(outage).hasSize(1);
-            assertThat(outage.get(0).body().path("embeds").path(0).path("color").asInt()).isEqualTo(DiscordRenderer.colour(net.outageherald.model.Status.DOWN));
+            assertThat(outage.get(0).body().path("embeds").path(0).path("color").asInt()).isEqualTo(DiscordRenderer.RED);
             assertThat(outage.get(0).body().path("nonce").asText()).isNotBlank();
             assertThat(outage.get(0).body().path("enforce_nonce").asBoolean()).isTrue();
             // AND the restoration replied to it, and it was edited in place to say it is resolved

@@ -14,11 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.outageherald.model.Destination;
-import net.outageherald.model.Event;
-import net.outageherald.model.EventType;
-import net.outageherald.model.Facts;
 import net.outageherald.model.Platform;
-import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.notify.Notifier;
 import net.outageherald.notify.message.EventMessages;
@@ -26,9 +22,8 @@ import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
 import net.outageherald.store.Database;
-import net.outageherald.store.EventRepository;
-import net.outageherald.store.OutageRepository;
 import net.outageherald.testing.HeraldProcess;
+import net.outageherald.testing.StoredOutage;
 import net.outageherald.testing.WiredNotifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,15 +118,7 @@ class SigtermMidDeliveryTest {
                 wired.subscriptions().subscribe(new Destination(Platform.TELEGRAM, String.valueOf(1000 + i)),
                         new Target.As(64500));
             }
-            Instant now = Instant.now();
-            db.inTransaction(tx -> {
-                long outage = new OutageRepository().open(tx, "AS64500", now, Status.DOWN);
-                Event e = new EventRepository().insert(tx, new Event(0, EventType.OUTAGE_STARTED, "AS64500",
-                        "AS64500 EXAMPLE", null, Status.DOWN, Status.UP, now, outage, now, null,
-                        Facts.none(null)), now);
-                notifier.sink().onEvent(tx, e);
-                return null;
-            });
+            StoredOutage.of("AS64500", Instant.now()).named("AS64500 EXAMPLE").store(db, notifier.sink());
         }
     }
 }
