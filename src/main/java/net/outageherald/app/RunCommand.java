@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code run}: the main job, until the process is stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Polls RIPEstat on schedule and reports outages and restorations of the watched targets "
-                + "(to the console when no chat token is set) until stopped with Ctrl-C or SIGTERM.",
-                "On SIGTERM or Ctrl-C it stops polling, lets messages being sent finish and closes its connections "
+        description = {"Follows RIS Live (the looking glass seeding and reconciling within its budget) and reports "
+                + "outages and restorations of the watched targets (to the console when no chat token is set) until "
+                + "stopped with Ctrl-C or SIGTERM.",
+                "On SIGTERM or Ctrl-C it stops the stream and polling, lets messages being sent finish and closes its connections "
                         + "and database within shutdown.timeout; a second signal exits at once.",
                 "Exit codes: " + ExitCode.STOPPED + " stopped cleanly, " + ExitCode.BAD_CONFIG + " bad config, "
                         + ExitCode.CANNOT_START + " could not start (database, endpoint port), "
