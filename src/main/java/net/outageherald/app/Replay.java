@@ -25,6 +25,7 @@ import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
 import net.outageherald.routing.RoutingTable;
 import net.outageherald.routing.StreamFeed;
+import net.outageherald.schedule.ManualClock;
 import net.outageherald.source.rislive.CaptureReader;
 import net.outageherald.source.rislive.PeerState;
 import net.outageherald.source.rislive.RisMessage;
@@ -67,7 +68,7 @@ final class Replay {
         if (index.first == null) {
             throw new IllegalArgumentException(capture + " holds no RIS Live message; record one as the README shows");
         }
-        ReplayClock clock = new ReplayClock(index.first);
+        ManualClock clock = new ManualClock(index.first);
         try (Database db = Database.open("jdbc:sqlite:" + scratch.resolve("replay.db")
                 + "?synchronous=OFF&journal_mode=MEMORY", null, null, 2)) {
             RoutingTable table = new RoutingTable();
@@ -95,7 +96,7 @@ final class Replay {
         }
     }
 
-    private long feed(Path capture, StreamFeed feed, TableJudge judge, Notifier notifier, ReplayClock clock)
+    private long feed(Path capture, StreamFeed feed, TableJudge judge, Notifier notifier, ManualClock clock)
             throws IOException, InterruptedException {
         long startNanos = System.nanoTime();
         Instant start = clock.instant();
@@ -124,7 +125,7 @@ final class Replay {
      * Runs the judging rounds due before {@code until}, each at its own time: when the table changed, when a
      * confirmation falls due, and every half minute, as the service's loop does; quiet stretches are skipped.
      */
-    private void roundsUntil(Instant until, TableJudge judge, Notifier notifier, ReplayClock clock) {
+    private void roundsUntil(Instant until, TableJudge judge, Notifier notifier, ManualClock clock) {
         while (!until.isBefore(nextRound)) {
             clock.advanceTo(nextRound);
             Instant due = judge.round();

@@ -1,40 +1,12 @@
 package net.outageherald.testing;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import net.outageherald.schedule.ManualClock;
 
-/** A clock tests move by hand. */
-public final class MutableClock extends Clock {
-
-    private volatile Instant now;
+/** A clock tests move by hand: the service's own {@link ManualClock}, under the name the tests know. */
+public final class MutableClock extends ManualClock {
 
     public MutableClock(Instant start) {
-        this.now = start;
-    }
-
-    public void advance(Duration d) {
-        now = now.plus(d);
-    }
-
-    public void set(Instant at) {
-        now = at;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+        super(start);
     }
 }

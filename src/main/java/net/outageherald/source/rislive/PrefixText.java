@@ -140,7 +140,7 @@ final class PrefixText {
         for (int bit = len; bit < 128; bit++) {
             g[bit / 16] &= ~(0x8000 >>> (bit % 16));
         }
-        String canonical = format(g) + s.substring(slash);
+        String canonical = Prefix.v6Text(g) + s.substring(slash);
         // reuse the input when it already is canonical, which saves the copy for most of the stream
         return new Prefix(canonical.equals(s) ? s : canonical, true, len);
     }
@@ -203,37 +203,4 @@ final class PrefixText {
         return g;
     }
 
-    /** RFC 5952, exactly as {@link Prefix} writes it: lower-case, the first longest run of 2+ zero groups as "::". */
-    private static String format(int[] g) {
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] == 0) {
-                int j = i;
-                while (j < 8 && g[j] == 0) {
-                    j++;
-                }
-                if (j - i > bestLen && j - i >= 2) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        StringBuilder sb = new StringBuilder(40);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
-    }
 }

@@ -1,14 +1,8 @@
 package net.outageherald.chat.discord;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
-import net.outageherald.config.ConfigLoader;
+import net.outageherald.testing.SectionBinder;
 
 /**
  * Discord configs for tests, made the way start-up makes them: the body of a {@code discord:} section
@@ -16,8 +10,6 @@ import net.outageherald.config.ConfigLoader;
  * {@link net.outageherald.config.ConfigException} with the key's path, exactly what an operator would see.
  */
 final class TestDiscordConfig {
-
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private TestDiscordConfig() {
     }
@@ -29,9 +21,7 @@ final class TestDiscordConfig {
 
     /** As {@link #bind(String, Map)}, with {@code baseDir} standing in for the config file's folder. */
     static DiscordConfig bind(String yaml, Map<String, String> env, Path baseDir) {
-        ObjectNode document = JsonNodeFactory.instance.objectNode();
-        document.set("discord", parse(yaml));
-        return ConfigLoader.bind(document, env, baseDir, root -> DiscordConfigBinder.from(root.section("discord")));
+        return SectionBinder.bind("discord", yaml, env, baseDir, DiscordConfigBinder::from);
     }
 
     /**
@@ -47,14 +37,5 @@ final class TestDiscordConfig {
                 start-timeout: 20s
                 shutdown-timeout: 2s
                 """.formatted(apiUrl, gatewayUrl), token == null ? Map.of() : Map.of(DiscordConfig.TOKEN_ENV, token));
-    }
-
-    private static JsonNode parse(String yaml) {
-        try {
-            JsonNode node = YAML.readTree(yaml);
-            return node == null || node.isMissingNode() || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

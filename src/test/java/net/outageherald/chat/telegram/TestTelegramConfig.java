@@ -1,15 +1,9 @@
 package net.outageherald.chat.telegram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import net.outageherald.config.ConfigLoader;
+import net.outageherald.testing.SectionBinder;
 
 /**
  * Telegram configs for tests, made the way start-up makes them: the body of a {@code telegram:} section
@@ -17,8 +11,6 @@ import net.outageherald.config.ConfigLoader;
  * {@link net.outageherald.config.ConfigException} with the key's path, exactly what an operator would see.
  */
 final class TestTelegramConfig {
-
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private TestTelegramConfig() {
     }
@@ -30,10 +22,7 @@ final class TestTelegramConfig {
 
     /** As {@link #bind(String, Map)}, with {@code baseDir} standing in for the config file's folder. */
     static TelegramConfig bind(String yaml, Map<String, String> env, Path baseDir) {
-        ObjectNode document = JsonNodeFactory.instance.objectNode();
-        document.set("telegram", parse(yaml));
-        return ConfigLoader.bind(document, env, baseDir,
-                root -> TelegramConfigBinder.from(root.section("telegram")));
+        return SectionBinder.bind("telegram", yaml, env, baseDir, TelegramConfigBinder::from);
     }
 
     /**
@@ -47,14 +36,5 @@ final class TestTelegramConfig {
                 request-timeout: 2s
                 command-threads: 2
                 """.formatted(apiUrl), token == null ? Map.of() : Map.of(TelegramConfig.TOKEN_ENV, token));
-    }
-
-    private static JsonNode parse(String yaml) {
-        try {
-            JsonNode node = YAML.readTree(yaml);
-            return node == null || node.isMissingNode() || node.isNull() ? JsonNodeFactory.instance.objectNode() : node;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

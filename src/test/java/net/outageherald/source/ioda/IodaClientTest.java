@@ -3,22 +3,23 @@ package net.outageherald.source.ioda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import net.outageherald.source.SourceUnavailableException;
 import net.outageherald.source.SourceUnavailableException.Reason;
+import net.outageherald.source.SourceUnavailableException;
+import net.outageherald.testing.MutableClock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ class IodaClientTest {
     private static final Instant UNTIL = Samples.T0.plus(Duration.ofMinutes(45));
 
     private final MockWebServer server = new MockWebServer();
-    private final Samples.HandClock clock = new Samples.HandClock(Samples.T0);
+    private final MutableClock clock = new MutableClock(Samples.T0);
     // the application's one shared client; IodaClient derives its own timeouts from it
     private final OkHttpClient shared = new OkHttpClient();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();

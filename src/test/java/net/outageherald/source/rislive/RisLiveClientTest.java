@@ -1,6 +1,5 @@
 package net.outageherald.source.rislive;
 
-import net.outageherald.testing.FakeRisLive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.outageherald.model.Prefix;
+import net.outageherald.testing.FakeRisLive;
+import net.outageherald.testing.MutableClock;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,7 @@ class RisLiveClientTest {
     private static final List<String> BEACONS = List.of(Frames.subscribe("84.205.64.0/19"),
             Frames.subscribe("93.175.144.0/20"), Frames.subscribe("2001:7fb::/32"));
 
-    private final TestClock clock = new TestClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final RecordingListener listener = new RecordingListener();
     private FakeRisLive server;
     private RisLiveClient client;

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import net.outageherald.config.ConfigException;
-import net.outageherald.config.ConfigLoader;
 import net.outageherald.config.ConfigNode;
+import net.outageherald.testing.SectionBinder;
 import org.junit.jupiter.api.Test;
 
 class RisLiveConfigTest {
@@ -122,11 +121,7 @@ class RisLiveConfigTest {
     /** Binds a YAML document with one binder, exactly as the loader binds the whole file. */
     static final class Binding {
         static <T> T bind(String yaml, Map<String, String> env, Function<ConfigNode, T> binder) {
-            try {
-                return ConfigLoader.bind(new YAMLMapper().readTree(yaml), env, Path.of(""), binder);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return net.outageherald.config.ConfigLoader.bind(SectionBinder.document(yaml), env, Path.of(""), binder);
         }
     }
 }
