@@ -19,6 +19,7 @@ import net.outageherald.chat.telegram.TelegramFrontEnd;
 import net.outageherald.command.CommandService;
 import net.outageherald.config.Durations;
 import net.outageherald.detect.Detector;
+import net.outageherald.detect.HistoryPruner;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.detect.Pacer;
 import net.outageherald.detect.PollJob;
@@ -83,6 +84,7 @@ public final class App implements AutoCloseable {
     private final SubscriptionService subscriptions;
     private final WatchList watch;
     private final WatchBudget budget;
+    private final HistoryPruner pruner;
     private final StopSequence stop;
     private final HealthCheck health;
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
@@ -116,6 +118,7 @@ public final class App implements AutoCloseable {
                 clock);
         this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
         this.budget = new WatchBudget(resolver, watch, db, config.detection());
+        this.pruner = new HistoryPruner(db, config.detection().historyKeep(), clock);
         this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
                 config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
         // the stream is the main source; without it, looking-glass rounds every poll-interval do the job
@@ -162,6 +165,7 @@ public final class App implements AutoCloseable {
         startEndpoint();
         startChats();
         notifier.start();
+        scheduler.every(pruner, HistoryPruner.EVERY, Duration.ofMinutes(1));
         if (streamDetection != null) {
             streamDetection.start(scheduler);
             scheduler.start();

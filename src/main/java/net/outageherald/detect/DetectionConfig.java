@@ -25,6 +25,7 @@ public record DetectionConfig(
         Duration keepPrefixesFor,
         int maxPrefixesPerTarget,
         int maxWatchedPrefixes,
+        Duration historyKeep,
         boolean spreadPolls) {
 
     // faster polls would only spend the RIPEstat request budget on data that has not changed
@@ -53,12 +54,13 @@ public record DetectionConfig(
         Checks.range(keepPrefixesFor, Duration.ZERO, Duration.ofDays(365), "keep-prefixes-for");
         Checks.range(maxPrefixesPerTarget, 1, MAX_PREFIXES, "max-prefixes-per-target");
         Checks.range(maxWatchedPrefixes, 1, MAX_PREFIXES, "max-watched-prefixes");
+        Checks.range(historyKeep, Duration.ofHours(1), Duration.ofDays(366), "history-keep");
     }
 
     /** The one place the detection defaults are written down; config/herald.yaml repeats them. */
     public static DetectionConfig defaults() {
         return new DetectionConfig(Duration.ofMinutes(1), 3, Duration.ofSeconds(60), Duration.ofMinutes(10),
-                0.25, 0.5, 0.02, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7), 1000, 10_000, true);
+                0.25, 0.5, 0.02, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7), 1000, 10_000, Duration.ofDays(14), true);
     }
 
     /** Binds the {@code detection:} section. */
@@ -78,6 +80,7 @@ public record DetectionConfig(
         Duration keepPrefixesFor = n.duration("keep-prefixes-for", d.keepPrefixesFor, Duration.ZERO, Duration.ofDays(365));
         int maxPrefixes = n.integer("max-prefixes-per-target", d.maxPrefixesPerTarget, 1, MAX_PREFIXES);
         int maxWatched = n.integer("max-watched-prefixes", d.maxWatchedPrefixes, 1, MAX_PREFIXES);
+        Duration historyKeep = n.duration("history-keep", d.historyKeep, Duration.ofHours(1), Duration.ofDays(366));
         boolean spreadPolls = n.bool("spread-polls", d.spreadPolls);
 
         n.check(alpha > 0, "baseline-alpha", "0 would never learn; use a value above 0, up to 1");
@@ -88,6 +91,6 @@ public record DetectionConfig(
                 + Scalars.plain(partial) + ")");
         return n.build(() -> new DetectionConfig(pollInterval, confirmAfter, confirmFor, unknownAfter,
                 darkEnter, darkLeave, partial, down, alpha, minBaselinePeers, resolveInterval, keepPrefixesFor,
-                maxPrefixes, maxWatched, spreadPolls));
+                maxPrefixes, maxWatched, historyKeep, spreadPolls));
     }
 }

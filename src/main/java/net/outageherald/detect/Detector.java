@@ -1,7 +1,5 @@
 package net.outageherald.detect;
 
-import net.outageherald.model.PrefixState;
-import net.outageherald.model.TargetState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,7 +14,9 @@ import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Facts;
 import net.outageherald.model.Prefix;
+import net.outageherald.model.PrefixState;
 import net.outageherald.model.Status;
+import net.outageherald.model.TargetState;
 import net.outageherald.source.PrefixObservation;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
@@ -24,6 +24,7 @@ import net.outageherald.store.OutageRepository;
 import net.outageherald.store.PrefixStateRepository;
 import net.outageherald.store.TargetRecord;
 import net.outageherald.store.TargetRepository;
+import net.outageherald.store.VisibilityRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class Detector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
+    /** The visibility history keeps one sample a minute at most. */
+    static final java.time.Duration SAMPLE_EVERY = java.time.Duration.ofMinutes(1);
 
     private final Database db;
     private final PrefixTracker tracker;
@@ -44,6 +47,9 @@ public final class Detector {
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
     private final EventRepository events = new EventRepository();
+    private final VisibilityRepository history = new VisibilityRepository();
+    /** When each target's visibility was last sampled: at most once a minute, whatever the rounds. */
+    private final Map<String, Instant> lastSample = new java.util.concurrent.ConcurrentHashMap<>();
     private final EventSink sink;
     private final Clock clock;
 
@@ -122,6 +128,7 @@ public final class Detector {
                     .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                     .min(Instant::compareTo).orElse(null);
             t = machine.observe(record.state(), eval.status(), now, began, asOf);
+            sample(tx, info.key(), eval, now);
             return store(tx, info, record.state(), t, eval, null, now);
         });
         if (!decided.events().isEmpty()) {
@@ -167,6 +174,16 @@ public final class Detector {
         }
         targets.saveState(tx, state, now);
         return new Judged(out, state);
+    }
+
+    private void sample(Connection tx, String key, Evaluation eval, Instant now) throws SQLException {
+        Instant last = lastSample.get(key);
+        if (last != null && now.isBefore(last.plus(SAMPLE_EVERY))) {
+            return;
+        }
+        history.record(tx, key, new VisibilityRepository.Sample(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                1 - eval.darkShare(), eval.peersNow(), eval.peersNormally()));
+        lastSample.put(key, now);
     }
 
     private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason) {

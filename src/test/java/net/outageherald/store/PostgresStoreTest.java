@@ -2,9 +2,9 @@ package net.outageherald.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.List;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Prefix;
@@ -51,5 +51,24 @@ class PostgresStoreTest {
         List<Event> recent = db.inTransaction(tx -> events.recent(tx, "KP", 5));
         assertThat(recent).singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.OUTAGE_STARTED));
+    }
+
+    @Test
+    void keepsAndPrunesTheVisibilityHistoryLikeSqlite() {
+        VisibilityRepository history = new VisibilityRepository();
+        Instant t = Instant.parse("2014-12-22T16:00:00Z");
+        db.<Void>inTransaction(tx -> {
+            history.record(tx, "KP", new VisibilityRepository.Sample(t, 1.0, 305, 305));
+            history.record(tx, "KP", new VisibilityRepository.Sample(t, 0.5, 1, 1)); // same minute: ignored
+            history.record(tx, "KP", new VisibilityRepository.Sample(t.plusSeconds(900), 0.0, 0, 305));
+            return null;
+        });
+        List<VisibilityRepository.Sample> kept = db.inTransaction(tx -> history.between(tx, "KP", t, t.plusSeconds(3600)));
+        assertThat(kept)
+                .extracting(VisibilityRepository.Sample::visibleShare).containsExactly(1.0, 0.0);
+        int pruned = db.inTransaction(tx -> history.prune(tx, t.plusSeconds(60)));
+        assertThat(pruned).isEqualTo(1);
+        List<VisibilityRepository.Sample> left = db.inTransaction(tx -> history.between(tx, "KP", t, t.plusSeconds(3600)));
+        assertThat(left).hasSize(1);
     }
 }
