@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import net.outageherald.detect.CheckResult;
 import net.outageherald.detect.LiveChecker;
@@ -101,7 +102,7 @@ public final class CommandService implements ChatCommands {
                         "Subscribed to " + name,
                         "This chat will be told when " + name + " goes offline and when it comes back."
                                 + (r.ongoing() == null ? "" : " Right now it is " + r.ongoing().severity().words()
-                                + " (since " + HumanFormat.time(r.ongoing().since(), null)
+                                + " (since " + HumanFormat.timeIn(r.ongoing().since(), localCountry(target))
                                 + "): you will be told when it is back.")));
             };
         });
@@ -154,9 +155,10 @@ public final class CommandService implements ChatCommands {
                         "None recorded since we started watching " + target.key() + "."));
             }
             Instant now = clock.instant();
+            Country country = localCountry(target);
             List<String> lines = new ArrayList<>();
             for (Outage o : list) {
-                lines.add(statusReplies.historyLine(o, now));
+                lines.add(statusReplies.historyLine(o, now, country));
             }
             return Reply.ok(Message.text(list.get(0).ongoing() ? list.get(0).severity() : Status.UP,
                     "Recent outages of " + displayName(target), String.join("\n", lines)));
@@ -185,6 +187,14 @@ public final class CommandService implements ChatCommands {
             }
         }
         return out.stream().limit(max).toList();
+    }
+
+    private Country localCountry(Target target) {
+        try {
+            return statusReplies.countryOf(target, db.inTransaction(tx -> targets.find(tx, target.key())));
+        } catch (RuntimeException e) {
+            return statusReplies.countryOf(target, Optional.empty());
+        }
     }
 
     private String displayName(Target target) {

@@ -1,7 +1,6 @@
 package net.outageherald.command;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,8 @@ import net.outageherald.detect.CheckResult;
 import net.outageherald.detect.Evaluation;
 import net.outageherald.model.PrefixState;
 import net.outageherald.model.Countries;
+import net.outageherald.model.Country;
+import net.outageherald.model.Target;
 import net.outageherald.model.Status;
 import net.outageherald.notify.message.HumanDurations;
 import net.outageherald.notify.message.HumanFormat;
@@ -29,8 +30,9 @@ final class StatusReplies {
     Message status(CheckResult r, Optional<TargetRecord> stored, Instant now) {
         String name = r.resolved().info().name();
         Evaluation e = r.evaluation();
-        ZoneId zone = r.resolved().info().countryCode() == null ? null
-                : countries.byCode(r.resolved().info().countryCode()).map(c -> c.zone()).orElse(null);
+        Country country = r.resolved().info().countryCode() != null
+                ? countries.byCode(r.resolved().info().countryCode()).orElse(null)
+                : countryOf(r.resolved().target(), stored);
         String headline = r.status() == Status.UNKNOWN ? "Status of " + name + " is unknown"
                 : name + " is " + r.status().words();
         String summary;
@@ -53,7 +55,7 @@ final class StatusReplies {
                     true));
         }
         stored.map(TargetRecord::state).filter(s -> s.outageStart() != null).ifPresent(s -> fields.add(
-                new Field("Outage since", HumanFormat.time(s.outageStart(), zone) + ", "
+                new Field("Outage since", HumanFormat.timeIn(s.outageStart(), country) + ", "
                         + HumanDurations.human(java.time.Duration.between(s.outageStart(), now)) + " so far", false)));
         fields.add(new Field("Checked", (r.live() ? "live, " : "by the last poll, ")
                 + HumanFormat.time(r.at(), null), true));
@@ -61,13 +63,25 @@ final class StatusReplies {
                 "Data: RIPE NCC RIS via RIPEstat");
     }
 
-    String historyLine(Outage o, Instant now) {
-        String start = HumanFormat.time(o.startedAt(), null);
+    /**
+     * The country whose local time a target's times show: the country itself, or the one stored with an AS
+     * or prefix, which the words use as soon as the resolution stores one (it needs the AS's registration
+     * country, which no RIPEstat call we make returns yet).
+     */
+    Country countryOf(Target target, Optional<TargetRecord> stored) {
+        if (target instanceof Target.Land land) {
+            return land.country();
+        }
+        return stored.map(TargetRecord::countryCode).flatMap(countries::byCode).orElse(null);
+    }
+
+    String historyLine(Outage o, Instant now, Country country) {
+        String start = HumanFormat.timeIn(o.startedAt(), country);
         if (o.ongoing()) {
             return o.severity().emoji() + " " + start + " → ongoing (" + HumanDurations.human(o.duration(now))
                     + " so far), " + o.severity().words();
         }
-        return o.worst().emoji() + " " + start + " → " + HumanFormat.time(o.endedAt(), null) + " ("
+        return o.worst().emoji() + " " + start + " → " + HumanFormat.timeIn(o.endedAt(), country) + " ("
                 + HumanDurations.human(o.duration(now)) + "), " + o.worst().words();
     }
 }
