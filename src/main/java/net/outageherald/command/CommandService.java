@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import net.outageherald.detect.CheckResult;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
@@ -39,23 +38,33 @@ public final class CommandService implements ChatCommands {
 
     private final TargetParser parser;
     private final Subscriptions subscriptions;
-    private final LiveChecker checker;
     private final Database db;
     private final Clock clock;
-    private final Duration freshFor;
     private final StatusReplies statusReplies;
+    private final StatusAnswers statusAnswers;
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
 
+    /**
+     * @param freshFor /status reuses the poller's state when it is younger than this, else checks live
+     */
     public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
                           Clock clock, Duration freshFor) {
+        this(parser, subscriptions, checker, db, clock, freshFor, StatusAnswers.DEFAULT_MAX_LIVE_PREFIXES);
+    }
+
+    /**
+     * @param maxLivePrefixes /status of a target with more prefixes than this (or of a country not resolved
+     *                        yet) answers from the last poll instead of checking live
+     */
+    public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
+                          Clock clock, Duration freshFor, int maxLivePrefixes) {
         this.parser = parser;
         this.subscriptions = subscriptions;
-        this.checker = checker;
         this.db = db;
         this.clock = clock;
-        this.freshFor = freshFor;
         this.statusReplies = new StatusReplies(Countries.all());
+        this.statusAnswers = new StatusAnswers(checker, db, clock, freshFor, maxLivePrefixes, statusReplies);
     }
 
     @Override
@@ -78,12 +87,7 @@ public final class CommandService implements ChatCommands {
 
     @Override
     public Reply status(String text) {
-        return guarded("status", () -> {
-            Target target = parser.parse(text);
-            CheckResult r = checker.check(target, freshFor);
-            return Reply.ok(statusReplies.status(r, db.inTransaction(tx -> targets.find(tx, target.key())),
-                    clock.instant()));
-        });
+        return guarded("status", () -> statusAnswers.status(parser.parse(text)));
     }
 
     @Override

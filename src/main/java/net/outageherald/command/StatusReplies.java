@@ -28,6 +28,37 @@ final class StatusReplies {
     }
 
     Message status(CheckResult r, Optional<TargetRecord> stored, Instant now) {
+        int all = r.resolved().prefixes().size();
+        int looked = r.observed() + r.failed();
+        // the live check looks at a bounded number of prefixes: say so rather than let a sample pass for the whole
+        String note = r.live() && looked < all ? " Only " + looked + " of its " + HumanFormat.number(all)
+                + " prefixes were checked live." : "";
+        return status(r, stored, now, note);
+    }
+
+    /**
+     * The last poll's view of a target too large to check live: {@code r} is built from the stored states
+     * ({@code live} false, {@code at} the last poll).
+     */
+    Message fromLastPoll(CheckResult r, Optional<TargetRecord> stored, Instant now) {
+        return status(r, stored, now, " " + r.resolved().info().name() + " has "
+                + HumanFormat.count(r.resolved().prefixes().size(), "prefix", "prefixes")
+                + ", too many to check live, so this is what the last poll saw, "
+                + HumanDurations.human(java.time.Duration.between(r.at(), now)) + " ago.");
+    }
+
+    /** The refusal for a target we will not check live and have no poll of. */
+    Reply tooLarge(Target target, String name, int prefixes) {
+        String why = prefixes > 0
+                ? name + " has " + HumanFormat.count(prefixes, "prefix", "prefixes") + ", too many to check live, "
+                + "and no poll of it has finished yet."
+                : "Finding a country's prefixes takes one request per network registered there, too many for a "
+                + "live check, and " + name + "'s have not been looked up yet.";
+        return Reply.error("Too large to check live", why + " /subscribe " + target.key()
+                + " to follow it: it is then polled, and /status answers from the poll.");
+    }
+
+    private Message status(CheckResult r, Optional<TargetRecord> stored, Instant now, String note) {
         String name = r.resolved().info().name();
         Evaluation e = r.evaluation();
         Country country = r.resolved().info().countryCode() != null
@@ -45,6 +76,7 @@ final class StatusReplies {
                     + " visible; the best-seen one is seen by " + e.peersNow() + " RIS peers (normally "
                     + e.peersNormally() + ").";
         }
+        summary += note;
         List<Field> fields = new ArrayList<>();
         if (!e.dark().isEmpty()) {
             fields.add(new Field("Prefixes dark", HumanFormat.list(
