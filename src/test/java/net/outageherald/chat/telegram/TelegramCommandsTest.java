@@ -189,6 +189,29 @@ class TelegramCommandsTest {
     }
 
     @Test
+    void someoneSendingTooManyCommandsIsToldOnceThenIgnoredUntilTheMinuteIsOver() {
+        for (int i = 0; i < 12; i++) {
+            bot.api.push(TelegramJson.privateMessage(50 + i, USER, "/help"));
+        }
+        // group chatter costs nothing: it is no command to us
+        bot.api.push(TelegramJson.groupMessage(70, GROUP, USER, "anyone else seeing KP down?"));
+        bot.api.push(TelegramJson.privateMessage(71, USER + 1, "/help"));
+
+        assertThat(bot.replyTextTo(USER, 60)).startsWith("⚠️")
+                .contains("You're sending commands quickly; try again in a minute.");
+        bot.replyTo(USER + 1, 71); // a later update: the one before it was decided by now
+        for (int i = 0; i < 10; i++) {
+            assertThat(bot.replyTextTo(USER, 50 + i)).contains("Outage Herald");
+        }
+        assertThat(bot.findReply(USER, 61)).isEmpty();
+        assertThat(bot.commands.calls).hasSize(11);
+
+        bot.clock.advance(Duration.ofMinutes(1));
+        bot.api.push(TelegramJson.privateMessage(72, USER, "/help"));
+        assertThat(bot.replyTextTo(USER, 72)).contains("Outage Herald");
+    }
+
+    @Test
     void helpAndStartExplainTheBot() {
         bot.api.push(TelegramJson.privateMessage(19, USER, "/start"));
         bot.api.push(TelegramJson.privateMessage(20, USER, "/help"));
