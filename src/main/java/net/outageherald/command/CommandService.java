@@ -87,13 +87,13 @@ public final class CommandService implements ChatCommands {
 
     @Override
     public Reply status(String text) {
-        return guarded("status", () -> statusAnswers.status(parser.parse(text)));
+        return guarded("status", () -> statusAnswers.status(parse(text)));
     }
 
     @Override
     public Reply subscribe(Destination destination, String text) {
         return guarded("subscribe", () -> {
-            Target target = parser.parse(text);
+            Target target = parse(text);
             Subscriptions.Result r = subscriptions.subscribe(destination, target);
             String name = displayName(target);
             return switch (r.outcome()) {
@@ -115,7 +115,7 @@ public final class CommandService implements ChatCommands {
     @Override
     public Reply unsubscribe(Destination destination, String text) {
         return guarded("unsubscribe", () -> {
-            Target target = parser.parse(text);
+            Target target = parse(text);
             if (!subscriptions.unsubscribe(destination, target)) {
                 boolean fromConfig = subscriptions.of(destination).stream()
                         .anyMatch(s -> s.isStatic() && s.targetKey().equals(target.key()));
@@ -152,7 +152,7 @@ public final class CommandService implements ChatCommands {
     @Override
     public Reply history(String text) {
         return guarded("history", () -> {
-            Target target = parser.parse(text);
+            Target target = parse(text);
             List<Outage> list = db.inTransaction(tx -> outages.history(tx, target.key(), HISTORY_ROWS));
             if (list.isEmpty()) {
                 return Reply.ok(Message.text(Status.UP, "No outages of " + displayName(target),
@@ -191,6 +191,11 @@ public final class CommandService implements ChatCommands {
             }
         }
         return out.stream().limit(max).toList();
+    }
+
+    /** Every command reads its target the same way: cleaned of what nobody means to type, then parsed. */
+    private Target parse(String text) {
+        return parser.parse(CommandText.clean(text));
     }
 
     private Country localCountry(Target target) {

@@ -140,14 +140,12 @@ final class CommandListener extends ListenerAdapter {
 
     /** The target as typed, once it parses; otherwise answers with the accepted forms and returns empty. */
     private Optional<String> withTarget(SlashCommandInteractionEvent event) {
-        String raw = event.getOption(SlashCommands.TARGET, "", OptionMapping::getAsString).strip();
-        try {
-            parser.parse(raw);
-            return Optional.of(raw);
-        } catch (InvalidTargetException e) {
-            replies.now(event, Reply.error("I can't read that target", e.getMessage()));
+        TargetOption target = TargetOption.read(parser, event.getOption(SlashCommands.TARGET, "", OptionMapping::getAsString));
+        if (!target.readable()) {
+            replies.now(event, target.refusal());
             return Optional.empty();
         }
+        return Optional.of(target.target());
     }
 
     @Override
