@@ -3,7 +3,6 @@ package net.outageherald.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Message;
