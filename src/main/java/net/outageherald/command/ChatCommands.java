@@ -12,7 +12,11 @@ public interface ChatCommands {
     /** What the bot does, the commands, the accepted target forms, where the data comes from. */
     Reply help();
 
-    /** The current status, checked live when our data is older than a minute; may take seconds. */
+    /**
+     * The current status, checked live when our data is older than a minute; may take seconds. A target too
+     * large to check live (many prefixes, or a country not resolved yet) is answered from the last poll, or
+     * refused with the way to follow it, without asking RIPEstat.
+     */
     Reply status(String target);
 
     Reply subscribe(Destination destination, String target);

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import net.outageherald.detect.CheckResult;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
@@ -38,23 +38,33 @@ public final class CommandService implements ChatCommands {
 
     private final TargetParser parser;
     private final Subscriptions subscriptions;
-    private final LiveChecker checker;
     private final Database db;
     private final Clock clock;
-    private final Duration freshFor;
     private final StatusReplies statusReplies;
+    private final StatusAnswers statusAnswers;
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
 
+    /**
+     * @param freshFor /status reuses the poller's state when it is younger than this, else checks live
+     */
     public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
                           Clock clock, Duration freshFor) {
+        this(parser, subscriptions, checker, db, clock, freshFor, StatusAnswers.DEFAULT_MAX_LIVE_PREFIXES);
+    }
+
+    /**
+     * @param maxLivePrefixes /status of a target with more prefixes than this (or of a country not resolved
+     *                        yet) answers from the last poll instead of checking live
+     */
+    public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
+                          Clock clock, Duration freshFor, int maxLivePrefixes) {
         this.parser = parser;
         this.subscriptions = subscriptions;
-        this.checker = checker;
         this.db = db;
         this.clock = clock;
-        this.freshFor = freshFor;
         this.statusReplies = new StatusReplies(Countries.all());
+        this.statusAnswers = new StatusAnswers(checker, db, clock, freshFor, maxLivePrefixes, statusReplies);
     }
 
     @Override
@@ -77,18 +87,13 @@ public final class CommandService implements ChatCommands {
 
     @Override
     public Reply status(String text) {
-        return guarded("status", () -> {
-            Target target = parser.parse(text);
-            CheckResult r = checker.check(target, freshFor);
-            return Reply.ok(statusReplies.status(r, db.inTransaction(tx -> targets.find(tx, target.key())),
-                    clock.instant()));
-        });
+        return guarded("status", () -> statusAnswers.status(parse(text)));
     }
 
     @Override
     public Reply subscribe(Destination destination, String text) {
         return guarded("subscribe", () -> {
-            Target target = parser.parse(text);
+            Target target = parse(text);
             Subscriptions.Result r = subscriptions.subscribe(destination, target);
             String name = displayName(target);
             return switch (r.outcome()) {
@@ -101,7 +106,7 @@ public final class CommandService implements ChatCommands {
                         "Subscribed to " + name,
                         "This chat will be told when " + name + " goes offline and when it comes back."
                                 + (r.ongoing() == null ? "" : " Right now it is " + r.ongoing().severity().words()
-                                + " (since " + HumanFormat.time(r.ongoing().since(), null)
+                                + " (since " + HumanFormat.timeIn(r.ongoing().since(), localCountry(target))
                                 + "): you will be told when it is back.")));
             };
         });
@@ -110,7 +115,7 @@ public final class CommandService implements ChatCommands {
     @Override
     public Reply unsubscribe(Destination destination, String text) {
         return guarded("unsubscribe", () -> {
-            Target target = parser.parse(text);
+            Target target = parse(text);
             if (!subscriptions.unsubscribe(destination, target)) {
                 boolean fromConfig = subscriptions.of(destination).stream()
                         .anyMatch(s -> s.isStatic() && s.targetKey().equals(target.key()));
@@ -147,16 +152,17 @@ public final class CommandService implements ChatCommands {
     @Override
     public Reply history(String text) {
         return guarded("history", () -> {
-            Target target = parser.parse(text);
+            Target target = parse(text);
             List<Outage> list = db.inTransaction(tx -> outages.history(tx, target.key(), HISTORY_ROWS));
             if (list.isEmpty()) {
                 return Reply.ok(Message.text(Status.UP, "No outages of " + displayName(target),
                         "None recorded since we started watching " + target.key() + "."));
             }
             Instant now = clock.instant();
+            Country country = localCountry(target);
             List<String> lines = new ArrayList<>();
             for (Outage o : list) {
-                lines.add(statusReplies.historyLine(o, now));
+                lines.add(statusReplies.historyLine(o, now, country));
             }
             return Reply.ok(Message.text(list.get(0).ongoing() ? list.get(0).severity() : Status.UP,
                     "Recent outages of " + displayName(target), String.join("\n", lines)));
@@ -185,6 +191,19 @@ public final class CommandService implements ChatCommands {
             }
         }
         return out.stream().limit(max).toList();
+    }
+
+    /** Every command reads its target the same way: cleaned of what nobody means to type, then parsed. */
+    private Target parse(String text) {
+        return parser.parse(CommandText.clean(text));
+    }
+
+    private Country localCountry(Target target) {
+        try {
+            return statusReplies.countryOf(target, db.inTransaction(tx -> targets.find(tx, target.key())));
+        } catch (RuntimeException e) {
+            return statusReplies.countryOf(target, Optional.empty());
+        }
     }
 
     private String displayName(Target target) {

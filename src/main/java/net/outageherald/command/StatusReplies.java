@@ -1,7 +1,6 @@
 package net.outageherald.command;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,8 @@ import net.outageherald.detect.CheckResult;
 import net.outageherald.detect.Evaluation;
 import net.outageherald.model.PrefixState;
 import net.outageherald.model.Countries;
+import net.outageherald.model.Country;
+import net.outageherald.model.Target;
 import net.outageherald.model.Status;
 import net.outageherald.notify.message.HumanDurations;
 import net.outageherald.notify.message.HumanFormat;
@@ -27,10 +28,42 @@ final class StatusReplies {
     }
 
     Message status(CheckResult r, Optional<TargetRecord> stored, Instant now) {
+        int all = r.resolved().prefixes().size();
+        int looked = r.observed() + r.failed();
+        // the live check looks at a bounded number of prefixes: say so rather than let a sample pass for the whole
+        String note = r.live() && looked < all ? " Only " + looked + " of its " + HumanFormat.number(all)
+                + " prefixes were checked live." : "";
+        return status(r, stored, now, note);
+    }
+
+    /**
+     * The last poll's view of a target too large to check live: {@code r} is built from the stored states
+     * ({@code live} false, {@code at} the last poll).
+     */
+    Message fromLastPoll(CheckResult r, Optional<TargetRecord> stored, Instant now) {
+        return status(r, stored, now, " " + r.resolved().info().name() + " has "
+                + HumanFormat.count(r.resolved().prefixes().size(), "prefix", "prefixes")
+                + ", too many to check live, so this is what the last poll saw, "
+                + HumanDurations.human(java.time.Duration.between(r.at(), now)) + " ago.");
+    }
+
+    /** The refusal for a target we will not check live and have no poll of. */
+    Reply tooLarge(Target target, String name, int prefixes) {
+        String why = prefixes > 0
+                ? name + " has " + HumanFormat.count(prefixes, "prefix", "prefixes") + ", too many to check live, "
+                + "and no poll of it has finished yet."
+                : "Finding a country's prefixes takes one request per network registered there, too many for a "
+                + "live check, and " + name + "'s have not been looked up yet.";
+        return Reply.error("Too large to check live", why + " /subscribe " + target.key()
+                + " to follow it: it is then polled, and /status answers from the poll.");
+    }
+
+    private Message status(CheckResult r, Optional<TargetRecord> stored, Instant now, String note) {
         String name = r.resolved().info().name();
         Evaluation e = r.evaluation();
-        ZoneId zone = r.resolved().info().countryCode() == null ? null
-                : countries.byCode(r.resolved().info().countryCode()).map(c -> c.zone()).orElse(null);
+        Country country = r.resolved().info().countryCode() != null
+                ? countries.byCode(r.resolved().info().countryCode()).orElse(null)
+                : countryOf(r.resolved().target(), stored);
         String headline = r.status() == Status.UNKNOWN ? "Status of " + name + " is unknown"
                 : name + " is " + r.status().words();
         String summary;
@@ -43,6 +76,7 @@ final class StatusReplies {
                     + " visible; the best-seen one is seen by " + e.peersNow() + " RIS peers (normally "
                     + e.peersNormally() + ").";
         }
+        summary += note;
         List<Field> fields = new ArrayList<>();
         if (!e.dark().isEmpty()) {
             fields.add(new Field("Prefixes dark", HumanFormat.list(
@@ -53,7 +87,7 @@ final class StatusReplies {
                     true));
         }
         stored.map(TargetRecord::state).filter(s -> s.outageStart() != null).ifPresent(s -> fields.add(
-                new Field("Outage since", HumanFormat.time(s.outageStart(), zone) + ", "
+                new Field("Outage since", HumanFormat.timeIn(s.outageStart(), country) + ", "
                         + HumanDurations.human(java.time.Duration.between(s.outageStart(), now)) + " so far", false)));
         fields.add(new Field("Checked", (r.live() ? "live, " : "by the last poll, ")
                 + HumanFormat.time(r.at(), null), true));
@@ -61,13 +95,25 @@ final class StatusReplies {
                 "Data: RIPE NCC RIS via RIPEstat");
     }
 
-    String historyLine(Outage o, Instant now) {
-        String start = HumanFormat.time(o.startedAt(), null);
+    /**
+     * The country whose local time a target's times show: the country itself, or the one stored with an AS
+     * or prefix, which the words use as soon as the resolution stores one (it needs the AS's registration
+     * country, which no RIPEstat call we make returns yet).
+     */
+    Country countryOf(Target target, Optional<TargetRecord> stored) {
+        if (target instanceof Target.Land land) {
+            return land.country();
+        }
+        return stored.map(TargetRecord::countryCode).flatMap(countries::byCode).orElse(null);
+    }
+
+    String historyLine(Outage o, Instant now, Country country) {
+        String start = HumanFormat.timeIn(o.startedAt(), country);
         if (o.ongoing()) {
             return o.severity().emoji() + " " + start + " → ongoing (" + HumanDurations.human(o.duration(now))
                     + " so far), " + o.severity().words();
         }
-        return o.worst().emoji() + " " + start + " → " + HumanFormat.time(o.endedAt(), null) + " ("
+        return o.worst().emoji() + " " + start + " → " + HumanFormat.timeIn(o.endedAt(), country) + " ("
                 + HumanDurations.human(o.duration(now)) + "), " + o.worst().words();
     }
 }

@@ -7,7 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Every country we know by code or English name. Names come from the JDK's CLDR data ("North Korea"),
- * time zones and alternative names from the tz database table shipped as {@code countries.tsv}.
+ * time zones and alternative names from the tz database table shipped as {@code countries.tsv}, which
+ * also lists each country's other zones so that a country keeping several clocks is known as such.
  */
 public final class Countries {
 
@@ -79,7 +87,8 @@ public final class Countries {
                 String code = f[0];
                 String cldr = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
                 String name = cldr.isBlank() || cldr.equals(code) ? f[1] : cldr;
-                Country c = new Country(code, name, ZoneId.of(f[2]));
+                ZoneId main = ZoneId.of(f[2]);
+                Country c = new Country(code, name, main, f.length > 3 && severalClocks(main, f[3].split(" ")));
                 byCode.put(code, c);
                 byName.put(key(name), c);
                 byName.putIfAbsent(key(f[1]), c);
@@ -100,6 +109,30 @@ public final class Countries {
         alias(byName, byCode, "TR", "Turkiye");
         alias(byName, byCode, "AE", "UAE");
         return new Countries(byCode, byName);
+    }
+
+    /**
+     * Whether any of {@code others} keeps a different time from {@code main} at some point of this year or
+     * the next (sampled every two weeks, which no DST period is shorter than). Zones the JDK does not know
+     * count as the same clock: better to name no city than to fail.
+     */
+    static boolean severalClocks(ZoneId main, String[] others) {
+        int year = Year.now(ZoneOffset.UTC).getValue();
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        for (String other : others) {
+            ZoneRules rules;
+            try {
+                rules = ZoneId.of(other).getRules();
+            } catch (DateTimeException e) {
+                continue;
+            }
+            for (Instant t = from; t.isBefore(from.plus(Duration.ofDays(730))); t = t.plus(Duration.ofDays(14))) {
+                if (!rules.getOffset(t).equals(main.getRules().getOffset(t))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void alias(Map<String, Country> byName, Map<String, Country> byCode, String code, String... names) {

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.outageherald.command.ChatCommands;
+import net.outageherald.command.CommandRateLimit;
 import net.outageherald.command.Reply;
 import net.outageherald.model.InvalidTargetException;
 import net.outageherald.model.TargetParser;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Translates slash commands and autocomplete into {@link ChatCommands} calls. Bad input and missing
  * permissions are caught here, before anything is deferred, so they are answered at once and privately;
- * /status and /history may check live and are always deferred.
+ * /status and /history may check live and are always deferred. Each member may send
+ * {@link CommandRateLimit} commands a minute, checked before any work is queued; autocomplete is not
+ * counted, as Discord asks for it at every keystroke.
  */
 final class CommandListener extends ListenerAdapter {
 
@@ -40,6 +43,7 @@ final class CommandListener extends ListenerAdapter {
     private final SubscribeChecks checks = new SubscribeChecks();
     private final Executor pool;
     private final Executor slowPool;
+    private final CommandRateLimit limit;
 
     /**
      * @param pool     runs the quick {@link ChatCommands} calls (our own database), answered at once
@@ -48,8 +52,9 @@ final class CommandListener extends ListenerAdapter {
      *                 holds for every command
      */
     CommandListener(ChatCommands commands, TargetParser parser, InteractionReplies replies, Executor pool,
-                    Executor slowPool) {
+                    Executor slowPool, CommandRateLimit limit) {
         this.slowPool = slowPool;
+        this.limit = limit;
         this.commands = commands;
         this.parser = parser;
         this.replies = replies;
@@ -59,6 +64,14 @@ final class CommandListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         try {
+            CommandRateLimit.Verdict verdict = limit.check(Platform.DISCORD, event.getUser().getId());
+            if (verdict != CommandRateLimit.Verdict.ANSWER) {
+                if (verdict == CommandRateLimit.Verdict.WARN) {
+                    replies.now(event, CommandRateLimit.slowDown());
+                }
+                // a dropped one is left unanswered: Discord tells the sender it did not respond
+                return;
+            }
             if (event.getGuild() == null) {
                 replies.now(event, Reply.error("Servers only", "Use these commands in a server channel."));
                 return;
@@ -127,14 +140,12 @@ final class CommandListener extends ListenerAdapter {
 
     /** The target as typed, once it parses; otherwise answers with the accepted forms and returns empty. */
     private Optional<String> withTarget(SlashCommandInteractionEvent event) {
-        String raw = event.getOption(SlashCommands.TARGET, "", OptionMapping::getAsString).strip();
-        try {
-            parser.parse(raw);
-            return Optional.of(raw);
-        } catch (InvalidTargetException e) {
-            replies.now(event, Reply.error("I can't read that target", e.getMessage()));
+        TargetOption target = TargetOption.read(parser, event.getOption(SlashCommands.TARGET, "", OptionMapping::getAsString));
+        if (!target.readable()) {
+            replies.now(event, target.refusal());
             return Optional.empty();
         }
+        return Optional.of(target.target());
     }
 
     @Override

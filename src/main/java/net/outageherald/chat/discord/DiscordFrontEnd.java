@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.outageherald.command.ChatCommands;
+import net.outageherald.command.CommandRateLimit;
 import net.outageherald.model.TargetParser;
 import net.outageherald.outbox.Sender;
 import net.outageherald.subscribe.Subscriptions;
@@ -51,6 +52,7 @@ public final class DiscordFrontEnd {
     private final ExecutorService commandPool;
     private final ExecutorService slowCommandPool;
     private final ScheduledExecutorService retries;
+    private final CommandRateLimit limit;
     private volatile JDA jda;
 
     /** {@code config} as {@link DiscordConfigBinder} made it, the environment already applied. */
@@ -63,6 +65,7 @@ public final class DiscordFrontEnd {
         this.commandPool = commandPool("discord-commands");
         this.slowCommandPool = commandPool("discord-live-checks");
         this.retries = Executors.newSingleThreadScheduledExecutor(threads("discord-login"));
+        this.limit = new CommandRateLimit(clock);
     }
 
     /** Sends deliveries to Discord channels; answers Retry while the bot is not connected. */
@@ -152,7 +155,7 @@ public final class DiscordFrontEnd {
                 .setEnableShutdownHook(false) // the application stops us in order
                 .addEventListeners(session,
                         new CommandListener(commands, new TargetParser(), new InteractionReplies(renderer),
-                                commandPool, slowCommandPool),
+                                commandPool, slowCommandPool, limit),
                         new LifecycleListener(subscriptions))
                 .build();
     }

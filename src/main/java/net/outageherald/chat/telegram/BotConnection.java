@@ -117,8 +117,13 @@ final class BotConnection implements AutoCloseable {
 
     private void dispatch(List<Update> updates, CommandHandler handler) {
         for (Update update : updates) {
+            // the rate limit is applied here, before queueing, so a flood never fills the pool's queue
+            Runnable task = handler.admit(update).orElse(null);
+            if (task == null) {
+                continue;
+            }
             try {
-                commandPool.execute(() -> handler.handle(update));
+                commandPool.execute(task);
             } catch (RejectedExecutionException e) {
                 if (commandPool.isShutdown()) {
                     return; // stopping; unanswered updates come again at the next start

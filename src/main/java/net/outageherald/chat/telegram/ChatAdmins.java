@@ -3,11 +3,14 @@ package net.outageherald.chat.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -16,8 +19,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Decides whether the sender of a command may change what a chat follows: in a private chat the user
- * owns it, a channel post comes from the channel's admins, and in a group the sender must be an admin
- * (asked with {@code getChatMember}, cached briefly so a burst of commands costs one call).
+ * owns it, a channel post comes from the channel's admins, and in a group the sender must be one of the
+ * group's admins. Those are asked with {@code getChatAdministrators}, which Telegram answers for any
+ * member, where {@code getChatMember} about another user is only guaranteed when the bot itself is an
+ * admin; the list is cached per chat, so a burst of commands costs one call.
  */
 final class ChatAdmins {
 
@@ -29,17 +34,14 @@ final class ChatAdmins {
         static final Verdict YES = new Verdict(true, "");
     }
 
-    private record Key(long chatId, long userId) {
-    }
-
-    private record Entry(boolean admin, Instant until) {
+    private record Entry(Set<Long> admins, Instant until) {
     }
 
     private final TelegramClient client;
     private final Clock clock;
     private final Duration ttl;
     private final TelegramBotToken token;
-    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<Long, Entry> cache = new ConcurrentHashMap<>();
 
     ChatAdmins(TelegramClient client, Clock clock, Duration ttl, TelegramBotToken token) {
         this.client = client;
@@ -65,25 +67,35 @@ final class ChatAdmins {
     }
 
     private Verdict isAdmin(long chatId, long userId) {
-        Key key = new Key(chatId, userId);
         Instant now = clock.instant();
-        Entry cached = cache.get(key);
+        Entry cached = cache.get(chatId);
         if (cached == null || !now.isBefore(cached.until())) {
             try {
-                ChatMember member = client.execute(GetChatMember.builder().chatId(chatId).userId(userId).build());
-                String status = member == null ? "" : member.getStatus();
-                cached = new Entry("administrator".equals(status) || "creator".equals(status), now.plus(ttl));
+                cached = new Entry(ids(client.execute(GetChatAdministrators.builder().chatId(chatId).build())),
+                        now.plus(ttl));
             } catch (TelegramApiException | RuntimeException e) {
-                log.warn("Telegram: cannot check admin rights in chat {}: {}", chatId, TelegramFailures.describe(e, token));
+                log.warn("Telegram: cannot list the admins of chat {}: {}", chatId, TelegramFailures.describe(e, token));
                 return new Verdict(false, "I could not check your admin rights just now (is the bot still in this group?). "
                         + "Please try again in a minute.");
             }
             prune(now);
-            cache.put(key, cached);
+            cache.put(chatId, cached);
         }
-        return cached.admin() ? Verdict.YES
+        return cached.admins().contains(userId) ? Verdict.YES
                 : new Verdict(false, "Only the group's admins can change what this group follows. "
                 + "Anyone can use /status, /history and /subscriptions.");
+    }
+
+    /** The creator and the administrators: the list holds nobody else, but its statuses are checked anyway. */
+    private static Set<Long> ids(List<ChatMember> members) {
+        Set<Long> ids = new HashSet<>();
+        for (ChatMember m : members == null ? List.<ChatMember>of() : members) {
+            String status = m == null ? "" : m.getStatus();
+            if (("administrator".equals(status) || "creator".equals(status)) && m.getUser() != null) {
+                ids.add(m.getUser().getId());
+            }
+        }
+        return Set.copyOf(ids);
     }
 
     private void prune(Instant now) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.outageherald.command.ChatCommands;
+import net.outageherald.command.CommandRateLimit;
 import net.outageherald.command.Reply;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
@@ -22,7 +23,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Answers one update: finds the command in a message or channel post, checks who may use it, calls
  * {@link ChatCommands} and posts the {@link Reply} as an answer to the command. Every bad input gets a
- * short reply; plain chatter in groups and channels, and commands for other bots, get none.
+ * short reply; plain chatter in groups and channels, and commands for other bots, get none. Each sender
+ * may send {@link CommandRateLimit} commands a minute; {@link #admit} applies that before any work is queued.
  */
 final class CommandHandler {
 
@@ -35,14 +37,17 @@ final class CommandHandler {
     private final String botUsername;
     private final TelegramBotToken token;
     private final Map<String, String> namedChats;
+    private final CommandRateLimit limit;
 
     /**
      * @param namedChats the config's {@code @name} chats by lower-case name: commands in such a chat act on
      *                   that destination, so they see and manage its configured subscriptions
      */
     CommandHandler(TelegramClient client, ChatCommands commands, ChatAdmins admins, TelegramRenderer renderer,
-                   String botUsername, TelegramBotToken token, Map<String, String> namedChats) {
+                   String botUsername, TelegramBotToken token, Map<String, String> namedChats,
+                   CommandRateLimit limit) {
         this.namedChats = Map.copyOf(namedChats);
+        this.limit = limit;
         this.client = client;
         this.commands = commands;
         this.admins = admins;
@@ -51,10 +56,26 @@ final class CommandHandler {
         this.token = token;
     }
 
+    /**
+     * The work an update asks for, decided on the poll thread without I/O: nothing for chatter, commands
+     * of other bots and senders over their limit (the first of those gets one polite reply instead).
+     */
+    Optional<Runnable> admit(Update update) {
+        Message message = messageOf(update);
+        if (message == null || route(message) instanceof Route.Ignore) {
+            return Optional.empty();
+        }
+        return switch (limit.check(Platform.TELEGRAM, sender(message))) {
+            case ANSWER -> Optional.of(() -> handle(update));
+            case WARN -> Optional.of(() -> send(message, CommandRateLimit.slowDown()));
+            case DROP -> Optional.empty();
+        };
+    }
+
     /** Handles one update; never throws (it runs on a pool thread nobody watches). */
     void handle(Update update) {
-        Message message = update.hasMessage() ? update.getMessage() : update.hasChannelPost() ? update.getChannelPost() : null;
-        if (message == null || message.getChat() == null || !message.hasText()) {
+        Message message = messageOf(update);
+        if (message == null) {
             return;
         }
         try {
@@ -65,23 +86,63 @@ final class CommandHandler {
         }
     }
 
-    private Optional<Reply> answer(Message message) {
+    private static Message messageOf(Update update) {
+        Message message = update.hasMessage() ? update.getMessage() : update.hasChannelPost() ? update.getChannelPost() : null;
+        return message == null || message.getChat() == null || !message.hasText() ? null : message;
+    }
+
+    /** Who a limit applies to: the user, or the channel or group an anonymous post speaks for. */
+    private static String sender(Message message) {
+        if (message.getFrom() != null) {
+            return Long.toString(message.getFrom().getId());
+        }
+        return Long.toString(message.getSenderChat() != null ? message.getSenderChat().getId() : message.getChatId());
+    }
+
+    /** What a message asks of us, from its text and chat alone. */
+    private sealed interface Route {
+        /** Not for us: no reply at all. */
+        record Ignore() implements Route {
+        }
+
+        /** For us, but no command we can run: this reply. */
+        record Refuse(Reply reply) implements Route {
+        }
+
+        /** A command of ours with its argument. */
+        record Run(BotCommandSpec command, String argument) implements Route {
+        }
+    }
+
+    private Route route(Message message) {
         boolean privateChat = message.getChat().isUserChat();
         Optional<CommandLine> parsed = CommandLine.parse(message.getText(), botUsername);
         if (parsed.isEmpty()) {
             return privateChat && !CommandLine.forAnotherBot(message.getText(), botUsername)
-                    ? Optional.of(Reply.error("I only understand commands", "Try /status KP, or /help for all of them."))
-                    : Optional.empty();
+                    ? new Route.Refuse(Reply.error("I only understand commands", "Try /status KP, or /help for all of them."))
+                    : new Route.Ignore();
         }
         CommandLine line = parsed.get();
         Optional<BotCommandSpec> spec = BotCommandSpec.byName(line.name());
         if (spec.isEmpty()) {
             // in a channel every post reaches us: stay quiet unless the post clearly meant this bot
-            return message.getChat().isChannelChat() && !line.addressed() ? Optional.empty()
-                    : Optional.of(Reply.error("Unknown command /" + line.name(),
+            return message.getChat().isChannelChat() && !line.addressed() ? new Route.Ignore()
+                    : new Route.Refuse(Reply.error("Unknown command /" + line.name(),
                     "I understand " + BotCommandSpec.list() + ". /help explains them."));
         }
-        BotCommandSpec command = spec.get();
+        return new Route.Run(spec.get(), line.argument());
+    }
+
+    /** The reply to a message, if it gets one; runs the command, so it may take seconds. Package-private for tests. */
+    Optional<Reply> answer(Message message) {
+        Route route = route(message);
+        if (route instanceof Route.Refuse refuse) {
+            return Optional.of(refuse.reply());
+        }
+        if (!(route instanceof Route.Run run)) {
+            return Optional.empty();
+        }
+        BotCommandSpec command = run.command();
         if (command.slow() && !message.getChat().isChannelChat()) { // channels have no chat actions
             typing(message);
         }
@@ -92,7 +153,7 @@ final class CommandHandler {
             }
         }
         Destination here = destination(message.getChat());
-        String arg = line.argument();
+        String arg = run.argument();
         Reply reply = switch (command) {
             case START, HELP -> commands.help();
             case STATUS -> commands.status(arg);

@@ -4,10 +4,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.outageherald.command.CommandText;
 
 /**
  * A command as typed in a chat: {@code /status KP}, {@code /status@HeraldBot KP}. {@code name} is
- * lower-case without the slash; {@code argument} is the rest, stripped (empty when none).
+ * lower-case without the slash and cleaned like any input ({@link CommandText}), as replies echo it;
+ * {@code argument} is the rest, stripped (empty when none), left for the commands to clean.
  *
  * @param addressed true when the command named a bot (ours: others are never parsed)
  */
@@ -28,7 +30,7 @@ record CommandLine(String name, String argument, boolean addressed) {
             return Optional.empty();
         }
         String bot = m.group(2);
-        String name = Shorten.clip(m.group(1).toLowerCase(Locale.ROOT), MAX_NAME);
+        String name = Shorten.clip(CommandText.clean(m.group(1)).toLowerCase(Locale.ROOT), MAX_NAME);
         String argument = m.group(3) == null ? "" : m.group(3).strip();
         return Optional.of(new CommandLine(name, argument, bot != null));
     }

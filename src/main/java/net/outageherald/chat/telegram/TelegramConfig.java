@@ -19,7 +19,7 @@ import net.outageherald.model.Platform;
  *                       {@code telegram.token}, else the file named by {@code telegram.token-file}
  * @param apiUrl         Bot API base: scheme, host and port only ({@code HERALD_TELEGRAM_API_URL} overrides)
  * @param subscriptions  static channel subscriptions for operators of broadcast channels
- * @param adminCacheTtl  how long a chat member's admin status is trusted before asking Telegram again
+ * @param adminCacheTtl  how long a group's admin list is trusted before asking Telegram again
  * @param pollTimeout    the long-polling timeout of getUpdates
  * @param requestTimeout how long any other Bot API call may take before it counts as failed (and is retried)
  * @param commandThreads threads answering commands, so a slow /status never blocks the poll loop

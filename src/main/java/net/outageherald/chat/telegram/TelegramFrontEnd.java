@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.outageherald.command.ChatCommands;
+import net.outageherald.command.CommandRateLimit;
 import net.outageherald.outbox.Sender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private final ChatCommands commands;
     private final Clock clock;
     private final TelegramRenderer renderer = new TelegramRenderer();
+    private final CommandRateLimit limit;
     private final TelegramBotToken token;
     private final TelegramHttp http;
     private final OkHttpTelegramClient client;
@@ -41,12 +43,13 @@ public final class TelegramFrontEnd implements AutoCloseable {
     /**
      * @param config   the {@code telegram:} section (token, API URL, admin cache, poll timeout)
      * @param commands the platform-neutral command logic
-     * @param clock    for the admin cache
+     * @param clock    for the admin cache and the limit on commands per person
      */
     public TelegramFrontEnd(TelegramConfig config, ChatCommands commands, Clock clock) {
         this.config = config;
         this.commands = commands;
         this.clock = clock;
+        this.limit = new CommandRateLimit(clock);
         this.token = config.token();
         if (token == null) {
             this.http = null;
@@ -136,7 +139,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 named.put(sub.chat().toLowerCase(Locale.ROOT), sub.chat());
             }
         }
-        return new CommandHandler(client, commands, admins, renderer, botUsername, token, named);
+        return new CommandHandler(client, commands, admins, renderer, botUsername, token, named, limit);
     }
 
     static TelegramUrl telegramUrl(TelegramConfig config) {

@@ -1,10 +1,10 @@
 package net.outageherald.notify.message;
 
 import net.outageherald.model.Message;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import net.outageherald.model.Countries;
+import net.outageherald.model.Country;
 import net.outageherald.model.Event;
 import net.outageherald.model.Facts;
 import net.outageherald.model.Status;
@@ -60,9 +60,9 @@ public final class EventMessages implements Messages {
         String lasted = restored.duration() == null ? "" : " for " + HumanDurations.human(restored.duration());
         List<Field> fields = new ArrayList<>();
         if (restored.outageStart() != null) {
-            fields.add(new Field("Began", HumanFormat.time(restored.outageStart(), zone(restored)), true));
+            fields.add(new Field("Began", HumanFormat.timeIn(restored.outageStart(), country(restored)), true));
         }
-        fields.add(new Field("Ended", HumanFormat.time(restored.at(), zone(restored)), true));
+        fields.add(new Field("Ended", HumanFormat.timeIn(restored.at(), country(restored)), true));
         return new Message(Status.UP, "Resolved: " + restored.targetName() + " was offline" + lasted,
                 "This outage is over.", fields, restored.at(), restored.facts().evidenceUrl(), FOOTER);
     }
@@ -103,7 +103,7 @@ public final class EventMessages implements Messages {
             fields.add(new Field("Upstreams before", HumanFormat.list(
                     f.upstreams().stream().map(a -> "AS" + a).toList(), 10), true));
         }
-        fields.add(new Field("Since", HumanFormat.time(e.outageStart() != null ? e.outageStart() : e.at(), zone(e)),
+        fields.add(new Field("Since", HumanFormat.timeIn(e.outageStart() != null ? e.outageStart() : e.at(), country(e)),
                 false));
         return fields;
     }
@@ -111,16 +111,17 @@ public final class EventMessages implements Messages {
     private List<Field> restoredFields(Event e) {
         List<Field> fields = new ArrayList<>();
         if (e.outageStart() != null) {
-            fields.add(new Field("Began", HumanFormat.time(e.outageStart(), zone(e)), true));
+            fields.add(new Field("Began", HumanFormat.timeIn(e.outageStart(), country(e)), true));
         }
-        fields.add(new Field("Back", HumanFormat.time(e.at(), zone(e)), true));
+        fields.add(new Field("Back", HumanFormat.timeIn(e.at(), country(e)), true));
         if (e.duration() != null) {
             fields.add(new Field("Duration", HumanDurations.human(e.duration()), true));
         }
         return fields;
     }
 
-    private ZoneId zone(Event e) {
-        return e.countryCode() == null ? null : countries.byCode(e.countryCode()).map(c -> c.zone()).orElse(null);
+    /** The target's country whatever the target is: a country, or an AS or prefix whose country we know. */
+    private Country country(Event e) {
+        return e.countryCode() == null ? null : countries.byCode(e.countryCode()).orElse(null);
     }
 }

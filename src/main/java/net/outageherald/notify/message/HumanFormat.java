@@ -6,9 +6,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import net.outageherald.model.Country;
 import java.util.stream.Collectors;
 
-/** Numbers, times and durations the way people read them: "9 h 31 min", "16:15 UTC (01:15 KST)". */
+/**
+ * Numbers, times and durations the way people read them: "9 h 31 min", "16:15 UTC (01:15 KST)".
+ *
+ * <p>The rule for local times, the same in every message: a time about a target is shown in UTC and, when
+ * the target's country is known, in that country's time. A country that keeps one clock shows its zone's
+ * abbreviation ("23 Dec 01:15 KST"); a country of several clocks (US, RU, CA, AU, BR, ...) shows its main
+ * zone and names that zone's city, so nobody in Los Angeles takes it for theirs ("22 Dec 11:15 EST, New
+ * York"). Times about our own monitoring (when a check ran, since when data is missing) stay in UTC.
+ */
 public final class HumanFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
@@ -25,6 +34,27 @@ public final class HumanFormat {
         }
         var z = at.atZone(local);
         return utc + " (" + TIME.format(z) + " " + ZONE.format(z) + ")";
+    }
+
+    /**
+     * A time about a target of {@code country} (null when unknown: UTC only), by the rule in the class
+     * comment: "22 Dec 16:15 UTC (23 Dec 01:15 KST)", or "22 Dec 16:15 UTC (22 Dec 11:15 EST, New York)".
+     */
+    public static String timeIn(Instant at, Country country) {
+        if (country == null) {
+            return time(at, null);
+        }
+        String both = time(at, country.zone());
+        if (!country.severalClocks() || !both.endsWith(")")) {
+            return both;
+        }
+        return both.substring(0, both.length() - 1) + ", " + city(country.zone()) + ")";
+    }
+
+    /** "America/New_York" → "New York", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+    static String city(ZoneId zone) {
+        String id = zone.getId();
+        return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
     }
 
     /** 1024 → "1,024". */

@@ -97,7 +97,12 @@ final class FakeDiscord implements AutoCloseable {
 
     /** A started bot connected to this fake, its commands registered. */
     DiscordFrontEnd startBot(ChatCommands commands, Subscriptions subscriptions) {
-        DiscordFrontEnd bot = new DiscordFrontEnd(config(), commands, subscriptions, Clock.systemUTC());
+        return startBot(commands, subscriptions, Clock.systemUTC());
+    }
+
+    /** As {@link #startBot(ChatCommands, Subscriptions)}, on a clock the test moves (the command rate limit follows it). */
+    DiscordFrontEnd startBot(ChatCommands commands, Subscriptions subscriptions, Clock clock) {
+        DiscordFrontEnd bot = new DiscordFrontEnd(config(), commands, subscriptions, clock);
         bot.start();
         awaitCall("PUT", "applications/" + BOT_ID + "/commands");
         return bot;

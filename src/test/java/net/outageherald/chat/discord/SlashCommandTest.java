@@ -8,11 +8,15 @@ import static net.outageherald.chat.discord.FakeDiscord.OPEN_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import net.outageherald.command.Reply;
 import net.outageherald.chat.discord.DiscordFrontEnd.State;
+import net.outageherald.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +34,14 @@ class SlashCommandTest {
 
     private final FakeChatCommands commands = new FakeChatCommands();
     private final FakeSubscriptions subscriptions = new FakeSubscriptions();
+    private final MutableClock clock = new MutableClock(Instant.parse("2014-12-22T16:15:00Z"));
     private FakeDiscord discord;
     private DiscordFrontEnd bot;
 
     @BeforeAll
     void start() throws Exception {
         discord = new FakeDiscord();
-        bot = discord.startBot(commands, subscriptions);
+        bot = discord.startBot(commands, subscriptions, clock);
         assertThat(bot.state()).isEqualTo(State.READY);
     }
 
@@ -48,6 +53,7 @@ class SlashCommandTest {
 
     @BeforeEach
     void reset() {
+        clock.advance(Duration.ofMinutes(1)); // each test starts with a full command allowance
         commands.calls.clear();
         commands.statusReply = new FakeChatCommands().statusReply;
     }
@@ -202,6 +208,28 @@ class SlashCommandTest {
                 "10.0.0.1", "\u202e\u0000gnp.exe", "${jndi:ldap://x}");
         return Stream.of("status", "subscribe", "unsubscribe", "history")
                 .flatMap(c -> targets.stream().map(t -> Arguments.of(c, t)));
+    }
+
+    @Test
+    void aMemberSendingTooManyCommandsIsToldOnceThenIgnoredUntilTheMinuteIsOver() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(discord.slash(MEMBER, OPEN_CHANNEL, "help", Map.of()));
+        }
+        JsonNode told = callback(ids.get(10)).body();
+        callback(discord.slash(ADMIN, OPEN_CHANNEL, "help", Map.of())); // others are not held up
+
+        assertThat(ids.subList(0, 10)).allSatisfy(id -> assertThat(callback(id).body().path("data").path("flags")
+                .asInt() & EPHEMERAL).isZero());
+        assertThat(told.path("data").path("flags").asInt()).isEqualTo(EPHEMERAL);
+        assertThat(told.path("data").path("embeds").get(0).path("description").asText())
+                .isEqualTo("You're sending commands quickly; try again in a minute.");
+        assertThat(discord.calls("POST", "interactions/" + ids.get(11) + "/.*")).isEmpty();
+        assertThat(commands.calls).hasSize(11);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(callback(discord.slash(MEMBER, OPEN_CHANNEL, "help", Map.of())).body().path("data")
+                .path("embeds").get(0).path("title").asText()).contains("Outage Herald");
     }
 
     @Test

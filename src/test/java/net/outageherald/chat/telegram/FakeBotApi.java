@@ -25,6 +25,8 @@ import mockwebserver3.RecordedRequest;
  * A Bot API on 127.0.0.1 that answers the way Telegram documents it (https://core.telegram.org/bots/api):
  * {@code {"ok":true,"result":…}} or {@code {"ok":false,"error_code":…,"description":…,"parameters":…}},
  * method names matched case-insensitively. Records every call; serves queued updates to getUpdates.
+ * Like Telegram, it lists a group's admins to any member ({@code getChatAdministrators}) but tells about
+ * another member ({@code getChatMember}) only while the bot is an admin itself, which it is not by default.
  */
 final class FakeBotApi implements AutoCloseable {
 
@@ -42,6 +44,7 @@ final class FakeBotApi implements AutoCloseable {
     private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
     private final Map<String, Function<JsonNode, MockResponse>> overrides = new ConcurrentHashMap<>();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
+    private volatile boolean botIsAdmin;
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
     private final AtomicInteger nextUpdateId = new AtomicInteger(1);
 
@@ -64,13 +67,22 @@ final class FakeBotApi implements AutoCloseable {
         return TestTelegramConfig.forApi(url(), token);
     }
 
-    /** Makes {@code method} answer with {@code response} (given the request body) until told otherwise. */
+    /** Makes {@code method} answer with {@code response} (given the request body) until told otherwise; null: as usual. */
     void on(String method, Function<JsonNode, MockResponse> response) {
-        overrides.put(method.toLowerCase(Locale.ROOT), response);
+        if (response == null) {
+            overrides.remove(method.toLowerCase(Locale.ROOT));
+        } else {
+            overrides.put(method.toLowerCase(Locale.ROOT), response);
+        }
     }
 
     void memberStatus(long userId, String status) {
         memberStatus.put(userId, status);
+    }
+
+    /** Whether the bot is an admin of the groups it is in (false: a plain member, as most are). */
+    void botIsAdmin(boolean admin) {
+        botIsAdmin = admin;
     }
 
     List<Call> calls(String method) {
@@ -132,10 +144,28 @@ final class FakeBotApi implements AutoCloseable {
             case "getupdates" -> ok(pendingUpdates());
             case "sendmessage" -> ok(TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body));
             case "editmessagetext" -> ok(TelegramJson.sentMessage(body.path("message_id").asInt(), body));
-            case "getchatmember" -> ok(TelegramJson.member(body.path("user_id").asLong(),
-                    memberStatus.getOrDefault(body.path("user_id").asLong(), "member")));
+            case "getchatadministrators" -> ok(administrators());
+            case "getchatmember" -> chatMember(body.path("user_id").asLong());
             default -> error(404, "Not Found: method not found", null);
         };
+    }
+
+    /** Everyone made creator or administrator, as ChatMember objects. */
+    private ArrayNode administrators() {
+        ArrayNode admins = JSON.createArrayNode();
+        memberStatus.forEach((user, status) -> {
+            if (status.equals("administrator") || status.equals("creator")) {
+                admins.add(TelegramJson.member(user, status));
+            }
+        });
+        return admins;
+    }
+
+    private MockResponse chatMember(long userId) {
+        if (userId != BOT_ID && !botIsAdmin) {
+            return error(400, "Bad Request: CHAT_ADMIN_REQUIRED", null);
+        }
+        return ok(TelegramJson.member(userId, memberStatus.getOrDefault(userId, "member")));
     }
 
     /** Long polling: wait a little when there is nothing, or the client's poll loop spins. */

@@ -13,6 +13,7 @@ class TelegramBadInputTest {
 
     private static final long USER = 777;
     private static final long GROUP = -1_001_000_000_400L;
+    private static final long OTHER = 9_000;
 
     /** One bad input and a word the reply must contain. */
     private record Case(String text, String expected) {
@@ -62,25 +63,26 @@ class TelegramBadInputTest {
 
     @Test
     void everyBadInputInAPrivateChatGetsAHelpfulReply() {
+        // one person each: a single one would reach the limit on commands a minute
         for (int i = 0; i < CASES.size(); i++) {
-            bot.api.push(TelegramJson.privateMessage(100 + i, USER, CASES.get(i).text()));
+            bot.api.push(TelegramJson.privateMessage(100 + i, USER + i, CASES.get(i).text()));
         }
 
         for (int i = 0; i < CASES.size(); i++) {
             Case c = CASES.get(i);
-            String html = bot.replyTo(USER, 100 + i).path("text").asText();
+            String html = bot.replyTo(USER + i, 100 + i).path("text").asText();
             assertThat(html).as(c.text()).startsWith("⚠️ <b>").hasSizeLessThan(TelegramRenderer.MAX_LENGTH);
             assertThat(html.replaceAll("</?(b|i)>", "")).as(c.text()).doesNotContain("<").doesNotContain(">");
-            assertThat(bot.replyTextTo(USER, 100 + i)).as(c.text()).contains(c.expected());
+            assertThat(bot.replyTextTo(USER + i, 100 + i)).as(c.text()).contains(c.expected());
         }
         assertThat(bot.frontEnd.state()).isEqualTo(TelegramFrontEnd.State.RUNNING);
     }
 
     @Test
     void badInputInAGroupIsAnsweredToo() {
-        bot.api.push(TelegramJson.groupMessage(300, GROUP, USER, "/status@HeraldBot <b>"));
-        bot.api.push(TelegramJson.groupMessage(301, GROUP, USER, "/nonsense@HeraldBot"));
-        bot.api.push(TelegramJson.groupMessage(302, GROUP, USER, "/history"));
+        bot.api.push(TelegramJson.groupMessage(300, GROUP, OTHER, "/status@HeraldBot <b>"));
+        bot.api.push(TelegramJson.groupMessage(301, GROUP, OTHER, "/nonsense@HeraldBot"));
+        bot.api.push(TelegramJson.groupMessage(302, GROUP, OTHER, "/history"));
 
         assertThat(bot.replyTextTo(GROUP, 300)).contains("'<b>' is not an AS");
         assertThat(bot.replyTextTo(GROUP, 301)).contains("Unknown command /nonsense").contains("/status");
@@ -89,17 +91,17 @@ class TelegramBadInputTest {
 
     @Test
     void updatesThatAreNoTextMessagesAreIgnored() {
-        var photo = TelegramJson.privateMessage(400, USER, "x");
+        var photo = TelegramJson.privateMessage(400, OTHER + 1, "x");
         photo.withObject("message").remove("text");
         photo.withObject("message").set("photo", TelegramJson.JSON.createArrayNode());
         bot.api.push(photo);
         bot.api.push(TelegramJson.JSON.createObjectNode().set("edited_message",
-                TelegramJson.privateMessage(401, USER, "/status KP").get("message")));
-        bot.api.push(TelegramJson.privateMessage(402, USER, "/help"));
+                TelegramJson.privateMessage(401, OTHER + 1, "/status KP").get("message")));
+        bot.api.push(TelegramJson.privateMessage(402, OTHER + 1, "/help"));
 
-        bot.replyTo(USER, 402);
+        bot.replyTo(OTHER + 1, 402);
 
-        assertThat(bot.findReply(USER, 400)).isEmpty();
-        assertThat(bot.findReply(USER, 401)).isEmpty();
+        assertThat(bot.findReply(OTHER + 1, 400)).isEmpty();
+        assertThat(bot.findReply(OTHER + 1, 401)).isEmpty();
     }
 }
