@@ -66,6 +66,7 @@ public final class App implements AutoCloseable {
     static final Duration STATUS_FRESH_FOR = Duration.ofMinutes(1);
 
     private final HeraldConfig config;
+    private final Clock clock;
     private final Metrics metrics;
     private final Database db;
     private final OkHttpClient http;
@@ -93,6 +94,7 @@ public final class App implements AutoCloseable {
 
     private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer) {
         this.config = config;
+        this.clock = clock;
         this.metrics = new Metrics();
         var registry = metrics.registry(); // stages that come later register their meters here too
         this.db = openDatabase(config.database());
@@ -108,7 +110,10 @@ public final class App implements AutoCloseable {
         NotificationLog told = new NotificationLogRepository();
         this.subscriptions = new SubscriptionService(db, told,
                 config.notifications().maxSubscriptionsPerDestination(), clock);
-        this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR);
+        this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
+        this.budget = new WatchBudget(resolver, watch, db, config.detection());
+        this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR,
+                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter);
         this.telegram = new TelegramFrontEnd(config.telegram(), commands, clock);
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders(console), told,
@@ -116,8 +121,6 @@ public final class App implements AutoCloseable {
 
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);
-        this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
-        this.budget = new WatchBudget(resolver, watch, db, config.detection());
         this.pruner = new HistoryPruner(db, config.detection().historyKeep(), clock);
         this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
                 config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
@@ -207,6 +210,12 @@ public final class App implements AutoCloseable {
 
     public TargetResolver resolver() {
         return resolver;
+    }
+
+    /** The footer of /status: where the data comes from, and how the stream is doing right now. */
+    private String sourceFooter() {
+        return streamDetection == null ? "Data: RIPE NCC RIS via RIPEstat's looking glass"
+                : streamDetection.footer(clock.instant());
     }
 
     /** Whether one more target fits what is watched. */

@@ -79,6 +79,17 @@ final class StreamDetection implements AutoCloseable {
         return feed.currentAsOf(now);
     }
 
+    /** The footer of /status: the source, and how it is doing. */
+    String footer(Instant now) {
+        StreamState state = feed.state();
+        if (state == StreamState.LIVE) {
+            return "Data: RIPE NCC RIS Live (live) and RIPEstat's looking glass";
+        }
+        return "Data: RIPE NCC RIS; the real-time stream is " + state.name().toLowerCase(java.util.Locale.ROOT)
+                + ", so RIPEstat's looking glass checks each prefix every " + Math.max(1, reconciler.cadence().toMinutes())
+                + " min";
+    }
+
     /**
      * For /healthz: fine while the stream is live, or while the looking glass keeps every prefix within the
      * cadence its budget gives (with a minute's slack); data never looked at counts from the start.

@@ -8,25 +8,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Set;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
+import net.outageherald.model.Destination;
 import net.outageherald.model.InvalidTargetException;
+import net.outageherald.model.Message.Field;
+import net.outageherald.model.Message;
 import net.outageherald.model.Status;
+import net.outageherald.model.Subscription;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
-import net.outageherald.model.Destination;
 import net.outageherald.notify.message.HumanFormat;
-import net.outageherald.model.Message;
-import net.outageherald.model.Message.Field;
-import net.outageherald.model.Subscription;
-import net.outageherald.subscribe.Subscriptions;
 import net.outageherald.store.Database;
 import net.outageherald.store.Outage;
 import net.outageherald.store.OutageRepository;
 import net.outageherald.store.TargetRecord;
 import net.outageherald.store.TargetRepository;
+import net.outageherald.subscribe.Subscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class CommandService implements ChatCommands {
     private final Clock clock;
     private final StatusReplies statusReplies;
     private final StatusAnswers statusAnswers;
+    private final Function<Target, Optional<String>> refusal;
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
 
@@ -59,11 +62,26 @@ public final class CommandService implements ChatCommands {
      */
     public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
                           Clock clock, Duration freshFor, int maxLivePrefixes) {
+        this(parser, subscriptions, checker, db, clock, freshFor, maxLivePrefixes, t -> Optional.empty(),
+                () -> StatusReplies.DEFAULT_SOURCE);
+    }
+
+    /** /status of a target with more prefixes than this answers from the last poll instead of checking live. */
+    public static final int MAX_LIVE_PREFIXES = StatusAnswers.DEFAULT_MAX_LIVE_PREFIXES;
+
+    /**
+     * @param refusal why a target may not be followed (too many prefixes, or the watch list's cap), if so
+     * @param source  the footer of /status: where the data comes from and how that source is doing
+     */
+    public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
+                          Clock clock, Duration freshFor, int maxLivePrefixes,
+                          Function<Target, Optional<String>> refusal, Supplier<String> source) {
         this.parser = parser;
         this.subscriptions = subscriptions;
         this.db = db;
         this.clock = clock;
-        this.statusReplies = new StatusReplies(Countries.all());
+        this.refusal = refusal;
+        this.statusReplies = new StatusReplies(Countries.all(), source);
         this.statusAnswers = new StatusAnswers(checker, db, clock, freshFor, maxLivePrefixes, statusReplies);
     }
 
@@ -94,8 +112,14 @@ public final class CommandService implements ChatCommands {
     public Reply subscribe(Destination destination, String text) {
         return guarded("subscribe", () -> {
             Target target = parse(text);
-            Subscriptions.Result r = subscriptions.subscribe(destination, target);
             String name = displayName(target);
+            boolean following = subscriptions.of(destination).stream().anyMatch(s -> s.targetKey().equals(target.key()));
+            Optional<String> no = following ? Optional.empty() : refusal.apply(target);
+            if (no.isPresent()) {
+                // nothing is stored: the watch list stays within what this service can watch
+                return Reply.error("Cannot follow " + name, capitalised(no.get()) + ".");
+            }
+            Subscriptions.Result r = subscriptions.subscribe(destination, target);
             return switch (r.outcome()) {
                 case LIMIT_REACHED -> Reply.error("Subscription limit reached",
                         "This chat already follows " + r.count() + " targets, the limit is " + r.limit()
@@ -235,4 +259,7 @@ public final class CommandService implements ChatCommands {
         }
     }
 
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 }

@@ -23,7 +23,17 @@ final class StatusReplies {
 
     private final Countries countries;
 
+    /** Where the data comes from and how it is doing, for the footer ("RIS Live, live"). */
+    private final java.util.function.Supplier<String> source;
+
     StatusReplies(Countries countries) {
+        this(countries, () -> DEFAULT_SOURCE);
+    }
+
+    static final String DEFAULT_SOURCE = "Data: RIPE NCC RIS via RIPEstat";
+
+    StatusReplies(Countries countries, java.util.function.Supplier<String> source) {
+        this.source = source;
         this.countries = countries;
     }
 
@@ -91,8 +101,10 @@ final class StatusReplies {
                         + HumanDurations.human(java.time.Duration.between(s.outageStart(), now)) + " so far", false)));
         fields.add(new Field("Checked", (r.live() ? "live, " : "by the last poll, ")
                 + HumanFormat.time(r.at(), null), true));
+        stored.map(TargetRecord::state).map(s -> s.lastGoodAt()).filter(at -> !r.live()).ifPresent(at -> fields.add(
+                new Field("Data age", HumanDurations.human(java.time.Duration.between(at, now)), true)));
         return new Message(r.status(), headline, summary, fields, r.at(), r.resolved().info().evidenceUrl(),
-                "Data: RIPE NCC RIS via RIPEstat");
+                source.get());
     }
 
     /**

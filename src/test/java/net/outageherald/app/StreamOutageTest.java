@@ -91,6 +91,8 @@ class StreamOutageTest {
 
         // THEN the outage is told once, with no looking-glass poll since the seeding
         assertThat(types()).containsExactly(EventType.OUTAGE_STARTED);
+        assertThat(app.commands().status("AS131279").message().footer()).isEqualTo(
+                "Data: RIPE NCC RIS Live (live) and RIPEstat's looking glass");
         app.notifier().drainOnce();
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("AS131279 STAR-KP is offline", "Seen by: 0 RIS peers (normally 10)");
 
@@ -167,6 +169,8 @@ class StreamOutageTest {
             return sd.feed.state() == net.outageherald.source.rislive.StreamState.LAGGING;
         });
         assertThat(app.health().check().json()).contains("\"stream\":\"lagging\"");
+        assertThat(app.commands().status("AS131279").message().footer()).contains("the real-time stream is lagging",
+                "looking glass checks each prefix every");
         clock.advance(Duration.ofMinutes(11));
         sd.judge.round();
 

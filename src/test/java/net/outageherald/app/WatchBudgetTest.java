@@ -3,7 +3,10 @@ package net.outageherald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import net.outageherald.command.Reply;
 import net.outageherald.detect.Resolved;
+import net.outageherald.model.Destination;
+import net.outageherald.model.Platform;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Target;
 import net.outageherald.testing.Harness;
@@ -52,6 +55,15 @@ class WatchBudgetTest {
                     .contains("would add 2 prefixes to the 4", "limit of 5", "detection.max-watched-prefixes"));
             // a target already watched never counts twice
             assertThat(h.app().watchBudget().refusal(new Target.As(64500))).isEmpty();
+
+            // and through the chat command: a polite refusal with the numbers, and nothing stored
+            Destination chat = new Destination(Platform.TELEGRAM, "42");
+            Reply r = h.app().commands().subscribe(chat, "AS64502");
+            assertThat(r.ok()).isFalse();
+            assertThat(r.message().headline()).isEqualTo("Cannot follow AS64502 TWO");
+            assertThat(r.message().summary()).contains("Following AS64502 would add 2 prefixes to the 4");
+            assertThat(h.app().subscriptions().of(chat)).isEmpty();
+            assertThat(h.app().commands().subscribe(chat, "AS64501").ok()).isTrue();
         }
     }
 
