@@ -64,7 +64,7 @@ public final class VisibilityChart {
     private static final Font CREDIT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Color CREDIT_COLOR = new Color(0x757575);
 
-    private static final Logger log = LoggerFactory.getLogger(VisibilityChart.class);
+    private static final Logger LOG = LoggerFactory.getLogger(VisibilityChart.class);
 
     /** A chart and the image it was painted on, before encoding. */
     record Drawing(XYChart chart, BufferedImage image) {
@@ -226,10 +226,10 @@ public final class VisibilityChart {
     private ChartResult failed(ChartRequest request, String why, Throwable cause) {
         // what breaks one chart (no fonts, no PNG writer) breaks them all: say so loudly once, then quietly
         if (warned.compareAndSet(false, true)) {
-            log.warn("Could not draw the chart of {}: {} (messages go out without charts; later failures are "
+            LOG.warn("Could not draw the chart of {}: {} (messages go out without charts; later failures are "
                     + "logged at DEBUG)", request.title(), why, cause);
         } else {
-            log.debug("Could not draw the chart of {}: {}", request.title(), why, cause);
+            LOG.debug("Could not draw the chart of {}: {}", request.title(), why, cause);
         }
         return new ChartResult.NotDrawn(ChartResult.Reason.FAILED, "could not draw the chart: " + why);
     }

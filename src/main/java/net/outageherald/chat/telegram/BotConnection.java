@@ -34,7 +34,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class BotConnection implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(BotConnection.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BotConnection.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration MAX_RETRY = Duration.ofMinutes(5);
     private static final int QUEUED_UPDATES = 200;
@@ -78,7 +78,7 @@ final class BotConnection implements AutoCloseable {
             Integer code = TelegramFailures.errorCode(e);
             if (code != null && (code == 401 || code == 404)) {
                 // 401 for a wrong token, 404 for one that is not even shaped like a token
-                log.error("Telegram: the Bot API at {} rejected the bot token of bot {} ({}). Check {} or telegram.token-file. "
+                LOG.error("Telegram: the Bot API at {} rejected the bot token of bot {} ({}). Check {} or telegram.token-file. "
                         + "The Telegram bot stays off; the rest of the service runs on.", config.apiUrl(), token.botId(),
                         TelegramFailures.describe(e, token), TelegramConfig.TOKEN_ENV);
                 release();
@@ -101,7 +101,7 @@ final class BotConnection implements AutoCloseable {
             closeApp();
             return State.STOPPED;
         }
-        log.info("Telegram: bot @{} is listening for commands via {}{}", me.getUserName(), config.apiUrl(),
+        LOG.info("Telegram: bot @{} is listening for commands via {}{}", me.getUserName(), config.apiUrl(),
                 failures == 0 ? "" : " (after " + failures + (failures == 1 ? " failed attempt)" : " failed attempts)"));
         return report(State.RUNNING);
     }
@@ -111,7 +111,7 @@ final class BotConnection implements AutoCloseable {
             client.execute(SetMyCommands.builder().commands(BotCommandSpec.botCommands()).build());
         } catch (TelegramApiException | RuntimeException e) {
             // the commands still work when typed; only the menu is missing
-            log.warn("Telegram: could not register the command menu: {}", TelegramFailures.describe(e, token));
+            LOG.warn("Telegram: could not register the command menu: {}", TelegramFailures.describe(e, token));
         }
     }
 
@@ -128,7 +128,7 @@ final class BotConnection implements AutoCloseable {
                 if (commandPool.isShutdown()) {
                     return; // stopping; unanswered updates come again at the next start
                 }
-                log.warn("Telegram: too many commands at once, dropped update {}", update.getUpdateId());
+                LOG.warn("Telegram: too many commands at once, dropped update {}", update.getUpdateId());
             }
         }
     }
@@ -137,10 +137,10 @@ final class BotConnection implements AutoCloseable {
         failures++;
         String why = TelegramFailures.describe(e, token);
         if (failures == 1) {
-            log.warn("Telegram: cannot reach the Bot API at {} ({} failed: {}); trying again in the background",
+            LOG.warn("Telegram: cannot reach the Bot API at {} ({} failed: {}); trying again in the background",
                     config.apiUrl(), call, why);
         } else {
-            log.debug("Telegram: attempt {} failed ({}: {})", failures, call, why);
+            LOG.debug("Telegram: attempt {} failed ({}: {})", failures, call, why);
         }
         Duration wait = nextRetry;
         nextRetry = nextRetry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : nextRetry.multipliedBy(2);
@@ -192,7 +192,7 @@ final class BotConnection implements AutoCloseable {
             try {
                 a.close();
             } catch (Exception e) {
-                log.debug("Telegram: closing the poller: {}", TelegramFailures.describe(e, token));
+                LOG.debug("Telegram: closing the poller: {}", TelegramFailures.describe(e, token));
             }
         }
     }

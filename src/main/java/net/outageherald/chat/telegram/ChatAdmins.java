@@ -26,7 +26,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class ChatAdmins {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatAdmins.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChatAdmins.class);
     private static final int PRUNE_ABOVE = 1_000;
 
     /** Whether a sender may manage subscriptions; {@code why} explains a refusal to the person. */
@@ -74,7 +74,7 @@ final class ChatAdmins {
                 cached = new Entry(ids(client.execute(GetChatAdministrators.builder().chatId(chatId).build())),
                         now.plus(ttl));
             } catch (TelegramApiException | RuntimeException e) {
-                log.warn("Telegram: cannot list the admins of chat {}: {}", chatId, TelegramFailures.describe(e, token));
+                LOG.warn("Telegram: cannot list the admins of chat {}: {}", chatId, TelegramFailures.describe(e, token));
                 return new Verdict(false, "I could not check your admin rights just now (is the bot still in this group?). "
                         + "Please try again in a minute.");
             }

@@ -28,7 +28,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class CommandHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
 
     private final TelegramClient client;
     private final ChatCommands commands;
@@ -81,7 +81,7 @@ final class CommandHandler {
         try {
             answer(message).ifPresent(reply -> send(message, reply));
         } catch (RuntimeException e) {
-            log.error("Telegram: update {} in chat {} failed", update.getUpdateId(), message.getChatId(), e);
+            LOG.error("Telegram: update {} in chat {} failed", update.getUpdateId(), message.getChatId(), e);
             send(message, Reply.error("Something went wrong", "That did not work on our side. Please try again later."));
         }
     }
@@ -188,7 +188,7 @@ final class CommandHandler {
         try {
             client.execute(send.build());
         } catch (TelegramApiException | RuntimeException e) {
-            log.warn("Telegram: could not answer in chat {}: {}", to.getChatId(), TelegramFailures.describe(e, token));
+            LOG.warn("Telegram: could not answer in chat {}: {}", to.getChatId(), TelegramFailures.describe(e, token));
         }
     }
 
@@ -197,7 +197,7 @@ final class CommandHandler {
         try {
             client.executeAsync(SendChatAction.builder().chatId(in.getChatId()).action(ActionType.TYPING.toString()).build());
         } catch (TelegramApiException | RuntimeException e) {
-            log.debug("Telegram: no typing indicator in chat {}: {}", in.getChatId(), TelegramFailures.describe(e, token));
+            LOG.debug("Telegram: no typing indicator in chat {}: {}", in.getChatId(), TelegramFailures.describe(e, token));
         }
     }
 }

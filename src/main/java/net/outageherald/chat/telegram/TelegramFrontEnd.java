@@ -25,7 +25,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
     /** Where the bot stands. */
     public enum State { NEW, NO_TOKEN, BAD_TOKEN, CONNECTING, RUNNING, STOPPED }
 
-    private static final Logger log = LoggerFactory.getLogger(TelegramFrontEnd.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramFrontEnd.class);
 
     private final TelegramConfig config;
     private final ChatCommands commands;
@@ -81,7 +81,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 return state;
             }
             if (token == null) {
-                log.info("Telegram: no bot token ({} or telegram.token-file), so the Telegram bot is off; "
+                LOG.info("Telegram: no bot token ({} or telegram.token-file), so the Telegram bot is off; "
                         + "the service runs on without it", TelegramConfig.TOKEN_ENV);
                 state = State.NO_TOKEN;
                 return state;

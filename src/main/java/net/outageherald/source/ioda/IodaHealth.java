@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IodaHealth {
 
-    private static final Logger log = LoggerFactory.getLogger(IodaHealth.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IodaHealth.class);
 
     private final Clock clock;
     private final Duration backoff;
@@ -47,7 +47,7 @@ final class IodaHealth {
 
     synchronized void recordSuccess() {
         if (consecutiveFailures > 0) {
-            log.info("IODA recovered after {} failed call(s) since {}", consecutiveFailures, failingSince);
+            LOG.info("IODA recovered after {} failed call(s) since {}", consecutiveFailures, failingSince);
         }
         consecutiveFailures = 0;
         failingSince = null;
@@ -67,10 +67,10 @@ final class IodaHealth {
         backingOffUntil = now.plus(wait);
         if (consecutiveFailures == 1) {
             failingSince = now;
-            log.warn("IODA is failing ({}); its signals count as unknown, and it is left alone for {}, longer "
+            LOG.warn("IODA is failing ({}); its signals count as unknown, and it is left alone for {}, longer "
                     + "while it keeps failing", lastError, wait);
         } else {
-            log.debug("IODA still failing ({} calls): {}; next try after {}", consecutiveFailures, lastError,
+            LOG.debug("IODA still failing ({} calls): {}; next try after {}", consecutiveFailures, lastError,
                     backingOffUntil);
         }
     }

@@ -27,7 +27,7 @@ final class IodaResponseReader {
     static final String SIGNALS = "signals";
     static final String ALERTS = "outages.alerts";
 
-    private static final Logger log = LoggerFactory.getLogger(IodaResponseReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IodaResponseReader.class);
 
     // a truncated or padded body is garbage even if it starts with a valid object
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -100,7 +100,7 @@ final class IodaResponseReader {
         Optional<IodaDatasource> datasource = IodaDatasource.fromWire(s.path("datasource").asText(""));
         if (type.isEmpty() || datasource.isEmpty()) {
             // e.g. a region, or a signal IODA added: not an error, just nothing we read
-            log.debug("IODA {}: skipping a {} series of a {}", endpoint, s.path("datasource").asText("?"),
+            LOG.debug("IODA {}: skipping a {} series of a {}", endpoint, s.path("datasource").asText("?"),
                     s.path("entityType").asText("?"));
             return Optional.empty();
         }
@@ -136,7 +136,7 @@ final class IodaResponseReader {
         Optional<IodaEntity.Type> type = IodaEntity.Type.fromWire(e.path("type").asText(""));
         Optional<IodaAlert.Level> level = IodaAlert.Level.fromWire(a.path("level").asText(""));
         if (type.isEmpty() || level.isEmpty()) {
-            log.debug("IODA {}: skipping a {} alert of a {}", endpoint, a.path("level").asText("?"),
+            LOG.debug("IODA {}: skipping a {} alert of a {}", endpoint, a.path("level").asText("?"),
                     e.path("type").asText("?"));
             return Optional.empty();
         }

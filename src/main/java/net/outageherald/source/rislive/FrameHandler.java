@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(FrameHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FrameHandler.class);
 
     final AtomicLong messages = new AtomicLong();
     final AtomicLong updates = new AtomicLong();
@@ -77,10 +77,10 @@ final class FrameHandler {
         } else if (event instanceof RisEvent.Unparseable u) {
             long n = unparseable.incrementAndGet();
             if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th…: visible, but never a flood
-                log.warn("RIS Live: unreadable frame ({} so far): {}: {}", n, u.reason(), Text.excerpt(text));
+                LOG.warn("RIS Live: unreadable frame ({} so far): {}: {}", n, u.reason(), Text.excerpt(text));
             }
         } else {
-            log.debug("RIS Live: {}", event);
+            LOG.debug("RIS Live: {}", event);
         }
         return null;
     }
@@ -92,7 +92,7 @@ final class FrameHandler {
         } catch (RuntimeException e) {
             long n = listenerFailures.incrementAndGet();
             if (Long.bitCount(n) == 1) {
-                log.error("RIS Live listener failed ({} so far); the stream goes on", n, e);
+                LOG.error("RIS Live listener failed ({} so far); the stream goes on", n, e);
             }
         }
     }

@@ -37,7 +37,7 @@ public final class RisLiveClient implements AutoCloseable {
     /** How often {@link #checkLiveness} runs by itself when the client schedules it. */
     public static final Duration LIVENESS_CHECK_EVERY = Duration.ofSeconds(5);
 
-    private static final Logger log = LoggerFactory.getLogger(RisLiveClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RisLiveClient.class);
 
     private final RisLiveConfig config;
     private final OkHttpClient http;
@@ -102,7 +102,7 @@ public final class RisLiveClient implements AutoCloseable {
         }
         started = true;
         if (!config.enabled()) {
-            log.info("RIS Live is disabled in the config (rislive.enabled: false)");
+            LOG.info("RIS Live is disabled in the config (rislive.enabled: false)");
             setState(StreamState.DOWN, "disabled in the config");
             return;
         }
@@ -122,10 +122,10 @@ public final class RisLiveClient implements AutoCloseable {
         SubscriptionPlan next = SubscriptionPlan.of(Set.copyOf(prefixes), config.maxPrefixSubscriptions());
         frames.plan(next);
         if (next.unfiltered() && !before.unfiltered()) {
-            log.info("RIS Live: {} prefixes to watch is more than max-prefix-subscriptions ({}): one subscription to"
+            LOG.info("RIS Live: {} prefixes to watch is more than max-prefix-subscriptions ({}): one subscription to"
                     + " all UPDATEs, filtered here", next.watched(), config.maxPrefixSubscriptions());
         } else if (!next.unfiltered() && before.unfiltered()) {
-            log.info("RIS Live: {} prefixes to watch: back to one subscription per prefix", next.watched());
+            LOG.info("RIS Live: {} prefixes to watch: back to one subscription per prefix", next.watched());
         }
         sender.update(next.subscriptions());
     }
@@ -144,11 +144,11 @@ public final class RisLiveClient implements AutoCloseable {
         switch (verdict.kind()) {
             case RECONNECT -> lost(generation, verdict.why(), false);
             case LAGGING -> {
-                log.warn("RIS Live is LAGGING: {}", verdict.why());
+                LOG.warn("RIS Live is LAGGING: {}", verdict.why());
                 setState(StreamState.LAGGING, verdict.why());
             }
             case LIVE -> {
-                log.info("RIS Live is LIVE again: {}", verdict.why());
+                LOG.info("RIS Live is LIVE again: {}", verdict.why());
                 setState(StreamState.LIVE, verdict.why());
             }
             default -> { }
@@ -207,7 +207,7 @@ public final class RisLiveClient implements AutoCloseable {
             status = new RisLiveStatus(StreamState.DOWN, clock.instant(), "closed", null, null, null);
         }
         scheduler.shutdown();
-        log.info("RIS Live client closed");
+        LOG.info("RIS Live client closed");
         frames.deliver(() -> listener.onStreamState(StreamState.DOWN, "closed"));
     }
 
@@ -217,7 +217,7 @@ public final class RisLiveClient implements AutoCloseable {
         }
         int gen = ++generation;
         setState(StreamState.CONNECTING, "connecting to " + config.url());
-        log.info("RIS Live: connecting to {}", config.url());
+        LOG.info("RIS Live: connecting to {}", config.url());
         socket = http.newWebSocket(request, new Listener(gen));
     }
 
@@ -229,7 +229,7 @@ public final class RisLiveClient implements AutoCloseable {
         frames.newConnection();
         liveness.connected(clock.instant());
         SubscriptionPlan plan = frames.plan();
-        log.info("RIS Live: connected; sending {} subscriptions{}", plan.subscriptions().size(),
+        LOG.info("RIS Live: connected; sending {} subscriptions{}", plan.subscriptions().size(),
                 plan.unfiltered() ? " (all UPDATEs, filtered here)" : "");
         setState(StreamState.LIVE, "connected");
         sender.connected(webSocket, plan.subscriptions());
@@ -244,7 +244,7 @@ public final class RisLiveClient implements AutoCloseable {
         dropSocket();
         Duration wait = backoff.next();
         if (!logged) {
-            log.warn("RIS Live: {}; reconnecting in {}", why, Text.duration(wait));
+            LOG.warn("RIS Live: {}; reconnecting in {}", why, Text.duration(wait));
         }
         setState(StreamState.DOWN, why + "; reconnecting in " + Text.duration(wait));
         reconnect = scheduler.schedule(() -> {
@@ -257,9 +257,9 @@ public final class RisLiveClient implements AutoCloseable {
         RisEvent.ServerError error = frames.handle(text);
         if (error != null) {
             if (error.slowConsumer()) {
-                log.warn("RIS Live closed us as a slow consumer; reconnecting ({})", error.message());
+                LOG.warn("RIS Live closed us as a slow consumer; reconnecting ({})", error.message());
             } else {
-                log.warn("RIS Live sent an error: {}; reconnecting", error.message());
+                LOG.warn("RIS Live sent an error: {}; reconnecting", error.message());
             }
             lost(gen, "server error: " + error.message(), true);
         }
@@ -281,7 +281,7 @@ public final class RisLiveClient implements AutoCloseable {
             try {
                 scheduler.execute(() -> frames.deliver(() -> listener.onStreamState(state, why)));
             } catch (RejectedExecutionException e) {
-                log.debug("RIS Live: closing, {} not delivered", state);
+                LOG.debug("RIS Live: closing, {} not delivered", state);
             }
         }
     }
@@ -290,7 +290,7 @@ public final class RisLiveClient implements AutoCloseable {
         try {
             checkLiveness();
         } catch (RuntimeException e) {
-            log.error("RIS Live liveness check failed", e);
+            LOG.error("RIS Live liveness check failed", e);
         }
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SubscriptionSender {
 
-    private static final Logger log = LoggerFactory.getLogger(SubscriptionSender.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionSender.class);
 
     private final ScheduledExecutorService scheduler;
     private final long paceNanos;
@@ -50,7 +50,7 @@ final class SubscriptionSender {
             return;
         }
         queue.update(plan);
-        log.debug("RIS Live: {} subscription changes queued", queue.pending());
+        LOG.debug("RIS Live: {} subscription changes queued", queue.pending());
         schedule();
     }
 
@@ -78,7 +78,7 @@ final class SubscriptionSender {
             int current = epoch;
             pump = scheduler.schedule(() -> sendOne(current), delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            log.debug("RIS Live: closing, subscriptions not sent");
+            LOG.debug("RIS Live: closing, subscriptions not sent");
         }
     }
 
@@ -99,7 +99,7 @@ final class SubscriptionSender {
             schedule();
         } else if (announceDrained) {
             announceDrained = false;
-            log.info("RIS Live: all {} subscriptions sent", queue.active());
+            LOG.info("RIS Live: all {} subscriptions sent", queue.active());
         }
     }
 }
