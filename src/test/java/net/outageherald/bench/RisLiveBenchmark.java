@@ -51,6 +51,8 @@ public final class RisLiveBenchmark {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback.xml");
         }
+        // the JDK's HTTP server waits for delayed ACKs (Nagle) without this: 40 ms per look-up
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
