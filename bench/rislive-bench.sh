@@ -49,7 +49,7 @@ CP="$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")"
 # the replay's outage plan (it must see the same outage options as the run below) and the model's peers
 node "$REPLAY_DIR/rislive-replay.js" "${UNIVERSE[@]}" "$@" --write-prefixes "$RUN/monitored.json" --dump 1 --quiet >/dev/null
 node "$REPO/bench/rislive-universe.js" --replay-dir "$REPLAY_DIR" --out "$RUN/universe.json" --check "$RUN/monitored.json" \
-  "${UNIVERSE[@]}"
+  "${UNIVERSE[@]}" "$@"
 
 pin() { if [ "$PIN" = 1 ]; then echo "taskset -c $1"; fi; }
 

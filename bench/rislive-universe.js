@@ -20,12 +20,17 @@ if (!replayDir || !out) {
   console.error("usage: rislive-universe.js --replay-dir DIR --out FILE [--check monitored.json] [universe options]");
   process.exit(2);
 }
-const {buildUniverse} = require(path.resolve(replayDir, "lib", "stream.js"));
+const {buildUniverse, planOutages, scheduleOutage} = require(path.resolve(replayDir, "lib", "stream.js"));
 const num = (name, def) => Number(opt(name, def));
 const opts = {
   seed: num("--seed", 1), peers: num("--peers", 300), collectors: num("--collectors", 20),
   v6PeerFrac: num("--v6-peer-frac", 0.35), monitored: num("--monitored", 100), unmonitored: num("--unmonitored", 10000),
-  v6PrefixFrac: num("--v6-prefix-frac", 0.25), prefixesPerOrigin: num("--prefixes-per-origin", 4)
+  v6PrefixFrac: num("--v6-prefix-frac", 0.25), prefixesPerOrigin: num("--prefixes-per-origin", 4),
+  // the outage plan, so the fake looking glass can say which peer still carries an outage prefix when
+  outageAt: String(opt("--outage-at", "")).split(",").filter(Boolean).map(Number).sort((a, b) => a - b),
+  outagePrefixes: num("--outage-prefixes", 10), outageSpread: num("--outage-spread", 5),
+  outageSpreadExp: num("--outage-spread-exp", 2), outagePack: num("--outage-pack", 50),
+  huntFrac: num("--hunt-frac", 0), restoreAfter: num("--restore-after", 0)
 };
 const u = buildUniverse(opts);
 const peers = u.peers.map(p => ({collector: p.collector, ip: p.ip, asn: p.asn, afi: p.afi}));
@@ -43,5 +48,17 @@ if (check) {
     process.exit(1);
   }
 }
-fs.writeFileSync(out, JSON.stringify({options: opts, peers, monitored}));
+// per outage prefix: when (ms after the stream's start) each peer withdraws it
+const withdrawals = {};
+for (const ev of planOutages(u, opts)) {
+  for (const a of scheduleOutage(u, ev, opts)) {
+    if (a.kind !== "withdraw") continue;
+    const peer = u.peers[a.peerIdx];
+    for (const k of a.prefixIdxs) {
+      const w = withdrawals[u.prefixes[k].text] || (withdrawals[u.prefixes[k].text] = {});
+      w[`${peer.collector} ${peer.ip}`] = Math.round(a.at);
+    }
+  }
+}
+fs.writeFileSync(out, JSON.stringify({options: opts, peers, monitored, withdrawals}));
 console.log(`wrote ${peers.length} peers (${u.peersV4.length} v4, ${u.peersV6.length} v6) and ${Object.keys(monitored).length} monitored prefixes to ${out}`);

@@ -15,7 +15,8 @@ import java.util.Map;
  * upstreams as {@code bench/rislive-universe.js} reads them out of the replay's own model.
  */
 record BenchUniverse(List<String> prefixes, Map<String, Monitored> monitored, List<Peer> peers,
-                     Map<String, Double> outageAt, List<List<String>> outages) {
+                     Map<String, Double> outageAt, List<List<String>> outages,
+                     Map<String, Map<String, Long>> withdrawals) {
 
     record Peer(String collector, String ip, long asn, int afi) {
     }
@@ -53,6 +54,13 @@ record BenchUniverse(List<String> prefixes, Map<String, Monitored> monitored, Li
             });
             outages.add(list);
         }
-        return new BenchUniverse(List.copyOf(prefixes), monitored, List.copyOf(peers), at, outages);
+        // per outage prefix, when each peer ("rrc00 192.0.2.1") withdraws it, in ms after the stream's start
+        Map<String, Map<String, Long>> withdrawals = new LinkedHashMap<>();
+        u.path("withdrawals").fields().forEachRemaining(e -> {
+            Map<String, Long> byPeer = new java.util.HashMap<>();
+            e.getValue().fields().forEachRemaining(w -> byPeer.put(w.getKey(), w.getValue().asLong()));
+            withdrawals.put(e.getKey(), byPeer);
+        });
+        return new BenchUniverse(List.copyOf(prefixes), monitored, List.copyOf(peers), at, outages, withdrawals);
     }
 }

@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * RIPEstat's {@code looking-glass} and {@code routing-status} for the replay's universe, on 127.0.0.1, so the
  * routing table is seeded with exactly the peers the stream then moves. It tells the truth about the
- * replay's outages too: a look whose data time ({@code latest_time}, {@code lag} behind now) is past an
- * outage's last withdrawal sees nobody, so a prefix looked at again after a gap in the stream is judged on
- * what really happened. Everything else is a 404.
+ * replay's outages too: a look whose data time ({@code latest_time}, {@code lag} behind now) leaves out every
+ * peer whose withdrawal the replay's outage plan had sent by then, so a prefix looked at again after a gap in
+ * the stream is judged on what really happened. Everything else is a 404.
  */
 final class FakeLookingGlass implements AutoCloseable {
 
@@ -36,7 +36,6 @@ final class FakeLookingGlass implements AutoCloseable {
 
     private final BenchUniverse universe;
     private final Duration lag;
-    private final Duration outageSpread;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "bench-lg");
@@ -50,10 +49,9 @@ final class FakeLookingGlass implements AutoCloseable {
     private final Map<Integer, Map<String, List<BenchUniverse.Peer>>> byCollector = new HashMap<>();
     private volatile Instant streamStart;
 
-    FakeLookingGlass(BenchUniverse universe, Duration lag, Duration outageSpread) throws IOException {
+    FakeLookingGlass(BenchUniverse universe, Duration lag) throws IOException {
         this.universe = universe;
         this.lag = lag;
-        this.outageSpread = outageSpread;
         for (BenchUniverse.Peer p : universe.peers()) {
             byCollector.computeIfAbsent(p.afi(), k -> new java.util.TreeMap<>())
                     .computeIfAbsent(p.collector().toUpperCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
@@ -114,12 +112,14 @@ final class FakeLookingGlass implements AutoCloseable {
     private String lookingGlass(String prefix, BenchUniverse.Monitored m) {
         Instant now = Instant.now();
         Instant dataAt = now.minus(lag);
-        boolean gone = gone(prefix, dataAt);
+        Map<String, Long> withdrawn = universe.withdrawals().getOrDefault(prefix, Map.of());
+        Instant zero = streamStart;
+        long sinceStart = zero == null ? -1 : java.time.Duration.between(zero, dataAt).toMillis();
         String latest = time(dataAt);
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("{\"rrcs\":[");
         boolean firstRrc = true;
-        if (!gone) {
+        {
             long upstream = m.upstreams().isEmpty() ? 3356 : m.upstreams().get(0);
             for (Map.Entry<String, List<BenchUniverse.Peer>> rrc : byCollector.getOrDefault(m.afi(), Map.of()).entrySet()) {
                 b.append(firstRrc ? "" : ",").append("{\"rrc\":\"").append(rrc.getKey())
@@ -127,6 +127,10 @@ final class FakeLookingGlass implements AutoCloseable {
                 firstRrc = false;
                 boolean firstPeer = true;
                 for (BenchUniverse.Peer p : rrc.getValue()) {
+                    Long at = withdrawn.get(p.collector() + " " + p.ip());
+                    if (at != null && zero != null && sinceStart >= at) {
+                        continue; // this peer had withdrawn it by the look's data time
+                    }
                     b.append(firstPeer ? "" : ",").append("{\"asn_origin\":\"").append(m.origin())
                             .append("\",\"as_path\":\"").append(p.asn()).append(' ').append(upstream).append(' ')
                             .append(m.origin()).append("\",\"community\":\"\",\"largeCommunity\":\"\","
@@ -142,14 +146,6 @@ final class FakeLookingGlass implements AutoCloseable {
         b.append("],\"query_time\":\"").append(time(now)).append("\",\"latest_time\":\"").append(latest)
                 .append("\",\"parameters\":{\"resource\":\"").append(prefix).append("\",\"look_back_limit\":3600}}");
         return envelope("looking-glass", b.toString());
-    }
-
-    /** Whether the replay's outage plan had every peer withdraw the prefix by {@code dataAt}. */
-    private boolean gone(String prefix, Instant dataAt) {
-        Instant zero = streamStart;
-        Double at = universe.outageAt().get(prefix);
-        return zero != null && at != null
-                && dataAt.isAfter(zero.plusMillis((long) (at * 1000)).plus(outageSpread));
     }
 
     private static String envelope(String call, String data) {

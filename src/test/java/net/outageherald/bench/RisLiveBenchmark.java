@@ -1,6 +1,7 @@
 package net.outageherald.bench;
 
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
@@ -80,7 +81,7 @@ public final class RisLiveBenchmark {
         BenchUniverse u = BenchUniverse.read(Path.of(opt("monitored", null)), Path.of(opt("universe", null)));
         Path dir = Files.createTempDirectory("herald-rislive-bench");
         Duration lgLag = Duration.parse("PT" + opt("lg-lag", "30s").toUpperCase());
-        FakeLookingGlass lg = new FakeLookingGlass(u, lgLag, Duration.ofSeconds(Long.parseLong(opt("outage-spread", "5"))));
+        FakeLookingGlass lg = new FakeLookingGlass(u, lgLag);
 
         Path config = dir.resolve("herald.yaml");
         Files.writeString(config, config(u));
@@ -113,13 +114,14 @@ public final class RisLiveBenchmark {
         log("watching %,d prefixes (%s); config and SQLite in %s; looking glass at %s", u.prefixes().size(),
                 u.outages().size() + " outage events planned", dir, lg.baseUrl());
 
+        ThreadTicks threads = new ThreadTicks();
         long runFor = Long.parseLong(opt("run-for", "600")) * 1000;
         boolean ready = false;
         long lastPrint = 0;
         long lastMessages = 0;
         Instant firstMessage = null;
         long readyAt = 0;
-        while (!stop.await(5, TimeUnit.MILLISECONDS) && (System.nanoTime() - t0) / 1_000_000 < runFor) {
+        while (!stop.await(50, TimeUnit.MILLISECONDS) && (System.nanoTime() - t0) / 1_000_000 < runFor) {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (!ready && lg.prefixesAnswered() >= u.prefixes().size()) {
                 ready = true;
@@ -141,6 +143,8 @@ public final class RisLiveBenchmark {
                 log("t=%.0fs messages=%,d (%,d/s) updates=%,d unreadable=%d reconnects=%d state=%s", ms / 1000.0, n,
                         (n - lastMessages) * 1000 / Math.max(1, ms - lastPrint), stream.updates(),
                         stream.parseFailures(), stream.reconnects(), stream.status().state());
+                log("threads, %% of a core over the last %.0f s: %s", (ms - lastPrint) / 1000.0,
+                        threads.sample(ms - lastPrint));
                 lastPrint = ms;
                 lastMessages = n;
             }
@@ -250,5 +254,36 @@ public final class RisLiveBenchmark {
 
     private static void log(String format, Object... args) {
         System.err.printf("[bench %s] %s%n", Instant.now(), String.format(format, args));
+    }
+
+    /** CPU per thread of this process from /proc (Linux), JIT and GC threads included; by name, busiest first. */
+    private static final class ThreadTicks {
+        private Map<String, Long> last = new HashMap<>();
+
+        String sample(long intervalMs) {
+            Map<String, Long> now = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("[0-9]+$", "#");
+                        String[] f = stat.substring(close + 2).split(" ");
+                        now.merge(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return "n/a";
+            }
+            Map<String, Long> byName = new HashMap<>();
+            now.forEach((k, v) -> byName.merge(k.substring(k.indexOf(' ') + 1), v - last.getOrDefault(k, 0L), Long::sum));
+            last = now;
+            return byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(8)
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * 1000.0 / Math.max(1, intervalMs)))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 }
