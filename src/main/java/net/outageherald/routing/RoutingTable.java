@@ -39,6 +39,14 @@ public final class RoutingTable {
         Instant streamChangedAt;
         /** Set after a gap in the stream: the picture is as of then until the prefix is looked at again. */
         Instant staleSince;
+        /** When the stream came back after that gap (null while it is still away): a look must be this new. */
+        Instant coverAfter;
+        /** While stale with the stream back: the peers whose last word since then was an announcement. */
+        BitSet movedIn;
+        /** Likewise, a withdrawal. The stream is whole again since coverAfter, so these outrank any look. */
+        BitSet movedOut;
+        /** When a look was last refused because it was older than the gap; null if none was since the gap. */
+        Instant refusedAt;
     }
 
     /** Makes the watched prefixes exactly these: new ones start unseeded, dropped ones are forgotten. */
@@ -71,11 +79,42 @@ public final class RoutingTable {
         if (e == null) {
             return false;
         }
+        if (e.staleSince != null) {
+            // after a gap only a look that saw the whole gap can stand in for what the stream lost there
+            boolean covers = e.coverAfter == null ? look.at().isAfter(e.staleSince) : !look.at().isBefore(e.coverAfter);
+            if (!covers) {
+                e.refusedAt = look.at();
+                return false;
+            }
+            replace(e, look);
+            if (e.movedIn != null) {
+                // what the stream said since it came back is newer than any look
+                for (int id = e.movedIn.nextSetBit(0); id >= 0; id = e.movedIn.nextSetBit(id + 1)) {
+                    if (!downPeers.get(id)) {
+                        e.present.set(id);
+                        e.absent.clear(id);
+                    }
+                }
+                e.present.andNot(e.movedOut);
+            }
+            e.staleSince = null;
+            e.coverAfter = null;
+            e.movedIn = null;
+            e.movedOut = null;
+            e.refusedAt = null;
+            changed.add(look.prefix());
+            return true;
+        }
         if (e.streamChangedAt != null && e.streamChangedAt.isAfter(look.at())) {
             e.seededAt = look.at();
-            e.staleSince = null;
             return false;
         }
+        replace(e, look);
+        changed.add(look.prefix());
+        return true;
+    }
+
+    private void replace(Entry e, PrefixObservation look) {
         e.present.clear();
         e.absent.clear();
         for (String peer : look.peers()) {
@@ -89,9 +128,6 @@ public final class RoutingTable {
         e.origins.addAll(look.origins());
         e.upstreams.addAll(look.upstreams());
         e.seededAt = look.at();
-        e.staleSince = null;
-        changed.add(look.prefix());
-        return true;
     }
 
     /** A peer announced a route to exactly {@code prefix}. */
@@ -106,6 +142,10 @@ public final class RoutingTable {
         if (!e.present.get(id)) {
             e.present.set(id);
             changed.add(prefix);
+        }
+        if (e.movedIn != null) {
+            e.movedIn.set(id);
+            e.movedOut.clear(id);
         }
         if (origin != 0) {
             e.origins.add(origin);
@@ -128,6 +168,10 @@ public final class RoutingTable {
             e.present.clear(id);
             changed.add(prefix);
             withdrawnLately.add(prefix);
+        }
+        if (e.movedOut != null) {
+            e.movedOut.set(id);
+            e.movedIn.clear(id);
         }
         e.streamChangedAt = at;
     }
@@ -187,7 +231,11 @@ public final class RoutingTable {
      */
     public synchronized Map<Prefix, Instant> seedTimes() {
         Map<Prefix, Instant> out = new HashMap<>();
-        entries.forEach((p, e) -> out.put(p, e.staleSince != null ? null : e.seededAt));
+        entries.forEach((p, e) -> out.put(p, e.staleSince == null ? e.seededAt
+                : e.refusedAt == null ? null
+                // looked at, but too early to cover the gap: again before any prefix that is not stale, and
+                // after the stale ones not tried yet, so that no one prefix takes the whole budget
+                : Instant.ofEpochMilli(e.refusedAt.toEpochMilli() / 1000)));
         return out;
     }
 
@@ -196,7 +244,38 @@ public final class RoutingTable {
      * of then until its prefix is looked at again.
      */
     public synchronized void staleSince(Instant since) {
-        entries.values().forEach(e -> e.staleSince = since);
+        for (Entry e : entries.values()) {
+            e.staleSince = e.staleSince == null || since.isBefore(e.staleSince) ? since : e.staleSince;
+            e.coverAfter = null;
+            e.movedIn = null;
+            e.movedOut = null;
+            e.refusedAt = null;
+        }
+    }
+
+    /**
+     * The stream is back after a gap that made pictures stale: from now on it is whole again, so a look from
+     * {@code at} on covers the gap, and what the stream says from now on is kept to be laid over that look.
+     */
+    public synchronized void streamBack(Instant at) {
+        for (Entry e : entries.values()) {
+            if (e.staleSince != null && e.coverAfter == null) {
+                e.coverAfter = at;
+                e.movedIn = new BitSet();
+                e.movedOut = new BitSet();
+            }
+        }
+    }
+
+    /** How many watched prefixes are stale since a gap in the stream and not yet looked at again. */
+    public synchronized int staleCount() {
+        int n = 0;
+        for (Entry e : entries.values()) {
+            if (e.staleSince != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

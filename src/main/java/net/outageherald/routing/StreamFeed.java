@@ -27,6 +27,8 @@ public final class StreamFeed implements RisLiveListener {
     private volatile Instant liveUntil;
     private volatile Instant lastMessage;
     private volatile boolean everLive;
+    /** Set when RIS Live said it dropped data: the next return to LIVE makes every picture stale. */
+    private volatile Instant lostSince;
     /** A gap shorter than this loses too little to look at every prefix again. */
     private final java.time.Duration tolerableGap;
 
@@ -71,14 +73,34 @@ public final class StreamFeed implements RisLiveListener {
         state = next;
         if (next == StreamState.LIVE && before != StreamState.LIVE) {
             Instant gapStart = liveUntil;
-            if (everLive && gapStart != null && Duration.between(gapStart, now).compareTo(tolerableGap) > 0) {
+            Instant lost = lostSince;
+            if (lost != null) {
+                // looks taken while it was away cannot know what it lost after them either
+                table.staleSince(lost);
+                lostSince = null;
+                LOG.warn("RIS Live is live again ({}) after losing data; every watched prefix is looked at again", why);
+            } else if (everLive && gapStart != null && Duration.between(gapStart, now).compareTo(tolerableGap) > 0) {
                 // what happened while we did not listen is lost: every prefix gets a fresh look
                 table.staleSince(gapStart);
                 LOG.info("RIS Live is live again ({}) after {} s; every watched prefix is looked at again", why,
                         Duration.between(gapStart, now).toSeconds());
             }
+            table.streamBack(now);
             everLive = true;
         }
+        changed.run();
+    }
+
+    /**
+     * RIS Live dropped what it held for us: from {@code since} on the pictures are incomplete. They count as
+     * that old (never as dark) until a look taken after the stream is back replaces them.
+     */
+    @Override
+    public void onDataLost(Instant since, String why) {
+        lostSince = since;
+        table.staleSince(since);
+        LOG.warn("RIS Live {}: routing data is incomplete since {}; every watched prefix will be looked at again",
+                why, since);
         changed.run();
     }
 

@@ -27,4 +27,6 @@ final class FrameFields {
     List<Prefix> announced;
     List<Prefix> withdrawn;
     List<String> strings;
+    /** Only prefixes in (or inside) these are read into {@link #announced} and {@link #withdrawn}; null: all. */
+    PrefixTrie keep;
 }

@@ -57,7 +57,8 @@ final class FrameHandler {
      */
     RisEvent.ServerError handle(String text) {
         messages.incrementAndGet();
-        RisEvent event = parser.parse(text);
+        SubscriptionPlan plan = this.plan; // one plan for the whole frame
+        RisEvent event = parser.parse(text, plan.reading());
         if (event instanceof RisMessage m) {
             alive(m);
             if (m instanceof RouteUpdate u) {

@@ -258,6 +258,9 @@ public final class RisLiveClient implements AutoCloseable {
         if (error != null) {
             if (error.slowConsumer()) {
                 LOG.warn("RIS Live closed us as a slow consumer; reconnecting ({})", error.message());
+                // what it held for us is gone: the routing picture is incomplete from our last message on
+                java.time.Instant since = liveness.lastTimestamp() != null ? liveness.lastTimestamp() : clock.instant();
+                frames.deliver(() -> listener.onDataLost(since, "closed as a slow consumer: " + error.message()));
             } else {
                 LOG.warn("RIS Live sent an error: {}; reconnecting", error.message());
             }

@@ -21,4 +21,12 @@ public interface RisLiveListener {
 
     /** The stream changed state; {@code why} says why in words fit for a log. */
     void onStreamState(StreamState state, String why);
+
+    /**
+     * RIS Live certainly dropped messages meant for us (it closed the connection because we fell behind), so
+     * what the stream said after {@code since} (the time of the last message read) may be incomplete. Called
+     * on the reader thread before the connection is dropped; the reconnect follows as for any failure.
+     */
+    default void onDataLost(java.time.Instant since, String why) {
+    }
 }

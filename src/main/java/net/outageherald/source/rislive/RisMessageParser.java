@@ -27,6 +27,15 @@ public final class RisMessageParser {
 
     /** The event for one frame; {@link RisEvent.Unparseable} when it cannot be read. */
     public RisEvent parse(String frame) {
+        return parse(frame, null);
+    }
+
+    /**
+     * As {@link #parse(String)}, with only the prefixes in (or inside) {@code keep} in a {@link RouteUpdate}; the
+     * others are skipped unread. A prefix that is not well-formed is still read, so it still makes the frame
+     * unparseable. Null keeps all.
+     */
+    RisEvent parse(String frame, PrefixTrie keep) {
         if (frame == null || frame.isBlank()) {
             return new RisEvent.Unparseable("empty frame");
         }
@@ -34,7 +43,7 @@ public final class RisMessageParser {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new RisEvent.Unparseable("not a JSON object");
             }
-            return frame(p);
+            return frame(p, keep);
         } catch (IOException e) {
             return new RisEvent.Unparseable("not JSON: " + firstLine(e.getMessage()));
         } catch (IllegalArgumentException e) { // a bad prefix, AS path or number: Prefix says what is wrong
@@ -44,11 +53,12 @@ public final class RisMessageParser {
         }
     }
 
-    private RisEvent frame(JsonParser p) throws IOException {
+    private RisEvent frame(JsonParser p, PrefixTrie keep) throws IOException {
         String type = null;
         boolean sawData = false;
         boolean bare = false;
         FrameFields f = new FrameFields();
+        f.keep = keep;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();

@@ -89,7 +89,7 @@ final class RouteFields {
                     if (hops > 0 && seen == null) {
                         seen = new HashSet<>(f.announced == null ? List.of() : f.announced);
                     }
-                    f.announced = prefixes(p, f.announced, seen);
+                    f.announced = prefixes(p, f.announced, seen, f.keep);
                 } else {
                     p.skipChildren();
                 }
@@ -101,18 +101,26 @@ final class RouteFields {
     /** {@code ["192.0.2.0/24", ...]}: withdrawn prefixes. */
     static void withdrawals(JsonToken value, JsonParser p, FrameFields f) throws IOException {
         if (value == JsonToken.START_ARRAY) {
-            f.withdrawn = prefixes(p, f.withdrawn, null);
+            f.withdrawn = prefixes(p, f.withdrawn, null, f.keep);
         } else {
             p.skipChildren();
         }
     }
 
-    /** Reads an array of prefix strings into {@code into} (created when needed), skipping End-of-RIB and repeats. */
-    private static List<Prefix> prefixes(JsonParser p, List<Prefix> into, Set<Prefix> seen) throws IOException {
+    /**
+     * Reads an array of prefix strings into {@code into} (created when needed), skipping End-of-RIB and repeats,
+     * and, when {@code keep} is given, every prefix that is certainly not in it: judged on the parser's own
+     * characters, so such a prefix costs neither a string nor a {@link Prefix}.
+     */
+    private static List<Prefix> prefixes(JsonParser p, List<Prefix> into, Set<Prefix> seen, PrefixTrie keep)
+            throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.VALUE_STRING) {
                 throw new IllegalArgumentException("prefix is " + t);
+            }
+            if (keep != null && keep.surelyOutside(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+                continue;
             }
             String text = p.getText();
             if (text.equalsIgnoreCase("eor")) {

@@ -16,8 +16,12 @@ import net.outageherald.model.Prefix;
  *                      the key for its {@code ris_unsubscribe}, which RIS Live wants with the same data
  * @param unfiltered    whether one subscription to all UPDATEs stands in for the prefix subscriptions
  * @param watched       how many prefixes are watched
+ * @param filter        the watched prefixes (and what lies inside them), for {@link #retain}
+ * @param reading       the same plus the beacons: what the parser makes prefixes of at all (the rest of an
+ *                      update is skipped as text, which is most of the whole stream when it is unfiltered)
  */
-record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watched, PrefixTrie filter) {
+record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watched, PrefixTrie filter,
+                        PrefixTrie reading) {
 
     /** The RIS routing beacons (RIPE NCC, AS12654), announced and withdrawn on a fixed schedule. */
     static final List<Prefix> BEACONS = List.of(Prefix.parse("84.205.64.0/19"), Prefix.parse("93.175.144.0/20"),
@@ -32,6 +36,9 @@ record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watc
     static SubscriptionPlan of(Collection<Prefix> watchedPrefixes, int maxPrefixSubscriptions) {
         List<Prefix> cover = cover(watchedPrefixes);
         PrefixTrie filter = new PrefixTrie(cover);
+        List<Prefix> read = new ArrayList<>(cover);
+        read.addAll(BEACONS);
+        PrefixTrie reading = new PrefixTrie(read);
         List<String> subs = new ArrayList<>();
         subs.add(PEER_STATE);
         boolean unfiltered = cover.size() > maxPrefixSubscriptions;
@@ -42,7 +49,7 @@ record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watc
             withBeacons.addAll(cover);
             cover(withBeacons).forEach(p -> subs.add(prefixSubscription(p)));
         }
-        return new SubscriptionPlan(subs, unfiltered, watchedPrefixes.size(), filter);
+        return new SubscriptionPlan(subs, unfiltered, watchedPrefixes.size(), filter, reading);
     }
 
     /** The update with only our prefixes; itself when all are ours, null when none is. */

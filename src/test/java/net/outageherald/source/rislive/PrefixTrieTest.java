@@ -97,4 +97,50 @@ class PrefixTrieTest {
         int bits = p.ipv6() ? 128 : 32;
         return BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).xor(hostMask(p));
     }
+
+    @Test
+    void readingFromTheParsersCharactersAgreesWithCoversAndDoubtsWhatItCannotRead() {
+        PrefixTrie trie = new PrefixTrie(SubscriptionPlanTest.prefixes("175.45.176.0/22", "2001:7fb::/32",
+                "10.0.0.0/8"));
+        for (String inside : List.of("175.45.176.0/22", "175.45.179.0/24", "2001:7fb:fe0d::/48",
+                "2001:07FB:0000:0000:0000:0000:0000:0000/40", "10.1.2.0/24", "010.1.2.0/24", "10.1.2.3/24")) {
+            assertThat(outside(trie, inside)).as(inside).isFalse();
+        }
+        for (String outside : List.of("175.45.180.0/24", "175.45.176.0/21", "2001:7fc::/32", "0.0.0.0/0", "::/0",
+                "2a02:8e3b:ad00:0:0:0:0:0/40", "11.0.0.0/8")) {
+            assertThat(outside(trie, outside)).as(outside).isTrue();
+        }
+        // not read here, so not ruled out: the careful parse decides (and says what is wrong)
+        for (String odd : List.of("eor", "", "1.2.3.4/33", "1.2.3/24", "1.2.3.4.5/24", "1.2.3.4/", "/24",
+                "::ffff:1.2.3.4/128", "2001:db8:::/48", "2001:db8::1::/64", "1.2.3.256/24", "1.2.3.4/024x",
+                "2001:db8::/129", " 1.2.3.0/24")) {
+            assertThat(outside(trie, odd)).as(odd).isFalse();
+        }
+    }
+
+    @Test
+    void readingFromCharactersAgreesWithCoversOnThousandsOfPrefixes() {
+        Random random = new Random(5);
+        List<Prefix> members = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            members.add(Prefix.parse(random.nextInt(224) + "." + random.nextInt(256) + ".0.0/" + (8 + random.nextInt(9))));
+            members.add(Prefix.parse(String.format("2%03x:%x::/%d", random.nextInt(0x1000), random.nextInt(0x10000),
+                    20 + random.nextInt(13))));
+        }
+        PrefixTrie trie = new PrefixTrie(members);
+        for (int i = 0; i < 20_000; i++) {
+            String text = i % 2 == 0
+                    ? random.nextInt(224) + "." + random.nextInt(256) + "." + random.nextInt(256) + ".0/"
+                            + (16 + random.nextInt(9))
+                    : String.format("2%03x:%x:%x:0:0:0:0:0/%d", random.nextInt(0x1000), random.nextInt(0x10000),
+                            random.nextInt(0x10000), 32 + random.nextInt(17));
+            boolean covered = trie.covers(Prefix.parse(text));
+            assertThat(outside(trie, text)).as(text).isEqualTo(!covered);
+        }
+    }
+
+    private static boolean outside(PrefixTrie trie, String text) {
+        char[] buffer = ("xx" + text + "yy").toCharArray(); // as in a parser's buffer, amid other text
+        return trie.surelyOutside(buffer, 2, text.length());
+    }
 }

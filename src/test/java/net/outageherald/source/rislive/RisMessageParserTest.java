@@ -195,4 +195,26 @@ class RisMessageParserTest {
         assertThat(RisMessageParser.instant(1655791343.0)).isEqualTo(Instant.ofEpochSecond(1655791343));
         assertThat(RisMessageParser.instant(1558620047.9999999)).isEqualTo(Instant.ofEpochSecond(1558620048));
     }
+
+    @Test
+    void withAFilterOnlyTheKeptPrefixesAreReadAndABadOneStillSpoilsTheFrame() {
+        PrefixTrie keep = new PrefixTrie(java.util.List.of(Prefix.parse("175.45.177.0/24"),
+                Prefix.parse("2001:db8:cd::/48")));
+
+        RisEvent e = parser.parse(Samples.read("announcement.json"), keep);
+        assertThat(e).isInstanceOfSatisfying(RouteUpdate.class, u -> {
+            assertThat(u.announced()).containsExactly(Prefix.parse("175.45.177.0/24"));
+            assertThat(u.originAsn()).isEqualTo(131279);
+        });
+        RisEvent v6 = parser.parse(Samples.read("ipv6-uncompressed.json"), keep);
+        assertThat(v6).isInstanceOfSatisfying(RouteUpdate.class, u -> {
+            assertThat(u.announced()).extracting(Prefix::cidr).containsExactly("2001:db8:cd::/48");
+            assertThat(u.withdrawn()).isEmpty();
+        });
+        String bad = "{\"type\":\"ris_message\",\"data\":{\"timestamp\":1700000000.5,\"peer\":\"192.0.2.1\","
+                + "\"peer_asn\":\"64500\",\"host\":\"rrc00.ripe.net\",\"type\":\"UPDATE\",\"path\":[],"
+                + "\"announcements\":[],\"withdrawals\":[\"10.0.0.0/33\"]}}";
+        assertThat(parser.parse(bad, keep)).isInstanceOf(RisEvent.Unparseable.class);
+        assertThat(parser.parse(bad)).isInstanceOf(RisEvent.Unparseable.class);
+    }
 }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# One run of Outage Herald against the RIS Live replay of shared/bench (rislive-replay.js), on 127.0.0.1 only.
+#
+#   bench/rislive-bench.sh RUN_DIR [replay options...]
+#
+# The replay folder must be a copy outside the repository with its npm packages installed:
+#   cp -r /work/shared/bench /tmp/ris-bench && (cd /tmp/ris-bench && npm ci)
+#
+# Environment (defaults in brackets):
+#   REPLAY_DIR [/tmp/ris-bench]   the replay copy
+#   MONITORED [100] UNMONITORED [10000] SEED [1]   the universe, passed to the replay and to rislive-universe.js
+#   JAVA_OPTS [-Xmx128m -XX:+UseSerialGC]          the JVM's flags
+#   HERALD_ARGS []                extra RisLiveBenchmark options, e.g. "--confirm-after 1 --dark-enter-fraction 0.001"
+#   CONFIRM_FOR [1s]              detection.confirm-for, subtracted from the latencies in report.json
+#   PIN [1]                       1: replay on core 0, Herald on core 1 (taskset)
+#   PORT [7800] HOOK_PORT [7801]  the replay's websocket and its webhook (the Telegram Bot API stand-in)
+#
+# Herald starts first and is seeded by the fake looking glass; the replay starts when the benchmark writes its
+# ready file, and its first ris_subscribe starts the stream. procsample.js samples the JVM every second.
+# RUN_DIR gets monitored.json, universe.json, herald.log, replay.log, results.json, samples.csv, summary.json
+# and report.json (node bench/rislive-report.js RUN_DIR).
+set -euo pipefail
+
+RUN=${1:?usage: rislive-bench.sh RUN_DIR [replay options...]}
+shift
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+REPLAY_DIR=${REPLAY_DIR:-/tmp/ris-bench}
+MONITORED=${MONITORED:-100}
+UNMONITORED=${UNMONITORED:-10000}
+SEED=${SEED:-1}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+CONFIRM_FOR=${CONFIRM_FOR:-1s}
+PIN=${PIN:-1}
+PORT=${PORT:-7800}
+HOOK_PORT=${HOOK_PORT:-7801}
+UNIVERSE=(--seed "$SEED" --monitored "$MONITORED" --unmonitored "$UNMONITORED")
+
+mkdir -p "$RUN"
+RUN=$(cd "$RUN" && pwd)
+rm -f "$RUN"/{ready,results.json,summary.json,samples.csv,report.json,alerts.log}
+touch "$RUN/alerts.log"
+
+CP_FILE="$REPO/target/bench.classpath"
+if [ ! -f "$CP_FILE" ] || [ ! -d "$REPO/target/test-classes/net/outageherald/bench" ]; then
+  (cd "$REPO" && mvn -B -q -Pbench test-compile)
+fi
+CP="$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")"
+
+# the replay's outage plan (it must see the same outage options as the run below) and the model's peers
+node "$REPLAY_DIR/rislive-replay.js" "${UNIVERSE[@]}" "$@" --write-prefixes "$RUN/monitored.json" --dump 1 --quiet >/dev/null
+node "$REPO/bench/rislive-universe.js" --replay-dir "$REPLAY_DIR" --out "$RUN/universe.json" --check "$RUN/monitored.json" \
+  "${UNIVERSE[@]}" "$@"
+
+pin() { if [ "$PIN" = 1 ]; then echo "taskset -c $1"; fi; }
+
+# shellcheck disable=SC2086
+$(pin 1) java $JAVA_OPTS -cp "$CP" net.outageherald.bench.RisLiveBenchmark \
+  --monitored "$RUN/monitored.json" --universe "$RUN/universe.json" \
+  --rislive "ws://127.0.0.1:$PORT/v1/ws/?client=outage-herald-bench" --telegram "http://127.0.0.1:$HOOK_PORT" \
+  --alert-file "$RUN/alerts.log" --ready-file "$RUN/ready" --summary "$RUN/summary.json" \
+  --confirm-for "$CONFIRM_FOR" --run-for 900 ${HERALD_ARGS:-} >"$RUN/herald.log" 2>&1 &
+JPID=$!
+echo "$JAVA_OPTS" >"$RUN/jvm-flags.txt"
+trap 'kill $JPID 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 900); do
+  [ -f "$RUN/ready" ] && break
+  kill -0 $JPID 2>/dev/null || { echo "Herald exited before it was ready; see $RUN/herald.log" >&2; exit 1; }
+  sleep 1
+done
+[ -f "$RUN/ready" ] || { echo "Herald was not seeded within 900 s" >&2; exit 1; }
+
+node "$REPLAY_DIR/procsample.js" --pid $JPID --out "$RUN/samples.csv" --summary "$RUN/procsample.json" >/dev/null &
+SPID=$!
+
+$(pin 0) node "$REPLAY_DIR/rislive-replay.js" --port "$PORT" --webhook-port "$HOOK_PORT" --alert-file "$RUN/alerts.log" \
+  "${UNIVERSE[@]}" "$@" --idle-exit 60 --results "$RUN/results.json" >"$RUN/replay.log" 2>&1 || true
+
+kill -TERM $JPID 2>/dev/null || true
+wait $JPID 2>/dev/null || true
+wait $SPID 2>/dev/null || true
+trap - EXIT
+node "$REPO/bench/rislive-report.js" "$RUN" --confirm-for-ms "$(node -e '
+  const s = process.argv[1]; const m = s.match(/^(\d+)(ms|s|m)$/);
+  console.log(m ? Number(m[1]) * {ms: 1, s: 1000, m: 60000}[m[2]] : 0)' "$CONFIRM_FOR")"
