@@ -47,6 +47,8 @@ public final class RoutingTable {
         BitSet movedOut;
         /** When a look was last refused because it was older than the gap; null if none was since the gap. */
         Instant refusedAt;
+        /** Peers the stream moved since the last look that replaced the whole picture. */
+        final BitSet touched = new BitSet();
     }
 
     /** Makes the watched prefixes exactly these: new ones start unseeded, dropped ones are forgotten. */
@@ -106,17 +108,35 @@ public final class RoutingTable {
             return true;
         }
         if (e.streamChangedAt != null && e.streamChangedAt.isAfter(look.at())) {
-            e.seededAt = look.at();
-            return false;
+            // the stream moved some peers after the look's data time: its word stands for those, the look's
+            // for every other peer (the looking glass is about 40 s behind, so this is the common case)
+            BitSet keep = e.touched;
+            BitSet keptPresent = (BitSet) e.present.clone();
+            keptPresent.and(keep);
+            BitSet keptAbsent = (BitSet) e.absent.clone();
+            keptAbsent.and(keep);
+            replace(e, look);
+            e.present.andNot(keep);
+            e.present.or(keptPresent);
+            e.absent.andNot(keep);
+            e.absent.or(keptAbsent);
+            changed.add(look.prefix());
+            return true;
         }
         replace(e, look);
+        e.touched.clear();
         changed.add(look.prefix());
         return true;
     }
 
     private void replace(Entry e, PrefixObservation look) {
+        // a peer whose session is down stays out of the baseline even when the look no longer lists it
+        BitSet stillDown = (BitSet) e.present.clone();
+        stillDown.or(e.absent);
+        stillDown.and(downPeers);
         e.present.clear();
         e.absent.clear();
+        e.absent.or(stillDown);
         for (String peer : look.peers()) {
             int id = peers.id(peer);
             if (downPeers.get(id)) {
@@ -143,6 +163,7 @@ public final class RoutingTable {
             e.present.set(id);
             changed.add(prefix);
         }
+        e.touched.set(id);
         if (e.movedIn != null) {
             e.movedIn.set(id);
             e.movedOut.clear(id);
@@ -169,6 +190,7 @@ public final class RoutingTable {
             changed.add(prefix);
             withdrawnLately.add(prefix);
         }
+        e.touched.set(id);
         if (e.movedOut != null) {
             e.movedOut.set(id);
             e.movedIn.clear(id);
@@ -245,7 +267,9 @@ public final class RoutingTable {
      */
     public synchronized void staleSince(Instant since) {
         for (Entry e : entries.values()) {
-            e.staleSince = e.staleSince == null || since.isBefore(e.staleSince) ? since : e.staleSince;
+            // a look taken during the gap knows the prefix up to its own time: stale only from then
+            Instant from = e.seededAt != null && e.seededAt.isAfter(since) ? e.seededAt : since;
+            e.staleSince = e.staleSince == null || from.isBefore(e.staleSince) ? from : e.staleSince;
             e.coverAfter = null;
             e.movedIn = null;
             e.movedOut = null;

@@ -43,12 +43,40 @@ class RoutingTableTest {
         table.watch(List.of(P));
         table.seed(look(T0, "RRC00 192.0.2.1", "RRC00 192.0.2.2"));
         table.withdraw("rrc00", "192.0.2.1", P, T0.plusSeconds(60));
-        // a look whose data is from before that withdrawal leaves the picture as the stream made it
-        assertThat(table.seed(look(T0.plusSeconds(30), "RRC00 192.0.2.1", "RRC00 192.0.2.2"))).isFalse();
+        // a look whose data is from before that withdrawal keeps the stream's word for the peer it moved
+        assertThat(table.seed(look(T0.plusSeconds(30), "RRC00 192.0.2.1", "RRC00 192.0.2.2"))).isTrue();
         assertThat(seeing()).isEqualTo(1);
         // a newer look replaces it
         assertThat(table.seed(look(T0.plusSeconds(90), "RRC00 192.0.2.1", "RRC00 192.0.2.2"))).isTrue();
         assertThat(seeing()).isEqualTo(2);
+    }
+
+    @Test
+    void afterARestartAnOlderFirstLookStillFillsInEveryPeerTheStreamHasNotMoved() {
+        // GIVEN a restart: one peer re-announces before the first look, whose data is 40 s older
+        table.watch(List.of(P));
+        table.announce("rrc00", "192.0.2.1", P, 131279, 4837, T0.plusSeconds(40));
+        String[] ten = new String[10];
+        for (int i = 0; i < 10; i++) {
+            ten[i] = "RRC00 192.0.2." + (i + 1);
+        }
+        // WHEN the look comes, THEN the picture has all ten peers, not the stream's one
+        assertThat(table.seed(look(T0, ten))).isTrue();
+        assertThat(seeing()).isEqualTo(10);
+        assertThat(table.dataTime(P, T0.plusSeconds(50), false)).isEqualTo(T0.plusSeconds(50));
+    }
+
+    @Test
+    void aLookThatNoLongerListsADownPeerKeepsItOutOfTheBaseline() {
+        table.watch(List.of(P));
+        table.seed(look(T0, "RRC00 192.0.2.1", "RRC00 192.0.2.2", "RRC01 192.0.2.3"));
+        table.peerDown("rrc00", "192.0.2.1");
+        table.peerDown("rrc00", "192.0.2.2");
+        // RIPEstat stops listing the down peers' routes
+        table.seed(look(T0.plusSeconds(120), "RRC01 192.0.2.3"));
+        PrefixObservation o = table.observe(P, T0, false).orElseThrow();
+        assertThat(o.peersSeeing()).isEqualTo(1);
+        assertThat(o.absentPeers()).isEqualTo(2);
     }
 
     @Test
@@ -75,6 +103,7 @@ class RoutingTableTest {
         assertThat(table.dataTime(P, null, false)).isEqualTo(T0);
         table.staleSince(T0.plusSeconds(50));
         assertThat(table.dataTime(P, T0.plusSeconds(100), false)).isEqualTo(T0.plusSeconds(50));
+        // a gap that began before the last look is stale only from that look on
         assertThat(table.seedTimes().get(P)).isNull(); // looked at first by the reconciler
         table.seed(look(T0.plusSeconds(120)));
         assertThat(table.dataTime(P, T0.plusSeconds(130), false)).isEqualTo(T0.plusSeconds(130));
