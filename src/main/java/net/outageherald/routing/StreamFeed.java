@@ -68,9 +68,14 @@ public final class StreamFeed implements RisLiveListener {
         StreamState before = state;
         Instant now = clock.instant();
         if (before == StreamState.LIVE && next != StreamState.LIVE) {
-            liveUntil = lastMessage != null && next == StreamState.LAGGING ? lastMessage : now;
+            // lagging or gone, the picture is as of now; what a lagging stream says later is late, not lost
+            liveUntil = now;
         }
         state = next;
+        if (next == StreamState.LIVE && before == StreamState.LAGGING) {
+            changed.run();
+            return;
+        }
         if (next == StreamState.LIVE && before != StreamState.LIVE) {
             Instant gapStart = liveUntil;
             Instant lost = lostSince;

@@ -92,7 +92,7 @@ public final class RisLiveClient implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
         this.frames = new FrameHandler(listener, liveness, backoff, clock,
                 SubscriptionPlan.of(Set.of(), config.maxPrefixSubscriptions()));
-        this.sender = new SubscriptionSender(scheduler, config.subscribePace());
+        this.sender = new SubscriptionSender(scheduler, config.subscribePace(), this::subscribed);
     }
 
     /** Connects, unless disabled in the config or already started. */
@@ -134,6 +134,13 @@ public final class RisLiveClient implements AutoCloseable {
      * Runs the watchdogs once: LAGGING while the newest message arrived more than {@code max-lag} behind,
      * LIVE again once it does not, and a reconnect after {@code beacon-silence} without beacon messages.
      */
+    /** Every subscription of this connection is sent: only now is the stream whole, so only now is it live. */
+    private synchronized void subscribed() {
+        if (!closed && open && status.state() == StreamState.CONNECTING) {
+            setState(StreamState.LIVE, "connected and subscribed");
+        }
+    }
+
     public synchronized void checkLiveness() {
         StreamState state = status.state();
         if (closed || !open || (state != StreamState.LIVE && state != StreamState.LAGGING)) {
@@ -231,7 +238,7 @@ public final class RisLiveClient implements AutoCloseable {
         SubscriptionPlan plan = frames.plan();
         LOG.info("RIS Live: connected; sending {} subscriptions{}", plan.subscriptions().size(),
                 plan.unfiltered() ? " (all UPDATEs, filtered here)" : "");
-        setState(StreamState.LIVE, "connected");
+        setState(StreamState.CONNECTING, "connected; subscribing");
         sender.connected(webSocket, plan.subscriptions());
     }
 

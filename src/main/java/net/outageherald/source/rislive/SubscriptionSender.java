@@ -29,9 +29,13 @@ final class SubscriptionSender {
     /** Counts connections, so that a send task of an earlier one that still runs does nothing. */
     private int epoch;
 
-    SubscriptionSender(ScheduledExecutorService scheduler, Duration pace) {
+    /** Told once per connection, on the scheduler thread, when its whole plan has been sent. */
+    private final Runnable drained;
+
+    SubscriptionSender(ScheduledExecutorService scheduler, Duration pace, Runnable drained) {
         this.scheduler = scheduler;
         this.paceNanos = pace.toNanos();
+        this.drained = drained;
     }
 
     /** A new connection is open: send the whole plan on it. */
@@ -41,6 +45,11 @@ final class SubscriptionSender {
         socket = webSocket;
         queue.reset(plan);
         announceDrained = true;
+        if (queue.pending() == 0) {
+            announceDrained = false;
+            scheduler.execute(drained);
+            return;
+        }
         schedule();
     }
 
@@ -100,6 +109,7 @@ final class SubscriptionSender {
         } else if (announceDrained) {
             announceDrained = false;
             LOG.info("RIS Live: all {} subscriptions sent", queue.active());
+            scheduler.execute(drained); // after this lock is let go: the client's lock is taken in the other order
         }
     }
 }
