@@ -34,9 +34,21 @@ public final class Reconciler {
     private final int requestsPerMinute;
     private final BooleanSupplier streamLive;
     private final Clock clock;
-    private final Set<Prefix> secondLook = new LinkedHashSet<>();
+    /** Prefixes the stream saw withdrawn, and when their second look is due (RIPEstat is about 40 s behind). */
+    private final Map<Prefix, Instant> secondLook = new java.util.LinkedHashMap<>();
+    /** Looks asked for and not answered yet: never asked for twice at once. */
+    private final Set<Prefix> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Prefixes whose last look failed, and when to try again: one bad prefix must not take the budget. */
+    private final Map<Prefix, Instant> retryAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Prefix, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Second looks take every other slot at most, so that seeding and reconciling go on under churn. */
+    private boolean secondLookTurn = true;
     private Boolean wasLive;
-    private boolean failing;
+    private volatile boolean failing;
+    /** The looking glass's data lags real time by about this much: a second look sooner sees nothing new. */
+    static final Duration SECOND_LOOK_AFTER = Duration.ofSeconds(90);
+    private static final Duration RETRY_FIRST = Duration.ofSeconds(30);
+    private static final Duration RETRY_MAX = Duration.ofMinutes(30);
 
     public Reconciler(RoutingTable table, RoutingSource source, Duration interval, int requestsPerMinute,
                       BooleanSupplier streamLive, Clock clock) {
@@ -53,30 +65,52 @@ public final class Reconciler {
         Instant now = clock.instant();
         boolean live = streamLive.getAsBoolean();
         announceMode(live);
-        secondLook.addAll(table.drainWithdrawn());
-        for (var it = secondLook.iterator(); it.hasNext(); ) {
-            Prefix p = it.next();
-            it.remove();
-            if (table.watches(p)) {
-                return p;
+        for (Prefix p : table.drainWithdrawn()) {
+            secondLook.putIfAbsent(p, now.plus(SECOND_LOOK_AFTER));
+        }
+        secondLookTurn = !secondLookTurn;
+        if (secondLookTurn) {
+            for (var it = secondLook.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!table.watches(e.getKey())) {
+                    it.remove();
+                } else if (!now.isBefore(e.getValue()) && eligible(e.getKey(), now)) {
+                    it.remove();
+                    return take(e.getKey());
+                }
             }
         }
         Map<Prefix, Instant> seeded = table.seedTimes();
         List<Map.Entry<Prefix, Instant>> order = new ArrayList<>(seeded.entrySet());
         order.sort(Comparator.comparing(Map.Entry::getValue, Comparator.nullsFirst(Comparator.naturalOrder())));
         for (Map.Entry<Prefix, Instant> e : order) {
-            if (e.getValue() == null || !live || !now.isBefore(e.getValue().plus(interval))) {
-                return e.getKey();
+            boolean due = e.getValue() == null || !live || !now.isBefore(e.getValue().plus(interval));
+            if (!due) {
+                break; // sorted oldest first: nothing later is due either
             }
-            break; // sorted oldest first: nothing later is due either
+            if (eligible(e.getKey(), now)) {
+                return take(e.getKey());
+            }
         }
         return null;
+    }
+
+    private boolean eligible(Prefix p, Instant now) {
+        Instant retry = retryAt.get(p);
+        return !inFlight.contains(p) && (retry == null || !now.isBefore(retry));
+    }
+
+    private Prefix take(Prefix p) {
+        inFlight.add(p);
+        return p;
     }
 
     /** Looks at one prefix now and puts the answer in the table; a failed look changes nothing. */
     public boolean look(Prefix prefix) throws InterruptedException {
         try {
             table.seed(source.observe(prefix));
+            retryAt.remove(prefix);
+            failures.remove(prefix);
             if (failing) {
                 LOG.info("The looking glass answers again");
                 failing = false;
@@ -88,7 +122,12 @@ public final class Reconciler {
                         prefix, e.getMessage());
                 failing = true;
             }
+            int n = failures.merge(prefix, 1, Integer::sum);
+            Duration wait = RETRY_FIRST.multipliedBy(1L << Math.min(6, n - 1));
+            retryAt.put(prefix, clock.instant().plus(wait.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : wait));
             return false;
+        } finally {
+            inFlight.remove(prefix);
         }
     }
 

@@ -1,0 +1,98 @@
+package net.outageherald.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.outageherald.model.Prefix;
+import net.outageherald.routing.RoutingTable;
+import net.outageherald.source.PrefixObservation;
+import net.outageherald.source.RoutingSource;
+import net.outageherald.source.SourceUnavailableException;
+import net.outageherald.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+/** How the looking glass's budget is spent: no prefix asked for twice at once, none that fails takes it all. */
+class ReconcilerTest {
+
+    private static final Instant T0 = Instant.parse("2014-12-22T16:00:00Z");
+    private final MutableClock clock = new MutableClock(T0);
+    private final RoutingTable table = new RoutingTable();
+    private final Set<Prefix> broken = new HashSet<>();
+    private final List<Prefix> asked = new ArrayList<>();
+    private final RoutingSource lookingGlass = new RoutingSource() {
+        @Override
+        public PrefixObservation observe(Prefix p) throws SourceUnavailableException {
+            asked.add(p);
+            if (broken.contains(p)) {
+                throw new SourceUnavailableException("looking-glass", SourceUnavailableException.Reason.MALFORMED, "bad");
+            }
+            return new PrefixObservation(p, clock.instant().minusSeconds(40), Set.of("RRC00 192.0.2.1"), 1, Set.of(), Set.of());
+        }
+
+        @Override
+        public String evidenceUrl(Prefix p) {
+            return "";
+        }
+    };
+
+    private List<Prefix> prefixes(int n) {
+        List<Prefix> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Prefix.parse("10.0." + i + ".0/24"));
+        }
+        return out;
+    }
+
+    @Test
+    void aPrefixInFlightIsNotAskedForAgainAndOneThatFailsWaitsWhileTheOthersAreSeeded() throws Exception {
+        List<Prefix> all = prefixes(5);
+        table.watch(all);
+        broken.add(all.get(0));
+        Reconciler r = new Reconciler(table, lookingGlass, Duration.ofMinutes(30), 60, () -> true, clock);
+
+        // WHEN four looks are handed out before any answer comes
+        Set<Prefix> handedOut = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            handedOut.add(r.next());
+        }
+        // THEN they are four different prefixes
+        assertThat(handedOut).hasSize(4);
+        for (Prefix p : handedOut) {
+            r.look(p);
+        }
+        // WHEN the rest are asked for, the failing one does not come back at once
+        Prefix p;
+        while ((p = r.next()) != null) {
+            r.look(p);
+        }
+        assertThat(table.unseeded()).containsExactly(all.get(0));
+        assertThat(asked.stream().filter(all.get(0)::equals)).hasSize(1);
+        // and after its backoff it is tried again
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(r.next()).isEqualTo(all.get(0));
+    }
+
+    @Test
+    void aSecondLookAtAWithdrawnPrefixWaitsUntilTheLookingGlassCanHaveSeenIt() throws Exception {
+        List<Prefix> all = prefixes(2);
+        table.watch(all);
+        Reconciler r = new Reconciler(table, lookingGlass, Duration.ofMinutes(30), 60, () -> true, clock);
+        Prefix p;
+        while ((p = r.next()) != null) {
+            r.look(p);
+        }
+        table.withdraw("rrc00", "192.0.2.1", all.get(1), clock.instant());
+        // nothing is due at once: a look now would show the time before the withdrawal
+        assertThat(r.next()).isNull();
+        assertThat(r.next()).isNull();
+        clock.advance(Reconciler.SECOND_LOOK_AFTER);
+        Prefix second = r.next();
+        second = second == null ? r.next() : second; // second looks take every other slot
+        assertThat(second).isEqualTo(all.get(1));
+    }
+}
