@@ -130,8 +130,12 @@ public final class App implements AutoCloseable {
         this.scheduler = new Scheduler(clock);
         new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
         new TargetStatusGauges(db, registry);
+        Duration maxRoundAge = config.http().maxPollAge(config.detection().pollInterval());
+        // with the stream the watched job is the minutely refresh of the watch list, which may take minutes
+        // when many targets are resolved again: its own allowance, whatever the poll interval
         this.health = new HealthCheck(scheduler, streamDetection != null ? streamDetection.watched.name() : poll.name(),
-                config.http().maxPollAge(config.detection().pollInterval()), clock, ripestat::endpoints,
+                streamDetection != null && maxRoundAge.compareTo(Duration.ofMinutes(15)) < 0 ? Duration.ofMinutes(15)
+                        : maxRoundAge, clock, ripestat::endpoints,
                 () -> Optional.ofNullable(streamDetection).map(s -> s.report(clock.instant())));
         if (streamDetection != null) {
             new StreamMetrics(registry, streamDetection.stream);

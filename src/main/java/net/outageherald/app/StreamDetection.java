@@ -31,6 +31,8 @@ final class StreamDetection implements AutoCloseable {
 
     /** How often the watch list is resolved again into prefixes (cached resolutions make this cheap). */
     static final Duration WATCH_REFRESH = Duration.ofMinutes(1);
+    /** The judging loop runs at least every 30 s; twice that and more means it is stuck. */
+    static final Duration JUDGE_MAX_AGE = Duration.ofMinutes(2);
 
     final RoutingTable table = new RoutingTable();
     final StreamFeed feed;
@@ -68,6 +70,8 @@ final class StreamDetection implements AutoCloseable {
     /** Resolves the watch list now and every minute, connects the stream, starts judging and looking. */
     void start(Scheduler scheduler) {
         startedAt = clock.instant();
+        // the first pass of the looking glass over every prefix is not a monitoring gap
+        judge.graceUntil(startedAt.plus(reconciler.cadence()).plus(Duration.ofMinutes(5)));
         scheduler.every(watched, WATCH_REFRESH, Duration.ZERO);
         stream.start();
         loop.start();
@@ -97,6 +101,11 @@ final class StreamDetection implements AutoCloseable {
     HealthCheck.SourceReport report(Instant now) {
         StreamState state = feed.state();
         String name = state.name().toLowerCase(java.util.Locale.ROOT);
+        Instant judged = loop.lastRound().orElse(startedAt);
+        if (Duration.between(judged, now).compareTo(JUDGE_MAX_AGE) > 0) {
+            return new HealthCheck.SourceReport(false, name, "judging the routing table has not run for "
+                    + Duration.between(judged, now).toSeconds() + " s");
+        }
         if (state == StreamState.LIVE) {
             return new HealthCheck.SourceReport(true, name, "RIS Live is live");
         }

@@ -43,6 +43,7 @@ public final class TableJudge {
     private final Map<String, Instant> deadlines = new HashMap<>();
     private final Map<String, Instant> lastJudged = new HashMap<>();
     private Instant lastAll;
+    private Instant graceUntil = Instant.MIN;
 
     /**
      * @param dataTime how current the table's picture of a prefix is (null: no data for it)
@@ -70,7 +71,12 @@ public final class TableJudge {
             }
         }
         if (!looks.isEmpty()) {
-            detector.record(looks);
+            try {
+                detector.record(looks);
+            } catch (RuntimeException e) {
+                table.markChanged(changed); // not lost: recorded in the next round
+                throw e;
+            }
         }
         Map<String, Resolved> due = new LinkedHashMap<>();
         boolean all = lastAll == null || !now.isBefore(lastAll.plus(ALL_EVERY));
@@ -108,6 +114,10 @@ public final class TableJudge {
             }
         }
         int missing = r.prefixes().size() - observed.size();
+        if (missing > 0 && now.isBefore(graceUntil)) {
+            // the looking glass's first pass is not done yet: no data is not yet a gap worth telling anyone
+            return;
+        }
         String failure = missing == 0 ? null : missing + " of " + r.prefixes().size()
                 + " prefixes have no routing data younger than " + config.unknownAfter().toMinutes() + " min";
         try {
@@ -119,16 +129,28 @@ public final class TableJudge {
                 deadlines.remove(r.info().key());
             }
         } catch (RuntimeException e) { // one target's trouble must not stop the others
-            LOG.error("judging {} failed: {}", r.info().key(), e.toString(), e);
+            lastJudged.put(r.info().key(), now); // tried again in PENDING_EVERY, not at once
+            LOG.error("judging {} failed: {}", r.info().key(), e.toString());
         }
     }
 
+    /**
+     * Until {@code until} a target some of whose prefixes have no data yet is not judged: at start the
+     * looking glass needs one pass over every prefix, and that is not a monitoring gap.
+     */
+    public synchronized void graceUntil(Instant until) {
+        this.graceUntil = until;
+    }
+
     private Instant nextDue(Instant now) {
+        Instant floor = now.plusMillis(100);
         Instant next = lastAll.plus(ALL_EVERY);
+        next = next.isBefore(floor) ? floor : next;
         for (Map.Entry<String, Instant> d : deadlines.entrySet()) {
             Instant last = Optional.ofNullable(lastJudged.get(d.getKey())).orElse(now);
             Instant at = d.getValue().isAfter(now) ? d.getValue() : last.plus(PENDING_EVERY);
             Instant soonest = at.isBefore(last.plus(PENDING_EVERY)) ? at : last.plus(PENDING_EVERY);
+            soonest = soonest.isBefore(floor) ? floor : soonest;
             next = soonest.isBefore(next) ? soonest : next;
         }
         return next;

@@ -223,6 +223,15 @@ public final class RoutingTable {
         return out;
     }
 
+    /** Puts prefixes back among the changed ones: their change could not be recorded and must be again. */
+    public synchronized void markChanged(java.util.Collection<Prefix> prefixes) {
+        for (Prefix p : prefixes) {
+            if (entries.containsKey(p)) {
+                changed.add(p);
+            }
+        }
+    }
+
     /** Prefixes a peer withdrew since the last call: the looking glass gives them a second look first. */
     public synchronized List<Prefix> drainWithdrawn() {
         List<Prefix> out = new ArrayList<>(withdrawnLately);
