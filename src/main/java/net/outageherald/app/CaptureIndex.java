@@ -32,6 +32,7 @@ final class CaptureIndex {
     Instant first;
     Instant last;
     long messages;
+    long withdrawals;
 
     static CaptureIndex of(Path capture) throws IOException {
         CaptureIndex index = new CaptureIndex();
@@ -42,6 +43,7 @@ final class CaptureIndex {
                 index.first = index.first == null ? m.timestamp() : index.first;
                 index.last = m.timestamp();
                 if (m instanceof RouteUpdate u) {
+                    withdrawalsSeen(index, u);
                     for (Prefix p : u.withdrawn()) {
                         if (spoken.add(u.collector() + ' ' + u.peer() + ' ' + p)) {
                             index.heldAtStart.add(new Held(u.collector(), u.peer(), p));
@@ -57,6 +59,10 @@ final class CaptureIndex {
             }
         }
         return index;
+    }
+
+    private static void withdrawalsSeen(CaptureIndex index, RouteUpdate u) {
+        index.withdrawals += u.withdrawn().size();
     }
 
     /** The capture's prefixes a target stands for: an AS's originated ones, a prefix and its more-specifics. */

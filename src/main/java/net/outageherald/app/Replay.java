@@ -68,6 +68,10 @@ final class Replay {
         if (index.first == null) {
             throw new IllegalArgumentException(capture + " holds no RIS Live message; record one as the README shows");
         }
+        if (index.withdrawals == 0) {
+            out.println("note: the capture holds no withdrawal, so it can show no outage; a capture filtered on an"
+                    + " AS path misses withdrawals (they carry no path): record with a prefix filter");
+        }
         ManualClock clock = new ManualClock(index.first);
         try (Database db = Database.open("jdbc:sqlite:" + scratch.resolve("replay.db")
                 + "?synchronous=OFF&journal_mode=MEMORY", null, null, 2)) {

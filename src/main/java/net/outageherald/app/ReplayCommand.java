@@ -59,7 +59,11 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             pace = "max".equalsIgnoreCase(speed.strip()) ? 0 : Double.parseDouble(speed.strip());
         } catch (NumberFormatException e) {
-            err.println("error: --speed '" + speed + "' is not a number; use e.g. --speed 60, or --speed max");
+            pace = Double.NaN;
+        }
+        if (Double.isNaN(pace) || Double.isInfinite(pace) || pace < 0 || (pace == 0 && !"max".equalsIgnoreCase(speed.strip()))) {
+            err.println("error: --speed '" + speed + "' is not a speed; use a number above 0 (60: an hour of the"
+                    + " capture in a minute), or --speed max");
             return ExitCode.BAD_CONFIG;
         }
         List<Target> targets = new ArrayList<>();
@@ -103,6 +107,11 @@ final class ReplayCommand implements Callable<Integer> {
             return 0;
         } catch (NoSuchFileException e) {
             err.println("error: cannot read " + file);
+            return ExitCode.BAD_CONFIG;
+        } catch (java.io.IOException e) {
+            // a gzip cut short (an interrupted curl), a file that is not text: say which and what to do
+            err.println("error: cannot read " + file + " to its end (" + e.getMessage() + "); if the recording was"
+                    + " cut short, record it again or use the part before the break (zcat FILE > part.jsonl)");
             return ExitCode.BAD_CONFIG;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

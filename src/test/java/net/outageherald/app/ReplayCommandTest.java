@@ -45,7 +45,18 @@ class ReplayCommandTest {
         assertThat(replay(capture.toString(), "--watch", "KP")).isEqualTo(2);
         assertThat(err.toString()).contains("KP is a country", "watch its ASes or prefixes instead");
         assertThat(replay(capture.toString(), "--watch", "AS1", "--speed", "fast")).isEqualTo(2);
-        assertThat(err.toString()).contains("--speed 'fast' is not a number");
+        assertThat(err.toString()).contains("--speed 'fast' is not a speed");
+        assertThat(replay(capture.toString(), "--watch", "AS1", "--speed", "-5")).isEqualTo(2);
+        assertThat(replay(capture.toString(), "--watch", "AS1", "--speed", "0")).isEqualTo(2);
+        // a gzip cut short names the file and what to do
+        Path cut = dir.resolve("cut.jsonl.gz");
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(cut))) {
+            gz.write(Files.readAllBytes(capture));
+        }
+        byte[] whole = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(replay(cut.toString(), "--watch", "AS1")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read " + cut, "record it again");
         assertThat(replay(dir.resolve("missing.jsonl").toString(), "--watch", "AS1")).isEqualTo(2);
         assertThat(err.toString()).contains("is not a file");
         assertThat(out.toString()).isEmpty();
