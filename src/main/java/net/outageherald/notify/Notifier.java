@@ -74,7 +74,7 @@ public final class Notifier implements AutoCloseable {
             if (workers.containsKey(p)) {
                 throw new IllegalArgumentException("two senders for " + p.id());
             }
-            Outcomes outcomes = new Outcomes(db, outbox, log, destinations, backoff, metrics, p);
+            Outcomes outcomes = new Outcomes(p, outbox, log, destinations, backoff, metrics);
             workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, new RateLimiter(config.limits(p), s.chatKinds(), clock),
                     metrics, config, clock, owner));
         }
