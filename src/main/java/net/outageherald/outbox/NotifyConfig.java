@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param retryBase                      first wait after a retryable failure; doubles per attempt, with
  *                                       jitter ({@code retry-base}, default 2s)
  * @param retryCap                       longest wait between two attempts ({@code retry-cap}, default 5m)
+ * @param retryPaused                    how often a destination where the bot may not post for now (its
+ *                                       rights were taken) is tried again ({@code retry-paused}, default 10m);
+ *                                       its messages wait meanwhile, up to max-message-age
  * @param pollInterval                   how often workers look at the outbox when nothing woke them
  *                                       (new events wake them at once; {@code poll-interval}, default 5s)
  * @param claimLease                     how long a worker owns a row it took: on PostgreSQL a crashed
@@ -36,7 +39,8 @@ import java.util.Objects;
  *                                       console is an operator destination
  */
 public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminderInterval, Duration maxMessageAge,
-                           Duration retryBase, Duration retryCap, Duration pollInterval, Duration claimLease,
+                           Duration retryBase, Duration retryCap, Duration retryPaused, Duration pollInterval,
+                           Duration claimLease,
                            Duration keepDelivered, Map<Platform, PlatformLimits> platforms,
                            List<Destination> operators, boolean consoleEnabled) {
 
@@ -51,6 +55,7 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
         positive(maxMessageAge, "max-message-age");
         positive(retryBase, "retry-base");
         positive(retryCap, "retry-cap");
+        positive(retryPaused, "retry-paused");
         positive(pollInterval, "poll-interval");
         positive(claimLease, "claim-lease");
         positive(keepDelivered, "keep-delivered");
@@ -64,10 +69,14 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
         operators = List.copyOf(operators);
     }
 
-    /** The defaults: 50 subscriptions, no reminders, 6 h age limit, the platforms' published rate limits. */
+    /**
+     * The defaults: 50 subscriptions, no reminders, 6 h age limit, paused destinations tried every 10 min, the
+     * platforms' published rate limits.
+     */
     public static NotifyConfig defaults() {
         return new NotifyConfig(50, Duration.ZERO, Duration.ofHours(6), Duration.ofSeconds(2), Duration.ofMinutes(5),
-                Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofDays(30), defaultLimits(), List.of(), true);
+                Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofDays(30), defaultLimits(),
+                List.of(), true);
     }
 
     /**
@@ -93,45 +102,50 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
     }
 
     public NotifyConfig withMaxSubscriptionsPerDestination(int max) {
-        return new NotifyConfig(max, reminderInterval, maxMessageAge, retryBase, retryCap, pollInterval, claimLease,
-                keepDelivered, platforms, operators, consoleEnabled);
+        return new NotifyConfig(max, reminderInterval, maxMessageAge, retryBase, retryCap, retryPaused, pollInterval,
+                claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withReminderInterval(Duration interval) {
         return new NotifyConfig(maxSubscriptionsPerDestination, interval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withMaxMessageAge(Duration age) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, age, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withRetry(Duration base, Duration cap) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, base, cap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+    }
+
+    public NotifyConfig withRetryPaused(Duration every) {
+        return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
+                every, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withPollInterval(Duration interval) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                interval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, interval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withPlatform(Platform platform, PlatformLimits limits) {
         Map<Platform, PlatformLimits> changed = new EnumMap<>(platforms);
         changed.put(platform, limits);
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, changed, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, changed, operators, consoleEnabled);
     }
 
     public NotifyConfig withOperators(List<Destination> newOperators) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, newOperators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, newOperators, consoleEnabled);
     }
 
     public NotifyConfig withConsoleEnabled(boolean enabled) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, enabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, enabled);
     }
 
     private static void positive(Duration d, String name) {

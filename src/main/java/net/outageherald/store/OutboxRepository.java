@@ -171,6 +171,58 @@ public final class OutboxRepository {
         }
     }
 
+    /**
+     * Marks delivery to a destination as paused; true if it was not paused yet (by this instance or another
+     * sharing the database), so the operators are told once per pause.
+     */
+    public boolean pause(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO paused_destination (destination, platform, reason,"
+                + " since) VALUES (?, ?, ?, ?) ON CONFLICT (destination) DO NOTHING")) {
+            ps.setString(1, destination.key());
+            ps.setString(2, destination.platform().name());
+            ps.setString(3, reason);
+            ps.setLong(4, now.toEpochMilli());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Ends the pause of those of {@code destinations} (all on {@code platform}) that were paused, and gives
+     * each with the time its pause began. Reads the platform's paused destinations first: almost always none,
+     * so a batch of successful sends costs one small query.
+     */
+    public Map<Destination, Instant> resume(Connection tx, Platform platform, Collection<Destination> destinations)
+            throws SQLException {
+        Map<Destination, Instant> paused = new java.util.HashMap<>();
+        try (PreparedStatement ps = tx.prepareStatement(
+                "SELECT destination, since FROM paused_destination WHERE platform = ?")) {
+            ps.setString(1, platform.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    paused.put(Destination.parseKey(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)));
+                }
+            }
+        }
+        Map<Destination, Instant> resumed = new java.util.LinkedHashMap<>();
+        if (paused.isEmpty()) {
+            return resumed;
+        }
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM paused_destination WHERE destination = ?")) {
+            for (Destination d : destinations) {
+                Instant since = paused.remove(d);
+                if (since != null) {
+                    resumed.put(d, since);
+                    ps.setString(1, d.key());
+                    ps.addBatch();
+                }
+            }
+            if (!resumed.isEmpty()) {
+                ps.executeBatch();
+            }
+        }
+        return resumed;
+    }
+
     /** Drops every pending row of a destination (it went away); returns how many. */
     public int dropPending(Connection tx, Destination destination, Instant now, String why) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("UPDATE outbox SET state = 'DROPPED', finished_at = ?,"

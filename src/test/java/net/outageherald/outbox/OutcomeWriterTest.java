@@ -45,7 +45,8 @@ class OutcomeWriterTest {
         MutableClock clock = new MutableClock(NotifyHarness.T0);
         OutboxRepository outbox = new OutboxRepository(false);
         Outcomes outcomes = new Outcomes(Platform.TELEGRAM, outbox, new NotificationLogRepository(), ends,
-                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), () -> 0.5),
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), () -> 0.5), Duration.ofMinutes(10),
+                new PauseNotices(List.of(), Duration.ofMinutes(10), Duration.ofHours(6), outbox), () -> { },
                 new NotifyMetrics(new SimpleMeterRegistry(), clock));
         writer = new OutcomeWriter(Platform.TELEGRAM, db, outcomes, 64);
     }

@@ -80,7 +80,8 @@ public final class TelegramSender implements Sender {
     private SendResult edit(Delivery d, String html) throws TelegramApiException {
         Integer messageId = messageId(d.refId());
         if (messageId == null) {
-            return new SendResult.Permanent("cannot edit: '" + d.refId() + "' is not a Telegram message id");
+            // the row's fault, not the chat's: drop it alone
+            return new SendResult.Rejected("cannot edit: '" + d.refId() + "' is not a Telegram message id");
         }
         Serializable edited = client.execute(EditMessageText.builder()
                 .chatId(d.to().id())
