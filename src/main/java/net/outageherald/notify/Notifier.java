@@ -90,7 +90,8 @@ public final class Notifier implements AutoCloseable {
             Platform p = s.platform();
             Outcomes outcomes = new Outcomes(p, outbox, log, destinations, backoff, config.retryPaused(), notices,
                     this::wake, metrics);
-            RateLimiter limiter = new RateLimiter(config.limits(p), s.chatKinds(), clock);
+            RateLimiter limiter = new RateLimiter(config.limits(p).withSenderGlobal(s.globalRate()), s.chatKinds(),
+                    clock);
             workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, limiter, metrics, config, clock, owner));
         }
         this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, log, clock, this::wake);

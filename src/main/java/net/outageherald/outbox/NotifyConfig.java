@@ -87,9 +87,9 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
     public static Map<Platform, PlatformLimits> defaultLimits() {
         return Map.of(
                 Platform.TELEGRAM, new PlatformLimits(Rate.perSecond(30), Rate.perSecond(1),
-                        new Rate(20, Duration.ofMinutes(1)), 8),
+                        new Rate(20, Duration.ofMinutes(1)), 8, false),
                 Platform.DISCORD, new PlatformLimits(Rate.perSecond(50), new Rate(5, Duration.ofSeconds(5)),
-                        new Rate(5, Duration.ofSeconds(5)), 8),
+                        new Rate(5, Duration.ofSeconds(5)), 8, false),
                 Platform.CONSOLE, new PlatformLimits(null, null, null, 1));
     }
 
@@ -164,16 +164,31 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
      *                    private chats ({@code per-group}); null = unlimited
      * @param concurrency sends in flight at once ({@code concurrency}); also bounds the messages that a
      *                    crash can make us send twice
+     * @param globalSet   whether {@code global} is the operator's choice; if not, the platform's sender may
+     *                    replace it with what the bot is allowed ({@link Sender#globalRate()})
      */
-    public record PlatformLimits(Rate global, Rate perChat, Rate perGroup, int concurrency) {
+    public record PlatformLimits(Rate global, Rate perChat, Rate perGroup, int concurrency, boolean globalSet) {
         public PlatformLimits {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1");
             }
         }
 
+        /** Limits chosen on purpose: a sender's own global rate does not replace {@code global}. */
+        public PlatformLimits(Rate global, Rate perChat, Rate perGroup, int concurrency) {
+            this(global, perChat, perGroup, concurrency, true);
+        }
+
         public static PlatformLimits unlimited(int concurrency) {
             return new PlatformLimits(null, null, null, concurrency);
+        }
+
+        /** These limits with the sender's global rate, unless the operator chose one. */
+        public PlatformLimits withSenderGlobal(java.util.Optional<Rate> senderGlobal) {
+            if (globalSet || senderGlobal.isEmpty()) {
+                return this;
+            }
+            return new PlatformLimits(senderGlobal.get(), perChat, perGroup, concurrency, false);
         }
     }
 

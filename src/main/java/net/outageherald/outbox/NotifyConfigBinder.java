@@ -42,10 +42,12 @@ public final class NotifyConfigBinder {
 
     private static PlatformLimits limits(ConfigNode n, PlatformLimits d) {
         Rate global = rate(n, "global", d.global());
+        // asked again only to learn whether the operator wrote it: a sender may raise a default, never a choice
+        boolean globalSet = n.optionalString("global").isPresent();
         Rate perChat = rate(n, "per-chat", d.perChat());
         Rate perGroup = rate(n, "per-group", d.perGroup());
         int concurrency = n.integer("concurrency", d.concurrency(), 1, 64);
-        return new PlatformLimits(global, perChat, perGroup, concurrency);
+        return new PlatformLimits(global, perChat, perGroup, concurrency, globalSet || d.globalSet());
     }
 
     /** "30/1s", "20/1m", or "off" for no limit. */

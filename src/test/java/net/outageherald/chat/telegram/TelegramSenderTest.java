@@ -14,6 +14,7 @@ import net.outageherald.model.Delivery;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Message;
 import net.outageherald.model.Platform;
+import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.SendResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +32,17 @@ class TelegramSenderTest {
     private FakeBotApi api;
     private TelegramHttp http;
     private TelegramSender sender;
+    private OkHttpTelegramClient client;
+    private TelegramBotToken token;
 
     @BeforeEach
     void setUp() throws IOException {
         api = new FakeBotApi();
         http = new TelegramHttp(Duration.ofSeconds(1), Duration.ofSeconds(1));
         TelegramConfig config = api.config(FakeBotApi.TOKEN);
-        OkHttpTelegramClient client = new OkHttpTelegramClient(http.calls(), FakeBotApi.TOKEN, TelegramFrontEnd.telegramUrl(config));
-        sender = new TelegramSender(client, new TelegramRenderer(), config.token());
+        client = new OkHttpTelegramClient(http.calls(), FakeBotApi.TOKEN, TelegramFrontEnd.telegramUrl(config));
+        token = config.token();
+        sender = new TelegramSender(client, new TelegramRenderer(), token);
     }
 
     @AfterEach
@@ -175,6 +179,18 @@ class TelegramSenderTest {
         api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: something new", null));
         assertThat(sender.send(new Delivery(19, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
                 .isInstanceOf(SendResult.Retry.class);
+    }
+
+    @Test
+    void paidBroadcastIsAskedForOnlyWhenConfigured() {
+        sender.send(new Delivery(20, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        assertThat(api.calls("sendmessage").get(0).body().has("allow_paid_broadcast")).isFalse();
+        assertThat(sender.globalRate()).isEmpty();
+
+        TelegramSender paid = new TelegramSender(client, new TelegramRenderer(), token, true);
+        paid.send(new Delivery(21, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        assertThat(api.calls("sendmessage").get(1).body().path("allow_paid_broadcast").asBoolean()).isTrue();
+        assertThat(paid.globalRate()).contains(NotifyConfig.Rate.perSecond(1000));
     }
 
     @Test
