@@ -79,7 +79,8 @@ public final class DeliveryWorker {
         running = true;
         pass.stopping(false);
         AtomicInteger n = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(concurrency, r -> daemon(r, "herald-send-" + platform.id() + "-"
+        // one thread more than sends in flight: the thread writing a batch of outcomes is not sending meanwhile
+        senders = Executors.newFixedThreadPool(concurrency + 1, r -> daemon(r, "herald-send-" + platform.id() + "-"
                 + n.incrementAndGet()));
         dispatcher = daemon(this::loop, "herald-deliver-" + platform.id());
         dispatcher.start();

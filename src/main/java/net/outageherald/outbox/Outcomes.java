@@ -74,14 +74,21 @@ public final class Outcomes {
     /** Writes a batch; gives what to do once it is committed (count, log, wake). */
     List<Runnable> write(Connection tx, List<Outcome> batch) throws SQLException {
         List<Runnable> effects = new ArrayList<>();
+        List<OutboxRepository.Sent> sent = new ArrayList<>();
         Set<Destination> reached = new LinkedHashSet<>();
         for (Outcome o : batch) {
-            effects.add(write(tx, o));
+            if (o instanceof Outcome.Answered a && a.result() instanceof SendResult.Sent s) {
+                effects.add(sent(tx, a.row(), s, a.at(), sent));
+            } else {
+                effects.add(write(tx, o));
+            }
             if (o instanceof Outcome.Answered a && (a.result() instanceof SendResult.Sent
                     || a.result() instanceof SendResult.Rejected)) {
                 reached.add(o.row().destination()); // the platform took the request: the bot may post there
             }
         }
+        // the common case, a fan-out, costs one statement for the batch rather than one per row
+        outbox.finishSent(tx, sent);
         Map<Destination, Instant> resumed = reached.isEmpty() ? Map.of() : outbox.resume(tx, platform, reached);
         resumed.forEach((d, since) -> effects.add(() -> LOG.info("{}: delivery resumed, the bot may post there again"
                 + " (paused since {})", d, since)));
@@ -98,23 +105,26 @@ public final class Outcomes {
             outbox.reschedule(tx, row.id(), row.attempts(), d.until(), null);
             return () -> { };
         }
-        Outcome.Answered answered = (Outcome.Answered) outcome;
+        Outcome.Answered answered = (Outcome.Answered) outcome; // a Sent one is finished with its batch
         return answered(tx, row, answered.result(), answered.at());
+    }
+
+    /** Queues the row to be finished as SENT with the batch; keeps an announcement's id in the log now. */
+    private Runnable sent(Connection tx, OutboxRow row, SendResult.Sent sent, Instant now,
+                          List<OutboxRepository.Sent> finish) throws SQLException {
+        finish.add(new OutboxRepository.Sent(row.id(), row.attempts() + 1, now, sent.messageId()));
+        if (row.reason() == SendReason.OUTAGE && row.outageId() != null && sent.messageId() != null) {
+            log.recordMessageRef(tx, row.destination(), row.outageId(), sent.messageId());
+        }
+        return () -> {
+            metrics.sent(platform, row.action());
+            failures.succeeded();
+        };
     }
 
     private Runnable answered(Connection tx, OutboxRow row, SendResult result, Instant now) throws SQLException {
         int attempts = row.attempts() + 1;
         Destination to = row.destination();
-        if (result instanceof SendResult.Sent sent) {
-            outbox.finish(tx, row.id(), "SENT", attempts, now, sent.messageId(), null);
-            if (row.reason() == SendReason.OUTAGE && row.outageId() != null && sent.messageId() != null) {
-                log.recordMessageRef(tx, to, row.outageId(), sent.messageId());
-            }
-            return () -> {
-                metrics.sent(platform, row.action());
-                failures.succeeded();
-            };
-        }
         if (result instanceof SendResult.Retry retry) {
             outbox.reschedule(tx, row.id(), attempts, now.plus(backoff.delay(attempts, retry.retryAfter())),
                     retry.reason());

@@ -36,6 +36,10 @@ public final class OutboxRepository {
     public record Depth(long pending, Instant oldestCreatedAt) {
     }
 
+    /** A row the platform accepted: its attempts, when, and the platform's id for it (may be null). */
+    public record Sent(long id, int attempts, Instant at, String platformMessageId) {
+    }
+
     /** Rows dropped in one go, for one log line. */
     public record Dropped(int rows, int destinations, Instant oldestCreatedAt) {
     }
@@ -221,6 +225,24 @@ public final class OutboxRepository {
             }
         }
         return resumed;
+    }
+
+    /** Finishes rows the platform accepted as SENT, in one batch: one round trip however many there are. */
+    public void finishSent(Connection tx, List<Sent> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = tx.prepareStatement("UPDATE outbox SET state = 'SENT', attempts = ?, finished_at = ?,"
+                + " platform_message_id = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?")) {
+            for (Sent r : rows) {
+                ps.setInt(1, r.attempts());
+                ps.setLong(2, r.at().toEpochMilli());
+                ps.setString(3, r.platformMessageId());
+                ps.setLong(4, r.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Drops every pending row of a destination (it went away); returns how many. */
