@@ -82,6 +82,7 @@ public final class FanOutBenchmark {
             long t0 = System.nanoTime();
             storeOutage(db, notifier);
             long fannedOut = System.nanoTime();
+            long cpu0 = processCpuNanos();
             notifier.start();
             while (chat.received().size() < destinations) {
                 Thread.sleep(20);
@@ -91,6 +92,7 @@ public final class FanOutBenchmark {
                 Thread.sleep(20);
             }
             long recorded = System.nanoTime();
+            long cpu = processCpuNanos() - cpu0;
             notifier.stop();
             long peak = heapPeak();
 
@@ -105,6 +107,8 @@ public final class FanOutBenchmark {
             System.out.printf("minimum of the token bucket (burst %d): %8.3f s   ratio %.4f%n", rate, bucketMin,
                     total / bucketMin);
             System.out.printf("throughput:                            %8.0f messages/s%n", destinations / total);
+            System.out.printf("CPU of this JVM (fake endpoint included, database server not): %.3f s, %.0f us a message%n",
+                    cpu / 1e9, cpu / 1e3 / destinations);
             System.out.printf("messages received %,d (duplicates %d)%n", chat.received().size(),
                     chat.received().size() - chat.received().stream().distinct().count());
             System.out.printf("peak heap %,d MB (baseline after GC %,d MB)%n", peak >> 20, baseline >> 20);
@@ -151,6 +155,11 @@ public final class FanOutBenchmark {
             return List.of(e);
         });
         notifier.sink().afterCommit(stored);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
