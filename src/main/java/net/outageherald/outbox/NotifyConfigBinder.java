@@ -46,7 +46,8 @@ public final class NotifyConfigBinder {
         boolean globalSet = n.optionalString("global").isPresent();
         Rate perChat = rate(n, "per-chat", d.perChat());
         Rate perGroup = rate(n, "per-group", d.perGroup());
-        int concurrency = n.integer("concurrency", d.concurrency(), 1, 64);
+        // a thousand messages a second at ~100 ms a round trip needs ~100 in flight; each is a thread, not a connection
+        int concurrency = n.integer("concurrency", d.concurrency(), 1, 256);
         return new PlatformLimits(global, perChat, perGroup, concurrency, globalSet || d.globalSet());
     }
 

@@ -57,13 +57,15 @@ public final class FanOutBenchmark {
         int destinations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         boolean postgres = "postgres".equalsIgnoreCase(System.getProperty("bench.db", "sqlite"));
+        int concurrency = Integer.getInteger("bench.concurrency", 8);
+        int latency = Integer.getInteger("bench.latency", 2); // ms the fake platform takes to answer
         Path dir = Files.createTempDirectory("herald-bench");
         NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false)
                 .withPlatform(Platform.TELEGRAM, new PlatformLimits(Rate.perSecond(rate), Rate.perSecond(1),
-                        new Rate(20, Duration.ofMinutes(1)), 8));
-        System.out.printf("Fan-out of one outage to %,d Telegram chats at %d messages/s (%s)%n",
-                destinations, rate, postgres ? "embedded PostgreSQL" : "SQLite in " + dir);
-        try (FakeChatServer chat = new FakeChatServer(2);
+                        new Rate(20, Duration.ofMinutes(1)), concurrency));
+        System.out.printf("Fan-out of one outage to %,d Telegram chats at %d messages/s, %d in flight, %d ms answers"
+                + " (%s)%n", destinations, rate, concurrency, latency, postgres ? "embedded PostgreSQL" : "SQLite in " + dir);
+        try (FakeChatServer chat = new FakeChatServer(latency);
              BenchDatabase bench = new BenchDatabase(postgres, dir)) {
             Database db = bench.db;
             WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(),
@@ -79,6 +81,7 @@ public final class FanOutBenchmark {
             System.gc();
             long baseline = heapUsed();
             resetPeaks();
+            long commits0 = bench.commits(); // before the clock starts: it waits for PostgreSQL's statistics
             long t0 = System.nanoTime();
             storeOutage(db, notifier);
             long fannedOut = System.nanoTime();
@@ -93,6 +96,7 @@ public final class FanOutBenchmark {
             }
             long recorded = System.nanoTime();
             long cpu = processCpuNanos() - cpu0;
+            long commits = bench.commits() - commits0;
             notifier.stop();
             long peak = heapPeak();
 
@@ -109,6 +113,10 @@ public final class FanOutBenchmark {
             System.out.printf("throughput:                            %8.0f messages/s%n", destinations / total);
             System.out.printf("CPU of this JVM (fake endpoint included, database server not): %.3f s, %.0f us a message%n",
                     cpu / 1e9, cpu / 1e3 / destinations);
+            if (commits >= 0) {
+                System.out.printf("PostgreSQL commits, fan-out and delivery: %,d (%.2f a message)%n", commits,
+                        (double) commits / destinations);
+            }
             System.out.printf("messages received %,d (duplicates %d)%n", chat.received().size(),
                     chat.received().size() - chat.received().stream().distinct().count());
             System.out.printf("peak heap %,d MB (baseline after GC %,d MB)%n", peak >> 20, baseline >> 20);
@@ -127,6 +135,21 @@ public final class FanOutBenchmark {
             pg = postgres ? EmbeddedPostgres.start() : null;
             db = postgres ? Database.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 10)
                     : Database.open("jdbc:sqlite:" + dir.resolve("bench.db"), null, null, 10);
+        }
+
+        /** PostgreSQL's count of committed transactions (its statistics lag by up to a second), or -1. */
+        long commits() throws Exception {
+            if (pg == null) {
+                return -1;
+            }
+            Thread.sleep(1500); // let the backends report their counts; not part of any figure
+            try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                st.execute("SELECT pg_stat_clear_snapshot()");
+                try (var rs = st.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
         }
 
         @Override
