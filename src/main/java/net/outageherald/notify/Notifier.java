@@ -3,9 +3,11 @@ package net.outageherald.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,8 +25,10 @@ import net.outageherald.outbox.DeliveryWorker;
 import net.outageherald.outbox.DestinationEvents;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.NotifyMetrics.Failure;
+import net.outageherald.outbox.NotifyMetrics.GivenUp;
 import net.outageherald.outbox.NotifyMetrics;
 import net.outageherald.outbox.Outcomes;
+import net.outageherald.outbox.PauseNotices;
 import net.outageherald.outbox.RateLimiter;
 import net.outageherald.outbox.Sender;
 import net.outageherald.store.Database;
@@ -69,20 +73,27 @@ public final class Notifier implements AutoCloseable {
         List<Sender> all = List.copyOf(senders);
         String owner = UUID.randomUUID().toString();
         Backoff backoff = new Backoff(config.retryBase(), config.retryCap(), () -> ThreadLocalRandom.current().nextDouble());
-        for (Sender s : all) {
-            Platform p = s.platform();
-            if (workers.containsKey(p)) {
-                throw new IllegalArgumentException("two senders for " + p.id());
-            }
-            Outcomes outcomes = new Outcomes(db, outbox, log, destinations, backoff, metrics, p);
-            workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, new RateLimiter(config.limits(p), s.chatKinds(), clock),
-                    metrics, config, clock, owner));
-        }
         LinkedHashSet<Destination> operators = new LinkedHashSet<>();
         if (config.consoleEnabled()) {
             operators.add(Destination.console());
         }
         operators.addAll(config.operators());
+        Set<Platform> deliverable = EnumSet.noneOf(Platform.class);
+        for (Sender s : all) {
+            if (!deliverable.add(s.platform())) {
+                throw new IllegalArgumentException("two senders for " + s.platform().id());
+            }
+        }
+        PauseNotices notices = new PauseNotices(operators.stream().filter(d -> deliverable.contains(d.platform()))
+                .toList(), config.retryPaused(), config.maxMessageAge(), outbox);
+        for (Sender s : all) {
+            Platform p = s.platform();
+            Outcomes outcomes = new Outcomes(p, outbox, log, destinations, backoff, config.retryPaused(), notices,
+                    this::wake, metrics);
+            RateLimiter limiter = new RateLimiter(config.limits(p).withSenderGlobal(s.globalRate()), s.chatKinds(),
+                    clock);
+            workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, limiter, metrics, config, clock, owner));
+        }
         this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, log, clock, this::wake);
         this.reminders = new Reminders(db, messages, outbox, log, workers.keySet(), config.reminderInterval(), clock);
     }
@@ -144,9 +155,15 @@ public final class Notifier implements AutoCloseable {
     public int drainOnce() {
         expire();
         int done = 0;
-        for (DeliveryWorker w : workers.values()) {
-            done += w.drainOnce();
-        }
+        int round;
+        do {
+            // again while anything moved: one platform's outcome may queue a notice for another's operators
+            round = 0;
+            for (DeliveryWorker w : workers.values()) {
+                round += w.drainOnce();
+            }
+            done += round;
+        } while (round > 0);
         refreshMetrics();
         return done;
     }
@@ -198,6 +215,7 @@ public final class Notifier implements AutoCloseable {
             OutboxRepository.Dropped d = db.inTransaction(tx -> outbox.dropExpired(tx, p, cutoff, now));
             if (d.rows() > 0) {
                 metrics.failed(p, Failure.EXPIRED, d.rows());
+                metrics.givenUp(p, GivenUp.EXPIRED, d.rows());
                 LOG.warn("Dropped {} {} messages to {} destinations, not delivered within max-message-age {}"
                         + " (oldest written {}): too late to be news", d.rows(), p.id(), d.destinations(),
                         HumanDurations.human(config.maxMessageAge()), d.oldestCreatedAt());

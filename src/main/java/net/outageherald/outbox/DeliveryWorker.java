@@ -1,28 +1,23 @@
 package net.outageherald.outbox;
 
-import net.outageherald.model.Delivery;
-import net.outageherald.store.OutboxRepository;
-import net.outageherald.store.OutboxRow;
-import net.outageherald.model.Platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.outageherald.outbox.NotifyMetrics.Failure;
+import net.outageherald.model.Platform;
 import net.outageherald.store.Database;
+import net.outageherald.store.OutboxRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one platform's outbox rows: claims the heads of the destinations' queues (so a restoration
- * never overtakes its outage), waits for the rate limiter, sends, and records the outcome. Runs either
- * synchronously ({@link #drainOnce()}, for tests and tools) or as a dispatcher thread feeding
- * {@code concurrency} senders ({@link #start()}).
+ * Delivers one platform's outbox rows by running {@link DeliveryPass}es: as a dispatcher thread feeding
+ * {@code concurrency} sender threads ({@link #start()}), or in the caller's thread with sends run where they
+ * are handed over ({@link #drainOnce()}, for tests and tools). Both run the same pass; only the threads
+ * differ, as OkHttp's synchronous and asynchronous calls share one interceptor chain.
  */
 public final class DeliveryWorker {
 
@@ -30,48 +25,46 @@ public final class DeliveryWorker {
     private static final Duration MIN_IDLE = Duration.ofMillis(10);
 
     private final Platform platform;
-    private final Sender sender;
     private final Database db;
     private final OutboxRepository outbox;
-    private final Outcomes outcomes;
-    private final RateLimiter limiter;
-    private final NotifyMetrics metrics;
     private final Clock clock;
-    private final Duration lease;
     private final Duration pollInterval;
     private final int concurrency;
     private final String owner;
     private final Waker waker = new Waker();
+    private final DeliveryPass pass;
 
     private volatile boolean running;
     private Thread dispatcher;
     private ExecutorService senders;
-    private Semaphore inFlight;
 
     public DeliveryWorker(Sender sender, Database db, OutboxRepository outbox, Outcomes outcomes, RateLimiter limiter,
-                   NotifyMetrics metrics, NotifyConfig config, Clock clock, String owner) {
+                          NotifyMetrics metrics, NotifyConfig config, Clock clock, String owner) {
         this.platform = sender.platform();
-        this.sender = sender;
         this.db = db;
         this.outbox = outbox;
-        this.outcomes = outcomes;
-        this.limiter = limiter;
-        this.metrics = metrics;
         this.clock = clock;
-        this.lease = config.claimLease();
         this.pollInterval = config.pollInterval();
         this.concurrency = config.limits(platform).concurrency();
         this.owner = owner;
+        // a batch holds at most what finished while the last was written: the sends in flight and some skips
+        OutcomeWriter writer = new OutcomeWriter(platform, db, outcomes, Math.max(64, concurrency * 4));
+        this.pass = new DeliveryPass(sender, db, outbox, writer, limiter, metrics, clock, config.claimLease(),
+                concurrency, owner, waker::wake);
     }
 
-    /** Delivers, in the calling thread, everything that is due now and allowed by the rate limits. */
+    /**
+     * Delivers, in the calling thread, everything that is due now and allowed by the rate limits; what the
+     * platform's limit holds back is given back, for a later call (the caller's clock says when).
+     */
     public int drainOnce() {
         int total = 0;
-        int progress;
+        DeliveryPass.Result r;
         do {
-            progress = pass(false);
-            total += progress;
-        } while (progress > 0);
+            r = pass.run(Runnable::run);
+            total += r.done();
+        } while (r.done() > 0);
+        pass.releaseHeld();
         return total;
     }
 
@@ -84,9 +77,11 @@ public final class DeliveryWorker {
             return;
         }
         running = true;
-        inFlight = new Semaphore(concurrency);
+        pass.stopping(false);
         AtomicInteger n = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(concurrency, r -> daemon(r, "herald-send-" + platform.id() + "-" + n.incrementAndGet()));
+        // one thread more than sends in flight: the thread writing a batch of outcomes is not sending meanwhile
+        senders = Executors.newFixedThreadPool(concurrency + 1, r -> daemon(r, "herald-send-" + platform.id() + "-"
+                + n.incrementAndGet()));
         dispatcher = daemon(this::loop, "herald-deliver-" + platform.id());
         dispatcher.start();
     }
@@ -97,6 +92,7 @@ public final class DeliveryWorker {
             return;
         }
         running = false;
+        pass.stopping(true);
         waker.wake();
         try {
             dispatcher.join(TimeUnit.SECONDS.toMillis(30));
@@ -114,8 +110,9 @@ public final class DeliveryWorker {
     private void loop() {
         while (running) {
             try {
-                if (pass(true) == 0) {
-                    waker.await(idleWait());
+                DeliveryPass.Result r = pass.run(senders);
+                if (r.done() == 0) {
+                    waker.await(r.blockedFor() != null ? r.blockedFor() : idleWait());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -130,118 +127,10 @@ public final class DeliveryWorker {
                 }
             }
         }
-    }
-
-    /**
-     * One claim and its rows. Returns how many rows were dealt with (sent, handed to a sender thread,
-     * skipped or deferred); 0 means nothing can go now.
-     */
-    private int pass(boolean threaded) {
-        Instant claimedAt = clock.instant();
-        int batch = threaded ? Math.max(16, concurrency * 4) : 100;
-        List<OutboxRow> rows = db.inTransaction(tx -> outbox.claim(tx, platform, batch, claimedAt,
-                claimedAt.plus(lease), owner));
-        int done = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxRow row = rows.get(i);
-            if (threaded && (!running || leaseRunningOut(claimedAt))) {
-                // stopping, or slow sends aged our claim: give the rest back before anyone else may take them
-                release(rows.subList(i, rows.size()));
-                return done;
-            }
-            Delivery delivery = row.delivery();
-            if (delivery == null) {
-                outcomes.skip(row, clock.instant());
-                done++;
-                continue;
-            }
-            RateLimiter.Permit permit = limiter.tryAcquire(row.destination());
-            while (!permit.granted() && permit.global() && threaded && running && !leaseRunningOut(claimedAt)) {
-                park(permit.delay());
-                permit = limiter.tryAcquire(row.destination());
-            }
-            if (!permit.granted() && !permit.global()) {
-                // this destination's own limit: the others may go meanwhile
-                defer(row, permit.delay());
-                done++;
-                continue;
-            }
-            if (!permit.granted()) {
-                // the platform's limit (or stopping, or our claim ageing): give back the rest untouched
-                release(rows.subList(i, rows.size()));
-                return done;
-            }
-            if (threaded) {
-                handOver(row, delivery);
-            } else {
-                deliver(row, delivery);
-            }
-            done++;
-        }
-        return done;
-    }
-
-    private void release(List<OutboxRow> rest) {
-        List<Long> ids = rest.stream().map(OutboxRow::id).toList();
-        db.inTransaction(tx -> {
-            outbox.release(tx, ids);
-            return null;
-        });
-    }
-
-    private void handOver(OutboxRow row, Delivery delivery) {
-        inFlight.acquireUninterruptibly();
         try {
-            senders.execute(() -> {
-                try {
-                    deliver(row, delivery);
-                } catch (RuntimeException e) {
-                    LOG.error("{}: could not record the outcome of outbox row {}; it is resent after its claim"
-                            + " expires", platform.id(), row.id(), e);
-                } finally {
-                    inFlight.release();
-                    waker.wake();
-                }
-            });
+            pass.releaseHeld();
         } catch (RuntimeException e) {
-            inFlight.release();
-            throw e;
-        }
-    }
-
-    private void deliver(OutboxRow row, Delivery delivery) {
-        SendResult result;
-        try {
-            result = sender.send(delivery);
-            if (result == null) {
-                result = new SendResult.Retry("the sender returned no result", null);
-            }
-        } catch (RuntimeException e) {
-            metrics.failed(platform, Failure.ERROR, 1);
-            result = new SendResult.Retry("the sender threw " + e, null);
-        }
-        outcomes.record(row, result, clock.instant());
-    }
-
-    private void defer(OutboxRow row, Duration wait) {
-        long millis = Math.max(1, (wait.toNanos() + 999_999) / 1_000_000);
-        Instant at = clock.instant().plusMillis(millis);
-        db.inTransaction(tx -> {
-            outbox.reschedule(tx, row.id(), row.attempts(), at, null);
-            return null;
-        });
-    }
-
-    private boolean leaseRunningOut(Instant claimedAt) {
-        return clock.instant().isAfter(claimedAt.plus(lease.dividedBy(2)));
-    }
-
-    private void park(Duration wait) {
-        try {
-            waker.await(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            LOG.warn("{}: could not give back the rows held at stop; they return when their claim ends", platform.id(), e);
         }
     }
 

@@ -11,7 +11,11 @@ import net.outageherald.model.Destination;
  */
 public interface DestinationEvents {
 
-    /** The platform confirmed the destination is gone for good (bot removed, chat deleted). */
+    /**
+     * The platform confirmed the destination is gone for good (bot removed or blocked, chat deleted). What
+     * commands subscribed ends; what the config subscribed is the operator's to end. A destination the bot
+     * may only not post to for now is paused by delivery itself and never reported here.
+     */
     void ended(Connection tx, Destination destination, String reason, Instant now) throws SQLException;
 
     /** The destination has a new id (a Telegram group became a supergroup). */

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param retryBase                      first wait after a retryable failure; doubles per attempt, with
  *                                       jitter ({@code retry-base}, default 2s)
  * @param retryCap                       longest wait between two attempts ({@code retry-cap}, default 5m)
+ * @param retryPaused                    how often a destination where the bot may not post for now (its
+ *                                       rights were taken) is tried again ({@code retry-paused}, default 10m);
+ *                                       its messages wait meanwhile, up to max-message-age
  * @param pollInterval                   how often workers look at the outbox when nothing woke them
  *                                       (new events wake them at once; {@code poll-interval}, default 5s)
  * @param claimLease                     how long a worker owns a row it took: on PostgreSQL a crashed
@@ -36,7 +39,8 @@ import java.util.Objects;
  *                                       console is an operator destination
  */
 public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminderInterval, Duration maxMessageAge,
-                           Duration retryBase, Duration retryCap, Duration pollInterval, Duration claimLease,
+                           Duration retryBase, Duration retryCap, Duration retryPaused, Duration pollInterval,
+                           Duration claimLease,
                            Duration keepDelivered, Map<Platform, PlatformLimits> platforms,
                            List<Destination> operators, boolean consoleEnabled) {
 
@@ -51,6 +55,7 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
         positive(maxMessageAge, "max-message-age");
         positive(retryBase, "retry-base");
         positive(retryCap, "retry-cap");
+        positive(retryPaused, "retry-paused");
         positive(pollInterval, "poll-interval");
         positive(claimLease, "claim-lease");
         positive(keepDelivered, "keep-delivered");
@@ -64,10 +69,14 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
         operators = List.copyOf(operators);
     }
 
-    /** The defaults: 50 subscriptions, no reminders, 6 h age limit, the platforms' published rate limits. */
+    /**
+     * The defaults: 50 subscriptions, no reminders, 6 h age limit, paused destinations tried every 10 min, the
+     * platforms' published rate limits.
+     */
     public static NotifyConfig defaults() {
         return new NotifyConfig(50, Duration.ZERO, Duration.ofHours(6), Duration.ofSeconds(2), Duration.ofMinutes(5),
-                Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofDays(30), defaultLimits(), List.of(), true);
+                Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofDays(30), defaultLimits(),
+                List.of(), true);
     }
 
     /**
@@ -78,9 +87,9 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
     public static Map<Platform, PlatformLimits> defaultLimits() {
         return Map.of(
                 Platform.TELEGRAM, new PlatformLimits(Rate.perSecond(30), Rate.perSecond(1),
-                        new Rate(20, Duration.ofMinutes(1)), 8),
+                        new Rate(20, Duration.ofMinutes(1)), 8, false),
                 Platform.DISCORD, new PlatformLimits(Rate.perSecond(50), new Rate(5, Duration.ofSeconds(5)),
-                        new Rate(5, Duration.ofSeconds(5)), 8),
+                        new Rate(5, Duration.ofSeconds(5)), 8, false),
                 Platform.CONSOLE, new PlatformLimits(null, null, null, 1));
     }
 
@@ -93,45 +102,50 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
     }
 
     public NotifyConfig withMaxSubscriptionsPerDestination(int max) {
-        return new NotifyConfig(max, reminderInterval, maxMessageAge, retryBase, retryCap, pollInterval, claimLease,
-                keepDelivered, platforms, operators, consoleEnabled);
+        return new NotifyConfig(max, reminderInterval, maxMessageAge, retryBase, retryCap, retryPaused, pollInterval,
+                claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withReminderInterval(Duration interval) {
         return new NotifyConfig(maxSubscriptionsPerDestination, interval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withMaxMessageAge(Duration age) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, age, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withRetry(Duration base, Duration cap) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, base, cap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+    }
+
+    public NotifyConfig withRetryPaused(Duration every) {
+        return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
+                every, pollInterval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withPollInterval(Duration interval) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                interval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
+                retryPaused, interval, claimLease, keepDelivered, platforms, operators, consoleEnabled);
     }
 
     public NotifyConfig withPlatform(Platform platform, PlatformLimits limits) {
         Map<Platform, PlatformLimits> changed = new EnumMap<>(platforms);
         changed.put(platform, limits);
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, changed, operators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, changed, operators, consoleEnabled);
     }
 
     public NotifyConfig withOperators(List<Destination> newOperators) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, newOperators, consoleEnabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, newOperators, consoleEnabled);
     }
 
     public NotifyConfig withConsoleEnabled(boolean enabled) {
         return new NotifyConfig(maxSubscriptionsPerDestination, reminderInterval, maxMessageAge, retryBase, retryCap,
-                pollInterval, claimLease, keepDelivered, platforms, operators, enabled);
+                retryPaused, pollInterval, claimLease, keepDelivered, platforms, operators, enabled);
     }
 
     private static void positive(Duration d, String name) {
@@ -150,16 +164,31 @@ public record NotifyConfig(int maxSubscriptionsPerDestination, Duration reminder
      *                    private chats ({@code per-group}); null = unlimited
      * @param concurrency sends in flight at once ({@code concurrency}); also bounds the messages that a
      *                    crash can make us send twice
+     * @param globalSet   whether {@code global} is the operator's choice; if not, the platform's sender may
+     *                    replace it with what the bot is allowed ({@link Sender#globalRate()})
      */
-    public record PlatformLimits(Rate global, Rate perChat, Rate perGroup, int concurrency) {
+    public record PlatformLimits(Rate global, Rate perChat, Rate perGroup, int concurrency, boolean globalSet) {
         public PlatformLimits {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1");
             }
         }
 
+        /** Limits chosen on purpose: a sender's own global rate does not replace {@code global}. */
+        public PlatformLimits(Rate global, Rate perChat, Rate perGroup, int concurrency) {
+            this(global, perChat, perGroup, concurrency, true);
+        }
+
         public static PlatformLimits unlimited(int concurrency) {
             return new PlatformLimits(null, null, null, concurrency);
+        }
+
+        /** These limits with the sender's global rate, unless the operator chose one. */
+        public PlatformLimits withSenderGlobal(java.util.Optional<Rate> senderGlobal) {
+            if (globalSet || senderGlobal.isEmpty()) {
+                return this;
+            }
+            return new PlatformLimits(senderGlobal.get(), perChat, perGroup, concurrency, false);
         }
     }
 

@@ -24,6 +24,7 @@ public final class NotifyConfigBinder {
         Duration maxAge = n.duration("max-message-age", d.maxMessageAge(), Duration.ofMinutes(1), Duration.ofDays(7));
         Duration retryBase = n.duration("retry-base", d.retryBase(), Duration.ofMillis(10), Duration.ofHours(1));
         Duration retryCap = n.duration("retry-cap", d.retryCap(), Duration.ofMillis(10), Duration.ofDays(1));
+        Duration retryPaused = n.duration("retry-paused", d.retryPaused(), Duration.ofSeconds(10), Duration.ofDays(1));
         Duration poll = n.duration("poll-interval", d.pollInterval(), Duration.ofMillis(100), Duration.ofHours(1));
         Duration lease = n.duration("claim-lease", d.claimLease(), Duration.ofSeconds(10), Duration.ofHours(1));
         Duration keep = n.duration("keep-delivered", d.keepDelivered(), Duration.ofHours(1), Duration.ofDays(3650));
@@ -35,16 +36,19 @@ public final class NotifyConfigBinder {
             limits.put(p, limits(platforms.section(p.id()), d.limits(p)));
         }
         n.check(retryCap.compareTo(retryBase) >= 0, "retry-cap", "must not be shorter than retry-base");
-        return n.build(() -> new NotifyConfig(max, reminder, maxAge, retryBase, retryCap, poll, lease, keep, limits,
-                operators, console));
+        return n.build(() -> new NotifyConfig(max, reminder, maxAge, retryBase, retryCap, retryPaused, poll, lease,
+                keep, limits, operators, console));
     }
 
     private static PlatformLimits limits(ConfigNode n, PlatformLimits d) {
         Rate global = rate(n, "global", d.global());
+        // asked again only to learn whether the operator wrote it: a sender may raise a default, never a choice
+        boolean globalSet = n.optionalString("global").isPresent();
         Rate perChat = rate(n, "per-chat", d.perChat());
         Rate perGroup = rate(n, "per-group", d.perGroup());
-        int concurrency = n.integer("concurrency", d.concurrency(), 1, 64);
-        return new PlatformLimits(global, perChat, perGroup, concurrency);
+        // a thousand messages a second at ~100 ms a round trip needs ~100 in flight; each is a thread, not a connection
+        int concurrency = n.integer("concurrency", d.concurrency(), 1, 256);
+        return new PlatformLimits(global, perChat, perGroup, concurrency, globalSet || d.globalSet());
     }
 
     /** "30/1s", "20/1m", or "off" for no limit. */

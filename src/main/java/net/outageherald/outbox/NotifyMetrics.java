@@ -22,15 +22,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code herald.outbox.depth{platform}}: pending rows</li>
  *   <li>{@code herald.outbox.oldest.age{platform}}: seconds since the oldest pending row was written</li>
  *   <li>{@code herald.notify.sent{platform,action}}: messages the platform accepted</li>
- *   <li>{@code herald.notify.failures{platform,reason}}: reason is one of {@code retry} (timeouts, 5xx),
- *       {@code rate_limited} (429), {@code permanent}, {@code moved}, {@code expired} (too old, dropped),
- *       {@code error} (the sender threw)</li>
+ *   <li>{@code herald.notify.failures{platform,reason}}: attempts that did not succeed; reason is one of
+ *       {@code retry} (timeouts, 5xx), {@code rate_limited} (429), {@code rejected} (the platform refused the
+ *       message itself), {@code paused} (the bot may not post there for now), {@code permanent}, {@code moved},
+ *       {@code expired} (too old, dropped), {@code error} (the sender threw)</li>
+ *   <li>{@code herald.messages.failed{platform,reason}} (Prometheus {@code herald_messages_failed_total}):
+ *       messages given up for good; reason is {@code rejected} (the platform can never accept it),
+ *       {@code expired} (not delivered within max-message-age) or {@code ended} (its destination is gone)</li>
  * </ul>
  */
 public final class NotifyMetrics {
 
     /** Why a send did not succeed, as a metric tag. */
-    public enum Failure { RETRY, RATE_LIMITED, PERMANENT, MOVED, EXPIRED, ERROR }
+    public enum Failure { RETRY, RATE_LIMITED, REJECTED, PAUSED, PERMANENT, MOVED, EXPIRED, ERROR }
+
+    /** Why a message was given up without being delivered, as a metric tag. */
+    public enum GivenUp { REJECTED, EXPIRED, ENDED }
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -69,6 +76,12 @@ public final class NotifyMetrics {
     public void failed(Platform platform, Failure reason, int count) {
         Counter.builder("herald.notify.failures").tag("platform", platform.id())
                 .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment(count);
+    }
+
+    public void givenUp(Platform platform, GivenUp reason, int count) {
+        Counter.builder("herald.messages.failed").tag("platform", platform.id())
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                .description("Messages given up without being delivered").register(registry).increment(count);
     }
 
     private double ageMillis(AtomicLong createdMillis) {

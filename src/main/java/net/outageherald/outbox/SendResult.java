@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * What a platform made of one send. Senders never throw for platform errors: they classify them here,
- * and the outbox decides (Alertmanager's "retry only the retryable").
+ * and the outbox decides (Alertmanager's "retry only the retryable"). The kinds say whose fault it is:
+ * the moment's ({@link Retry}), the message's ({@link Rejected}), the bot's rights ({@link Paused}), or the
+ * destination's for good ({@link Permanent}, {@link Moved}).
  */
 public sealed interface SendResult {
 
@@ -16,7 +18,25 @@ public sealed interface SendResult {
     public record Retry(String reason, Duration retryAfter) implements SendResult {
     }
 
-    /** Never worth retrying to this destination: bot removed or blocked, chat gone, forbidden. */
+    /**
+     * This message can never be sent (too long, markup the platform cannot parse, an invalid form body); the
+     * destination is fine, so only the message is dropped and the destination's next messages go on.
+     */
+    public record Rejected(String reason) implements SendResult {
+    }
+
+    /**
+     * The bot may not post there for now (its rights were taken, the channel closed to it): the destination's
+     * messages wait and are retried rarely until the rights are back or the messages grow too old. Subscriptions
+     * stay; the operators are told once.
+     */
+    public record Paused(String reason) implements SendResult {
+    }
+
+    /**
+     * The destination is gone for good: the bot was removed or blocked, the chat or channel deleted. Its
+     * subscriptions made through commands end; those in the config stay, for the operator to remove.
+     */
     public record Permanent(String reason) implements SendResult {
     }
 

@@ -1,7 +1,9 @@
 package net.outageherald.outbox;
 
+import java.util.Optional;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Platform;
+import net.outageherald.outbox.NotifyConfig.Rate;
 
 /** Delivers to one platform. Implementations classify every failure instead of throwing. */
 public interface Sender {
@@ -13,5 +15,13 @@ public interface Sender {
     /** Which of the platform's destinations are groups, rate-limited apart; the platform's own rule. */
     default ChatKinds chatKinds() {
         return ChatKinds.NO_GROUPS;
+    }
+
+    /**
+     * The bot's overall rate on its platform when the operator set none ({@code notify.platforms.*.global}),
+     * e.g. Telegram's 1000/1s for a bot that allows paid broadcasts; empty keeps the published default.
+     */
+    default Optional<Rate> globalRate() {
+        return Optional.empty();
     }
 }

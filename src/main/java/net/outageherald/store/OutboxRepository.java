@@ -36,6 +36,10 @@ public final class OutboxRepository {
     public record Depth(long pending, Instant oldestCreatedAt) {
     }
 
+    /** A row the platform accepted: its attempts, when, and the platform's id for it (may be null). */
+    public record Sent(long id, int attempts, Instant at, String platformMessageId) {
+    }
+
     /** Rows dropped in one go, for one log line. */
     public record Dropped(int rows, int destinations, Instant oldestCreatedAt) {
     }
@@ -168,6 +172,76 @@ public final class OutboxRepository {
             ps.setString(5, error);
             ps.setLong(6, id);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks delivery to a destination as paused; true if it was not paused yet (by this instance or another
+     * sharing the database), so the operators are told once per pause.
+     */
+    public boolean pause(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO paused_destination (destination, platform, reason,"
+                + " since) VALUES (?, ?, ?, ?) ON CONFLICT (destination) DO NOTHING")) {
+            ps.setString(1, destination.key());
+            ps.setString(2, destination.platform().name());
+            ps.setString(3, reason);
+            ps.setLong(4, now.toEpochMilli());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Ends the pause of those of {@code destinations} (all on {@code platform}) that were paused, and gives
+     * each with the time its pause began. Reads the platform's paused destinations first: almost always none,
+     * so a batch of successful sends costs one small query.
+     */
+    public Map<Destination, Instant> resume(Connection tx, Platform platform, Collection<Destination> destinations)
+            throws SQLException {
+        Map<Destination, Instant> paused = new java.util.HashMap<>();
+        try (PreparedStatement ps = tx.prepareStatement(
+                "SELECT destination, since FROM paused_destination WHERE platform = ?")) {
+            ps.setString(1, platform.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    paused.put(Destination.parseKey(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)));
+                }
+            }
+        }
+        Map<Destination, Instant> resumed = new java.util.LinkedHashMap<>();
+        if (paused.isEmpty()) {
+            return resumed;
+        }
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM paused_destination WHERE destination = ?")) {
+            for (Destination d : destinations) {
+                Instant since = paused.remove(d);
+                if (since != null) {
+                    resumed.put(d, since);
+                    ps.setString(1, d.key());
+                    ps.addBatch();
+                }
+            }
+            if (!resumed.isEmpty()) {
+                ps.executeBatch();
+            }
+        }
+        return resumed;
+    }
+
+    /** Finishes rows the platform accepted as SENT, in one batch: one round trip however many there are. */
+    public void finishSent(Connection tx, List<Sent> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = tx.prepareStatement("UPDATE outbox SET state = 'SENT', attempts = ?, finished_at = ?,"
+                + " platform_message_id = ?, claimed_until = NULL, claimed_by = NULL WHERE id = ?")) {
+            for (Sent r : rows) {
+                ps.setInt(1, r.attempts());
+                ps.setLong(2, r.at().toEpochMilli());
+                ps.setString(3, r.platformMessageId());
+                ps.setLong(4, r.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -110,9 +110,33 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
         return db.inTransaction(tx -> endAll(tx, destination, reason, clock.instant()));
     }
 
+    /**
+     * Delivery learned the destination is gone for good. Ends what chat commands made (its dynamic
+     * subscriptions), what it was told and its pending messages; subscriptions from the config stay until the
+     * config changes, since only the operator may take those away.
+     */
     @Override
     public void ended(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
-        endAll(tx, destination, reason, now);
+        int ended = 0;
+        int kept = 0;
+        for (Subscription s : store.of(tx, destination)) {
+            if (store.delete(tx, destination, s.targetKey(), Kind.DYNAMIC)) {
+                ended++;
+            }
+            if (store.follows(tx, destination, s.targetKey())) {
+                kept++; // a static row for the same target is left
+            }
+        }
+        log.forget(tx, destination);
+        int dropped = outbox.dropPending(tx, destination, now, "destination ended: " + reason);
+        if (kept == 0) {
+            LOG.warn("{} can no longer receive messages ({}): ended its {} subscriptions, dropped {} pending messages",
+                    destination, reason, ended, dropped);
+        } else {
+            LOG.warn("{} can no longer receive messages ({}): ended its {} subscriptions, dropped {} pending messages;"
+                    + " its {} subscriptions from the config stay: remove them from the config if it is gone for good",
+                    destination, reason, ended, dropped, kept);
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 import net.outageherald.model.Target;
@@ -32,7 +33,8 @@ import net.outageherald.testing.WiredNotifier;
  * Fans one outage out to many Telegram chats on a fake endpoint on 127.0.0.1 at a global rate limit,
  * and compares the time it took with the least the limit allows. Not a test: run it with
  * {@code mvn -o -Pbench test-compile exec:java -Dbench.destinations=1000 -Dbench.rate=30}.
- * Arguments: destinations (default 10000), messages per second (default 30).
+ * Arguments: destinations (default 10000), messages per second (default 30). The outbox is an SQLite file
+ * unless {@code -Dbench.db=postgres}, which starts an embedded PostgreSQL (zonky, as the tests use).
  */
 public final class FanOutBenchmark {
 
@@ -41,16 +43,26 @@ public final class FanOutBenchmark {
 
     public static void main(String[] args) throws Exception {
         quietLogs();
+        if (Boolean.parseBoolean(System.getProperty("bench.nodelay", "true"))) {
+            // The JDK's HttpServer leaves Nagle's algorithm on: each answer's body then waits ~40 ms for the
+            // client's delayed ACK of its headers, and 8 sends in flight cap the fake endpoint, not the outbox,
+            // at ~170 messages/s. Telegram's servers answer at once. -Dbench.nodelay=false shows the old figure.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         int destinations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        boolean postgres = "postgres".equalsIgnoreCase(System.getProperty("bench.db", "sqlite"));
+        int concurrency = Integer.getInteger("bench.concurrency", 8);
+        int latency = Integer.getInteger("bench.latency", 2); // ms the fake platform takes to answer
         Path dir = Files.createTempDirectory("herald-bench");
         NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false)
                 .withPlatform(Platform.TELEGRAM, new PlatformLimits(Rate.perSecond(rate), Rate.perSecond(1),
-                        new Rate(20, Duration.ofMinutes(1)), 8));
-        System.out.printf("Fan-out of one outage to %,d Telegram chats at %d messages/s (SQLite in %s)%n",
-                destinations, rate, dir);
-        try (FakeChatServer chat = new FakeChatServer(2);
-             Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"), null, null, 10)) {
+                        new Rate(20, Duration.ofMinutes(1)), concurrency));
+        System.out.printf("Fan-out of one outage to %,d Telegram chats at %d messages/s, %d in flight, %d ms answers"
+                + " (%s)%n", destinations, rate, concurrency, latency, postgres ? "embedded PostgreSQL" : "SQLite in " + dir);
+        try (FakeChatServer chat = new FakeChatServer(latency);
+             BenchDatabase bench = new BenchDatabase(postgres, dir)) {
+            Database db = bench.db;
             WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(),
                     List.of(new HttpTestSender(Platform.TELEGRAM, chat.port())), new SimpleMeterRegistry(),
                     Clock.systemUTC());
@@ -64,9 +76,11 @@ public final class FanOutBenchmark {
             System.gc();
             long baseline = heapUsed();
             resetPeaks();
+            long commits0 = bench.commits(); // before the clock starts: it waits for PostgreSQL's statistics
             long t0 = System.nanoTime();
             StoredOutage.of("AS1", Instant.now()).store(db, notifier.sink());
             long fannedOut = System.nanoTime();
+            long cpu0 = processCpuNanos();
             notifier.start();
             while (chat.received().size() < destinations) {
                 Thread.sleep(20);
@@ -76,6 +90,8 @@ public final class FanOutBenchmark {
                 Thread.sleep(20);
             }
             long recorded = System.nanoTime();
+            long cpu = processCpuNanos() - cpu0;
+            long commits = bench.commits() - commits0;
             notifier.stop();
             long peak = heapPeak();
 
@@ -89,6 +105,13 @@ public final class FanOutBenchmark {
                     total / atLimit);
             System.out.printf("minimum of the token bucket (burst %d): %8.3f s   ratio %.4f%n", rate, bucketMin,
                     total / bucketMin);
+            System.out.printf("throughput:                            %8.0f messages/s%n", destinations / total);
+            System.out.printf("CPU of this JVM (fake endpoint included, database server not): %.3f s, %.0f us a message%n",
+                    cpu / 1e9, cpu / 1e3 / destinations);
+            if (commits >= 0) {
+                System.out.printf("PostgreSQL commits, fan-out and delivery: %,d (%.2f a message)%n", commits,
+                        (double) commits / destinations);
+            }
             System.out.printf("messages received %,d (duplicates %d)%n", chat.received().size(),
                     chat.received().size() - chat.received().stream().distinct().count());
             System.out.printf("peak heap %,d MB (baseline after GC %,d MB)%n", peak >> 20, baseline >> 20);
@@ -98,11 +121,51 @@ public final class FanOutBenchmark {
         }
     }
 
+    /** The outbox's database: an SQLite file in {@code dir}, or a fresh embedded PostgreSQL. */
+    private static final class BenchDatabase implements AutoCloseable {
+        private final EmbeddedPostgres pg;
+        private final Database db;
+
+        BenchDatabase(boolean postgres, Path dir) throws java.io.IOException {
+            pg = postgres ? EmbeddedPostgres.start() : null;
+            db = postgres ? Database.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 10)
+                    : Database.open("jdbc:sqlite:" + dir.resolve("bench.db"), null, null, 10);
+        }
+
+        /** PostgreSQL's count of committed transactions (its statistics lag by up to a second), or -1. */
+        long commits() throws Exception {
+            if (pg == null) {
+                return -1;
+            }
+            Thread.sleep(1500); // let the backends report their counts; not part of any figure
+            try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                st.execute("SELECT pg_stat_clear_snapshot()");
+                try (var rs = st.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            db.close();
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
     /** Logback prints DEBUG without a config file: keep the benchmark's own figures readable. */
     private static void quietLogs() {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
             ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -8,16 +8,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.outageherald.chat.console.ConsoleSender;
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 import net.outageherald.model.Target;
+import net.outageherald.outbox.DestinationEvents;
 import net.outageherald.outbox.NotifyConfig;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.outbox.Sender;
 import net.outageherald.store.Database;
+import net.outageherald.store.NotificationLogRepository;
+import net.outageherald.subscribe.SubscriptionService;
 import net.outageherald.testing.FakeMessages;
 import net.outageherald.testing.RecordingSender;
 import net.outageherald.testing.StoredOutage;
@@ -58,6 +70,68 @@ class NotifierThreadsTest {
                 n.stop();
             }
             assertThat(n.pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSendCountsAsInFlightUntilItsOutcomeIsCommitted() throws Exception {
+        // GIVEN six chats, two sends at a time, and the first outcome's transaction held up
+        NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false)
+                .withPlatform(Platform.TELEGRAM, NotifyConfig.PlatformLimits.unlimited(2));
+        AtomicInteger sends = new AtomicInteger();
+        Sender gone = new Sender() {
+            @Override
+            public Platform platform() {
+                return Platform.TELEGRAM;
+            }
+
+            @Override
+            public SendResult send(Delivery d) {
+                sends.incrementAndGet();
+                return new SendResult.Permanent("chat not found");
+            }
+        };
+        CountDownLatch release = new CountDownLatch(1);
+        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null, 4)) {
+            SubscriptionService subscriptions = new SubscriptionService(db, new NotificationLogRepository(), 50,
+                    Clock.systemUTC());
+            DestinationEvents heldUp = new DestinationEvents() {
+                @Override
+                public void ended(Connection tx, Destination d, String reason, Instant now) throws SQLException {
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    subscriptions.ended(tx, d, reason, now);
+                }
+
+                @Override
+                public void moved(Connection tx, Destination from, Destination to, Instant now) {
+                }
+            };
+            Notifier n = new Notifier(config, db, new FakeMessages(), List.of(gone), new NotificationLogRepository(),
+                    heldUp, new SimpleMeterRegistry(), Clock.systemUTC());
+            for (int i = 1; i <= 6; i++) {
+                subscriptions.subscribe(tg(String.valueOf(i)), new Target.As(1));
+            }
+            StoredOutage.of("AS1", Instant.now()).store(db, n.sink());
+            n.start();
+            try {
+                // WHEN two sends are answered but not yet recorded
+                await().atMost(Duration.ofSeconds(20)).until(() -> sends.get() >= 2);
+
+                // THEN no third send starts: a crash now could repeat only those two
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> sends.get() == 2);
+
+                // AND once the outcome is committed the rest goes
+                release.countDown();
+                await().atMost(Duration.ofSeconds(20)).until(() -> n.pending().isEmpty());
+            } finally {
+                release.countDown();
+                n.stop();
+            }
+            assertThat(sends.get()).isEqualTo(6);
         }
     }
 }

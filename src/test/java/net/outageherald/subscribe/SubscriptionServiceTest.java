@@ -6,6 +6,7 @@ import net.outageherald.model.Subscription;
 import static net.outageherald.testing.NotifyHarness.dc;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -119,6 +120,24 @@ class SubscriptionServiceTest {
         assertThat(subs.of(tg("1"))).extracting(Subscription::targetKey).containsExactly("AS1", "AS2");
         assertThat(subs.byPlatform(Platform.DISCORD)).extracting(Subscription::destination).containsExactly(dc("2"));
         assertThat(subs.of(tg("1")).get(0).since()).isEqualTo(NotifyHarness.T0);
+    }
+
+    @Test
+    void aDestinationDeliveryFindsGoneLosesWhatCommandsSubscribedButKeepsWhatTheConfigDid() {
+        // GIVEN a chat following AS1 by command, and AS2 by command and by the config
+        subs.subscribe(tg("-5"), as(1));
+        subs.subscribe(tg("-5"), as(2));
+        subs.syncStatic(Map.of(tg("-5"), List.of(as(2))));
+
+        // WHEN delivery reports it gone for good
+        h.db.inTransaction(tx -> {
+            subs.ended(tx, tg("-5"), "403 Forbidden: bot was kicked from the group chat", NotifyHarness.T0);
+            return null;
+        });
+
+        // THEN only the config's subscription is left, for the operator to remove
+        assertThat(subs.of(tg("-5"))).extracting(Subscription::targetKey, Subscription::isStatic)
+                .containsExactly(tuple("AS2", true));
     }
 
     @Test

@@ -12,16 +12,22 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.outageherald.outbox.SendResult;
 
 /**
- * Which Discord failures are worth retrying. A permanent result ends the channel's subscriptions, so only
- * Discord's own word that the channel is gone or closed to the bot counts as permanent; anything that could
- * be ours or passing (a bare 404 from a wrong base URL, a 401, a malformed request) is retried until the
+ * Which Discord failures are worth retrying. Only Discord's own word that the channel or its server is gone
+ * ends subscriptions (those made by commands); a permission the bot lost pauses the channel (its messages wait,
+ * the operators are told, it resumes once the bot may post again); a message Discord can never take is dropped
+ * alone; anything that could be ours or passing (a bare 404 from a wrong base URL, a 401) is retried until the
  * outbox gives up.
  *
  * <pre>
  * failure                                                      result
- * JDA's local permission check (InsufficientPermission)         Permanent
- * 10003 Unknown Channel, 10004 Unknown Guild, 50001 Missing
- *   Access, 50013 Missing Permissions, 50007 Cannot send         Permanent
+ * 10003 Unknown Channel, 10004 Unknown Guild, 50007 Cannot
+ *   send messages to this user                                  Permanent
+ * JDA's local permission check (InsufficientPermission, also
+ *   MissingAccess), 50001 Missing Access, 50013 Missing
+ *   Permissions                                                 Paused
+ * 50035 Invalid Form Body, 50006 empty message, 40005 too
+ *   large, blocked by AutoMod or the harmful link filter, JDA's
+ *   own check of the message (IllegalArgumentException)         Rejected
  * 429 / RateLimitedException (JDA usually waits these out)      Retry, after Discord's retry-after
  * 5xx, I/O error, timeout, cancelled                            Retry
  * 401 (token revoked: every channel fails alike)                Retry
@@ -31,15 +37,19 @@ import net.outageherald.outbox.SendResult;
 final class SendFailures {
 
     private static final Set<ErrorResponse> GONE = EnumSet.of(ErrorResponse.UNKNOWN_CHANNEL,
-            ErrorResponse.UNKNOWN_GUILD, ErrorResponse.MISSING_ACCESS, ErrorResponse.MISSING_PERMISSIONS,
-            ErrorResponse.CANNOT_SEND_TO_USER);
+            ErrorResponse.UNKNOWN_GUILD, ErrorResponse.CANNOT_SEND_TO_USER);
+    private static final Set<ErrorResponse> NO_RIGHTS = EnumSet.of(ErrorResponse.MISSING_ACCESS,
+            ErrorResponse.MISSING_PERMISSIONS);
+    private static final Set<ErrorResponse> BAD_MESSAGE = EnumSet.of(ErrorResponse.INVALID_FORM_BODY,
+            ErrorResponse.EMPTY_MESSAGE, ErrorResponse.REQUEST_ENTITY_TOO_LARGE,
+            ErrorResponse.MESSAGE_BLOCKED_BY_AUTOMOD, ErrorResponse.MESSAGE_BLOCKED_BY_HARMFUL_LINK_FILTER);
 
     private SendFailures() {
     }
 
     static SendResult classify(Throwable failure) {
         if (failure instanceof InsufficientPermissionException e) {
-            return new SendResult.Permanent("the bot lacks " + e.getPermission().getName() + " in this channel");
+            return new SendResult.Paused("the bot lacks " + e.getPermission().getName() + " in this channel");
         }
         if (failure instanceof RateLimitedException e) {
             return new SendResult.Retry("rate limited by Discord", Duration.ofMillis(Math.max(0, e.getRetryAfter())));
@@ -50,6 +60,10 @@ final class SendFailures {
         if (failure instanceof TimeoutException || failure instanceof CancellationException
                 || failure instanceof InterruptedException) {
             return new SendResult.Retry("no answer from Discord in time", null);
+        }
+        if (failure instanceof IllegalArgumentException e) {
+            // JDA checks a message before sending (embed size, empty content): it would never pass
+            return new SendResult.Rejected("refused before sending: " + e.getMessage());
         }
         return new SendResult.Retry("unexpected failure: " + failure, null);
     }
@@ -64,8 +78,17 @@ final class SendFailures {
             long ms = e.getResponse().retryAfter;
             return new SendResult.Retry(what, ms > 0 ? Duration.ofMillis(ms) : null);
         }
-        if (status < 500 && GONE.contains(e.getErrorResponse())) {
+        if (status >= 500) {
+            return new SendResult.Retry(what, null);
+        }
+        if (GONE.contains(e.getErrorResponse())) {
             return new SendResult.Permanent(what);
+        }
+        if (NO_RIGHTS.contains(e.getErrorResponse())) {
+            return new SendResult.Paused(what);
+        }
+        if (BAD_MESSAGE.contains(e.getErrorResponse())) {
+            return new SendResult.Rejected(what);
         }
         return new SendResult.Retry(what, null);
     }

@@ -23,9 +23,13 @@ import net.outageherald.model.Platform;
  * @param pollTimeout    the long-polling timeout of getUpdates
  * @param requestTimeout how long any other Bot API call may take before it counts as failed (and is retried)
  * @param commandThreads threads answering commands, so a slow /status never blocks the poll loop
+ * @param allowPaidBroadcast send with {@code allow_paid_broadcast=true}: Telegram then lets the bot send up to
+ *                       1000 messages a second, charged in Stars beyond the free 30 (so the outbox's global
+ *                       limit defaults to 1000/1s instead of 30/1s, unless the operator set one)
  */
 public record TelegramConfig(TelegramBotToken token, URI apiUrl, List<StaticSubscription> subscriptions,
-                             Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout, int commandThreads) {
+                             Duration adminCacheTtl, Duration pollTimeout, Duration requestTimeout, int commandThreads,
+                             boolean allowPaidBroadcast) {
 
     public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
     public static final String API_URL_ENV = "HERALD_TELEGRAM_API_URL";
@@ -51,11 +55,11 @@ public record TelegramConfig(TelegramBotToken token, URI apiUrl, List<StaticSubs
 
     /**
      * No token, the official API, no static subscriptions, admin status cached 60 s, 50 s long polls,
-     * 20 s for other calls, 2 command threads.
+     * 20 s for other calls, 2 command threads, no paid broadcasts.
      */
     public static TelegramConfig defaults() {
         return new TelegramConfig(null, DEFAULT_API_URL, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(50),
-                Duration.ofSeconds(20), 2);
+                Duration.ofSeconds(20), 2, false);
     }
 
     public Optional<TelegramBotToken> botToken() {

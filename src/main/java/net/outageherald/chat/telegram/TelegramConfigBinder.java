@@ -28,9 +28,10 @@ public final class TelegramConfigBinder {
         Duration requestTimeout = n.duration("request-timeout", d.requestTimeout(), Duration.ofMillis(100),
                 Duration.ofMinutes(5));
         int threads = n.integer("command-threads", d.commandThreads(), 1, 16);
+        boolean paidBroadcast = n.bool("allow-paid-broadcast", d.allowPaidBroadcast());
         List<StaticSubscription> subs = n.list("subscriptions", TelegramConfigBinder::subscription);
         return n.build(() -> new TelegramConfig(token.map(s -> new TelegramBotToken(s.reveal())).orElse(null), api,
-                subs, adminTtl, pollTimeout, requestTimeout, threads));
+                subs, adminTtl, pollTimeout, requestTimeout, threads, paidBroadcast));
     }
 
     private static StaticSubscription subscription(ConfigNode n) {

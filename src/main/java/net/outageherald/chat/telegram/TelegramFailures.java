@@ -2,6 +2,7 @@ package net.outageherald.chat.telegram;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import net.outageherald.outbox.SendResult;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
@@ -10,23 +11,41 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
  * Classifies what went wrong with a Bot API call into a {@link SendResult}, so the outbox retries only
- * what is worth retrying. Reasons are stripped of the token (a URL in an I/O error would carry it).
+ * what is worth retrying, and ends a subscription only on Telegram's own word that the chat is gone. Reasons
+ * are stripped of the token (a URL in an I/O error would carry it).
  *
  * <pre>
  * what Telegram said                                  result      why
  * ------------------------------------------------    ---------   -------------------------------------------
  * parameters.migrate_to_chat_id (400)                 Moved       group became a supergroup: new id, same chat
  * 429 Too Many Requests, parameters.retry_after       Retry       wait as told; the outbox honours retryAfter
- * 403 Forbidden (blocked, kicked, not a member)        Permanent   nobody there will read us again
- * 400 chat not found / user not found / no rights     Permanent   the destination is gone or closed to the bot
+ * bot was kicked, bot was blocked by the user, user   Permanent   the chat is gone or shut to the bot for good:
+ *   is deactivated, chat not found, user not found,               only then may its subscriptions end
+ *   chat is deactivated, bot is not a member,
+ *   PEER_ID_INVALID (400 or 403)
+ * not enough rights, have no rights, need admin       Paused      the bot lost a right: its messages wait and
+ *   rights, CHAT_WRITE_FORBIDDEN, CHAT_RESTRICTED,                are tried again, subscriptions stay, the
+ *   TOPIC_CLOSED; any other 403                                   operators are told; it resumes by itself
+ * 400 message is too long, can't parse entities,      Rejected    this message can never go: drop it alone,
+ *   message text is empty, MESSAGE_TOO_LONG                       the chat's next messages go on
  * 400 anything else                                   Retry       our message, not the chat: never end a
  *                                                                 subscription for it; the outbox deadline ends it
  * 401 / 404 (token revoked)                            Retry       the operator's fix, not the destination's fault
  * 5xx, unreadable body, timeout, I/O                  Retry       transient
- * request refused by telegrambots' validation          Permanent   a destination id Telegram can never accept
+ * request refused by telegrambots' validation          Rejected    a message Telegram can never accept (the
+ *                                                                 destination's id is never blank)
  * </pre>
  */
 final class TelegramFailures {
+
+    private static final List<String> GONE = List.of("bot was kicked", "bot was blocked by the user",
+            "user is deactivated", "chat not found", "user not found", "chat is deactivated", "bot is not a member",
+            "peer_id_invalid", "group chat was deleted");
+    private static final List<String> NO_RIGHTS = List.of("not enough rights", "have no rights",
+            "need administrator rights", "chat_write_forbidden", "chat_restricted", "chat_send_plain_forbidden",
+            "chat_admin_required", "topic_closed");
+    private static final List<String> BAD_MESSAGE = List.of("message is too long", "message_too_long",
+            "can't parse entities", "message text is empty", "text must be non-empty", "entities_too_long");
 
     private TelegramFailures() {
     }
@@ -37,7 +56,7 @@ final class TelegramFailures {
             return classify(api, token);
         }
         if (e instanceof TelegramApiValidationException) {
-            return new SendResult.Permanent("rejected before sending: " + token.redact(e.getMessage()));
+            return new SendResult.Rejected("refused before sending: " + token.redact(e.getMessage()));
         }
         String what = e instanceof IOException ? "network: " : "unexpected answer: ";
         return new SendResult.Retry(what + describe(e, token), null);
@@ -55,11 +74,15 @@ final class TelegramFailures {
             Duration wait = p != null && p.getRetryAfter() != null ? Duration.ofSeconds(p.getRetryAfter()) : null;
             return new SendResult.Retry(reason, wait);
         }
-        if (code == 403) {
+        String d = description.toLowerCase(Locale.ROOT);
+        if ((code == 400 || code == 403) && mentions(d, GONE)) {
             return new SendResult.Permanent(reason);
         }
-        if (code == 400 && destinationGone(description)) {
-            return new SendResult.Permanent(reason);
+        if (code == 403 || code == 400 && mentions(d, NO_RIGHTS)) {
+            return new SendResult.Paused(reason);
+        }
+        if (code == 400 && mentions(d, BAD_MESSAGE)) {
+            return new SendResult.Rejected(reason);
         }
         return new SendResult.Retry(reason, null);
     }
@@ -98,12 +121,8 @@ final class TelegramFailures {
         return d.toLowerCase(Locale.ROOT);
     }
 
-    private static boolean destinationGone(String description) {
-        String d = description.toLowerCase(Locale.ROOT);
-        return d.contains("chat not found") || d.contains("user not found") || d.contains("peer_id_invalid")
-                || d.contains("not enough rights") || d.contains("have no rights") || d.contains("chat_write_forbidden")
-                || d.contains("need administrator rights") || d.contains("bot is not a member")
-                || d.contains("bot was kicked") || d.contains("chat is deactivated");
+    private static boolean mentions(String description, List<String> phrases) {
+        return phrases.stream().anyMatch(description::contains);
     }
 
     /** The library wraps failures in ExecutionException or a generic TelegramApiException; look inside. */

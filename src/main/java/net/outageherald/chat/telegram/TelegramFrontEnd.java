@@ -58,7 +58,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
         } else {
             this.http = new TelegramHttp(config.pollTimeout(), config.requestTimeout());
             this.client = new OkHttpTelegramClient(new ObjectMapper(), http.calls(), token.reveal(), telegramUrl(config));
-            this.sender = new TelegramSender(client, renderer, token);
+            this.sender = new TelegramSender(client, renderer, token, config.allowPaidBroadcast());
         }
     }
 

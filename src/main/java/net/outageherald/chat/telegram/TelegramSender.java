@@ -1,9 +1,11 @@
 package net.outageherald.chat.telegram;
 
 import java.io.Serializable;
+import java.util.Optional;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Platform;
 import net.outageherald.outbox.ChatKinds;
+import net.outageherald.outbox.NotifyConfig.Rate;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
 import org.slf4j.Logger;
@@ -25,18 +27,31 @@ public final class TelegramSender implements Sender {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
+    /** What a bot that allows paid broadcasts may send overall, as Telegram publishes it. */
+    static final Rate PAID_BROADCAST_RATE = Rate.perSecond(1000);
+
     private final TelegramClient client;
     private final TelegramRenderer renderer;
     private final TelegramBotToken token;
+    private final boolean allowPaidBroadcast;
+
+    /** A sender within Telegram's free limits. */
+    public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token) {
+        this(client, renderer, token, false);
+    }
 
     /**
-     * @param client a telegrambots client (an {@code OkHttpTelegramClient}) for the bot
-     * @param token  the same bot's token, only to strip it from error texts
+     * @param client             a telegrambots client (an {@code OkHttpTelegramClient}) for the bot
+     * @param token              the same bot's token, only to strip it from error texts
+     * @param allowPaidBroadcast new messages carry {@code allow_paid_broadcast=true}
+     *                           ({@code telegram.allow-paid-broadcast})
      */
-    public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token) {
+    public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token,
+                          boolean allowPaidBroadcast) {
         this.client = client;
         this.renderer = renderer;
         this.token = token;
+        this.allowPaidBroadcast = allowPaidBroadcast;
     }
 
     @Override
@@ -47,6 +62,12 @@ public final class TelegramSender implements Sender {
     @Override
     public ChatKinds chatKinds() {
         return new TelegramChatKinds();
+    }
+
+    /** 1000/1s with paid broadcasts (beyond 30/1s Telegram charges Stars); else the published 30/1s stays. */
+    @Override
+    public Optional<Rate> globalRate() {
+        return allowPaidBroadcast ? Optional.of(PAID_BROADCAST_RATE) : Optional.empty();
     }
 
     @Override
@@ -68,6 +89,9 @@ public final class TelegramSender implements Sender {
                 .text(html)
                 .parseMode(TelegramRenderer.PARSE_MODE)
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        if (allowPaidBroadcast) {
+            send.allowPaidBroadcast(true);
+        }
         Integer replyTo = messageId(d.refId());
         if (replyTo != null) {
             // the restoration answers the outage message; if that was deleted, post it anyway
@@ -80,7 +104,8 @@ public final class TelegramSender implements Sender {
     private SendResult edit(Delivery d, String html) throws TelegramApiException {
         Integer messageId = messageId(d.refId());
         if (messageId == null) {
-            return new SendResult.Permanent("cannot edit: '" + d.refId() + "' is not a Telegram message id");
+            // the row's fault, not the chat's: drop it alone
+            return new SendResult.Rejected("cannot edit: '" + d.refId() + "' is not a Telegram message id");
         }
         Serializable edited = client.execute(EditMessageText.builder()
                 .chatId(d.to().id())

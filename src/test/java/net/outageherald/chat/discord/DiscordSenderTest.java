@@ -126,7 +126,10 @@ class DiscordSenderTest {
     @Test
     void discordFailuresAreClassified() {
         discord.failNext("POST", MESSAGES, 403, Map.of("message", "Missing Access", "code", 50001));
-        assertThat(sender.send(SenderFixtures.outage(70, OPEN_CHANNEL))).isInstanceOf(SendResult.Permanent.class);
+        assertThat(sender.send(SenderFixtures.outage(70, OPEN_CHANNEL))).isInstanceOf(SendResult.Paused.class);
+
+        discord.failNext("POST", MESSAGES, 400, Map.of("message", "Invalid Form Body", "code", 50035));
+        assertThat(sender.send(SenderFixtures.outage(73, OPEN_CHANNEL))).isInstanceOf(SendResult.Rejected.class);
 
         discord.failNext("POST", MESSAGES, 404, Map.of("message", "Unknown Channel", "code", 10003));
         assertThat(sender.send(SenderFixtures.outage(71, OPEN_CHANNEL))).isInstanceOf(SendResult.Permanent.class);
@@ -136,11 +139,11 @@ class DiscordSenderTest {
     }
 
     @Test
-    void aChannelTheBotCannotPostInIsPermanentWithoutAskingDiscord() {
+    void aChannelTheBotCannotPostInIsPausedWithoutAskingDiscord() {
         SendResult result = sender.send(SenderFixtures.outage(80, LOCKED_CHANNEL));
 
-        assertThat(result).isInstanceOf(SendResult.Permanent.class);
-        assertThat(((SendResult.Permanent) result).reason()).contains("Send Messages");
+        assertThat(result).isInstanceOf(SendResult.Paused.class);
+        assertThat(((SendResult.Paused) result).reason()).contains("Send Messages");
         assertThat(discord.calls("POST", "channels/.*")).isEmpty();
     }
 

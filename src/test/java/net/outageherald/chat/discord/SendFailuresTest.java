@@ -25,18 +25,25 @@ class SendFailuresTest {
 
     @ParameterizedTest(name = "{0} code {1} -> {2}")
     @CsvSource({
-            // the channel is gone or closed to the bot: Discord says so with its own code
-            "403, 50001, Missing Access, Permanent",
-            "403, 50013, Missing Permissions, Permanent",
+            // the channel or its server is gone: Discord says so with its own code
             "404, 10003, Unknown Channel, Permanent",
             "404, 10004, Unknown Guild, Permanent",
+            "403, 50007, Cannot send messages to this user, Permanent",
+            // the bot lost a right there: the channel waits, its subscriptions stay
+            "403, 50001, Missing Access, Paused",
+            "403, 50013, Missing Permissions, Paused",
+            // this message can never go: only it is dropped
+            "400, 50035, Invalid Form Body, Rejected",
+            "400, 50006, Cannot send an empty message, Rejected",
+            "413, 40005, Request entity too large, Rejected",
+            "400, 200000, Message was blocked by automatic moderation, Rejected",
             // no Discord code: a wrong base URL or a proxy, not the channel: never end subscriptions for it
             "404, 0, 404: Not Found, Retry",
             "403, 0, Forbidden, Retry",
             // token revoked: every channel fails alike, the operator must act, subscriptions stay
             "401, 0, 401: Unauthorized, Retry",
-            // our malformed request: retried until the outbox gives up, subscriptions stay
-            "400, 50035, Invalid Form Body, Retry",
+            // a 4xx Discord gives no known code for: retried until the outbox gives up, subscriptions stay
+            "400, 0, Bad Request, Retry",
             // Discord's trouble
             "500, 0, Internal Server Error, Retry",
             "502, 0, Bad Gateway, Retry",
@@ -62,6 +69,13 @@ class SendFailuresTest {
                 .isInstanceOf(SendResult.Retry.class);
         assertThat(SendFailures.classify(new TimeoutException())).isInstanceOf(SendResult.Retry.class);
         assertThat(SendFailures.classify(new IllegalStateException("surprise"))).isInstanceOf(SendResult.Retry.class);
+    }
+
+    @Test
+    void jdasOwnCheckOfTheMessageRejectsItAlone() {
+        // (its permission check pauses the channel: DiscordSenderTest, on a channel the bot may not post in)
+        assertThat(SendFailures.classify(new IllegalArgumentException("Provided Message contains an empty embed")))
+                .isInstanceOf(SendResult.Rejected.class);
     }
 
     @Test

@@ -25,6 +25,12 @@ class TelegramConfigTest {
     }
 
     @Test
+    void paidBroadcastsAreOffUnlessTheOperatorAllowsThem() {
+        assertThat(TelegramConfig.defaults().allowPaidBroadcast()).isFalse();
+        assertThat(TestTelegramConfig.bind("allow-paid-broadcast: true", Map.of()).allowPaidBroadcast()).isTrue();
+    }
+
+    @Test
     void defaultsHaveNoTokenAndTheOfficialApi() {
         TelegramConfig c = TelegramConfig.defaults();
 

@@ -14,6 +14,7 @@ import net.outageherald.model.Delivery;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Message;
 import net.outageherald.model.Platform;
+import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.SendResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +32,17 @@ class TelegramSenderTest {
     private FakeBotApi api;
     private TelegramHttp http;
     private TelegramSender sender;
+    private OkHttpTelegramClient client;
+    private TelegramBotToken token;
 
     @BeforeEach
     void setUp() throws IOException {
         api = new FakeBotApi();
         http = new TelegramHttp(Duration.ofSeconds(1), Duration.ofSeconds(1));
         TelegramConfig config = api.config(FakeBotApi.TOKEN);
-        OkHttpTelegramClient client = new OkHttpTelegramClient(http.calls(), FakeBotApi.TOKEN, TelegramFrontEnd.telegramUrl(config));
-        sender = new TelegramSender(client, new TelegramRenderer(), config.token());
+        client = new OkHttpTelegramClient(http.calls(), FakeBotApi.TOKEN, TelegramFrontEnd.telegramUrl(config));
+        token = config.token();
+        sender = new TelegramSender(client, new TelegramRenderer(), token);
     }
 
     @AfterEach
@@ -131,6 +135,65 @@ class TelegramSenderTest {
     }
 
     @Test
+    void aUserWhoBlockedTheBotOrDeletedTheAccountIsPermanent() {
+        api.on("sendmessage", b -> FakeBotApi.error(403, "Forbidden: bot was blocked by the user", null));
+        assertThat(sender.send(new Delivery(5, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Permanent.class);
+
+        api.on("sendmessage", b -> FakeBotApi.error(403, "Forbidden: user is deactivated", null));
+        assertThat(sender.send(new Delivery(5, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Permanent.class);
+    }
+
+    @Test
+    void aRightTheBotLostPausesTheChatInsteadOfEndingIt() {
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: not enough rights to send text messages to the chat",
+                null));
+        SendResult result = sender.send(new Delivery(14, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        assertThat(result).isInstanceOf(SendResult.Paused.class);
+        assertThat(((SendResult.Paused) result).reason()).contains("not enough rights");
+
+        api.on("sendmessage", b -> FakeBotApi.error(403, "Forbidden: CHAT_WRITE_FORBIDDEN", null));
+        assertThat(sender.send(new Delivery(15, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Paused.class);
+
+        // a 403 Telegram has not told us the meaning of: wait and tell the operator, never end anything
+        api.on("sendmessage", b -> FakeBotApi.error(403, "Forbidden: something new", null));
+        assertThat(sender.send(new Delivery(16, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Paused.class);
+    }
+
+    @Test
+    void aMessageTelegramCanNeverTakeIsRejectedAloneNotRetriedForHours() {
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: message is too long", null));
+        SendResult tooLong = sender.send(new Delivery(17, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        assertThat(tooLong).isInstanceOf(SendResult.Rejected.class);
+        assertThat(((SendResult.Rejected) tooLong).reason()).contains("400", "message is too long");
+
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: can't parse entities: Unsupported start tag \"x\""
+                + " at byte offset 3", null));
+        assertThat(sender.send(new Delivery(18, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Rejected.class);
+
+        // a 400 we do not know stays a Retry: the outbox's deadline ends it
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: something new", null));
+        assertThat(sender.send(new Delivery(19, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Retry.class);
+    }
+
+    @Test
+    void paidBroadcastIsAskedForOnlyWhenConfigured() {
+        sender.send(new Delivery(20, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        assertThat(api.calls("sendmessage").get(0).body().has("allow_paid_broadcast")).isFalse();
+        assertThat(sender.globalRate()).isEmpty();
+
+        TelegramSender paid = new TelegramSender(client, new TelegramRenderer(), token, true);
+        paid.send(new Delivery(21, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        assertThat(api.calls("sendmessage").get(1).body().path("allow_paid_broadcast").asBoolean()).isTrue();
+        assertThat(paid.globalRate()).contains(NotifyConfig.Rate.perSecond(1000));
+    }
+
+    @Test
     void chatNotFoundIsPermanent() {
         api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: chat not found", null));
 
@@ -193,9 +256,9 @@ class TelegramSenderTest {
     }
 
     @Test
-    void anEditWithoutAMessageIdIsPermanent() {
+    void anEditWithoutAMessageIdIsRejectedWithoutBlamingTheChat() {
         assertThat(sender.send(new Delivery(12, CHANNEL, Delivery.Action.EDIT, OUTAGE, "not-a-number")))
-                .isInstanceOf(SendResult.Permanent.class);
+                .isInstanceOf(SendResult.Rejected.class);
         assertThat(api.calls()).isEmpty();
     }
 }

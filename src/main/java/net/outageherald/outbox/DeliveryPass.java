@@ -1,0 +1,164 @@
+package net.outageherald.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import net.outageherald.model.Delivery;
+import net.outageherald.model.Platform;
+import net.outageherald.outbox.NotifyMetrics.Failure;
+import net.outageherald.store.Database;
+import net.outageherald.store.OutboxRepository;
+import net.outageherald.store.OutboxRow;
+
+/**
+ * One platform's delivery pass, the same for the worker's threads and for a caller that drains in its own
+ * thread: claims the heads of the destinations' queues (so a restoration never overtakes its outage), takes
+ * a rate-limit permit and a send slot for each, and hands the send to an {@link Executor}, which runs it on a
+ * sender thread or, given {@code Runnable::run}, right here. Each send's outcome goes to the
+ * {@link OutcomeWriter}, and its slot is free again once that is committed. Rows the platform's global limit
+ * holds back stay claimed for the next pass, until the claim is half gone.
+ */
+final class DeliveryPass {
+
+    /** What a pass did: rows dealt with, and how long until the global limit lets the next go (or null). */
+    record Result(int done, Duration blockedFor) {
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    private final Platform platform;
+    private final Sender sender;
+    private final Database db;
+    private final OutboxRepository outbox;
+    private final OutcomeWriter writer;
+    private final RateLimiter limiter;
+    private final NotifyMetrics metrics;
+    private final Clock clock;
+    private final Duration lease;
+    private final int batch;
+    private final String owner;
+    private final Semaphore slots;
+    private final Runnable onSendDone;
+    private final Deque<OutboxRow> held = new ArrayDeque<>();
+    private Instant claimedAt = Instant.MIN;
+    private volatile boolean stopping;
+
+    /**
+     * @param concurrency sends in flight at once, counted until their outcome is committed
+     * @param onSendDone  called after each send's outcome is written (the worker wakes: a slot is free)
+     */
+    DeliveryPass(Sender sender, Database db, OutboxRepository outbox, OutcomeWriter writer, RateLimiter limiter,
+                 NotifyMetrics metrics, Clock clock, Duration lease, int concurrency, String owner,
+                 Runnable onSendDone) {
+        this.platform = sender.platform();
+        this.sender = sender;
+        this.db = db;
+        this.outbox = outbox;
+        this.writer = writer;
+        this.limiter = limiter;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.lease = lease;
+        this.batch = Math.max(16, concurrency * 4);
+        this.owner = owner;
+        this.slots = new Semaphore(concurrency);
+        this.onSendDone = onSendDone;
+    }
+
+    /** One claim (or what the last pass held back) and its rows, sends handed to {@code sends}. */
+    Result run(Executor sends) {
+        if (held.isEmpty() && !stopping) {
+            claim();
+        }
+        int done = 0;
+        while (!held.isEmpty()) {
+            if (stopping || leaseRunningOut()) {
+                // stopping, or slow sends aged our claim: give the rest back before anyone else may take them
+                releaseHeld();
+                break;
+            }
+            OutboxRow row = held.peekFirst();
+            Delivery delivery = row.delivery();
+            if (delivery == null) {
+                held.pollFirst();
+                writer.hand(new Outcome.Skipped(row, clock.instant()), NOTHING);
+                done++;
+                continue;
+            }
+            RateLimiter.Permit permit = limiter.tryAcquire(row.destination());
+            if (!permit.granted() && !permit.global()) {
+                // this destination's own limit: the others may go meanwhile
+                held.pollFirst();
+                writer.hand(new Outcome.Deferred(row, until(permit.delay())), NOTHING);
+                done++;
+                continue;
+            }
+            if (!permit.granted()) {
+                return new Result(done, permit.delay()); // the platform's limit: the rest wait here
+            }
+            held.pollFirst();
+            send(row, delivery, sends);
+            done++;
+        }
+        return new Result(done, null);
+    }
+
+    /** Gives back the rows held for the next pass. */
+    void releaseHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<Long> ids = held.stream().map(OutboxRow::id).toList();
+        held.clear();
+        db.inTransaction(tx -> {
+            outbox.release(tx, ids);
+            return null;
+        });
+    }
+
+    void stopping(boolean value) {
+        stopping = value;
+    }
+
+    private void claim() {
+        claimedAt = clock.instant();
+        held.addAll(db.inTransaction(tx -> outbox.claim(tx, platform, batch, claimedAt, claimedAt.plus(lease), owner)));
+    }
+
+    private void send(OutboxRow row, Delivery delivery, Executor sends) {
+        slots.acquireUninterruptibly();
+        try {
+            sends.execute(() -> writer.hand(new Outcome.Answered(row, attempt(delivery), clock.instant()), () -> {
+                slots.release();
+                onSendDone.run();
+            }));
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
+    private SendResult attempt(Delivery delivery) {
+        try {
+            SendResult result = sender.send(delivery);
+            return result != null ? result : new SendResult.Retry("the sender returned no result", null);
+        } catch (RuntimeException e) {
+            metrics.failed(platform, Failure.ERROR, 1);
+            return new SendResult.Retry("the sender threw " + e, null);
+        }
+    }
+
+    private Instant until(Duration wait) {
+        long millis = Math.max(1, (wait.toNanos() + 999_999) / 1_000_000);
+        return clock.instant().plusMillis(millis);
+    }
+
+    private boolean leaseRunningOut() {
+        return clock.instant().isAfter(claimedAt.plus(lease.dividedBy(2)));
+    }
+}
