@@ -145,6 +145,11 @@ public final class RoutingTable {
                 e.present.set(id);
             }
         }
+        if (!look.peers().isEmpty()) {
+            // a whole look says which upstreams carry it now; an empty one leaves the last known ("before")
+            e.origins.clear();
+            e.upstreams.clear();
+        }
         e.origins.addAll(look.origins());
         e.upstreams.addAll(look.upstreams());
         e.seededAt = look.at();
