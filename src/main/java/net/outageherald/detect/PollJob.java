@@ -85,7 +85,8 @@ public final class PollJob implements Job {
         for (Resolved t : targets) {
             Set<Prefix> observed = new HashSet<>(t.prefixes());
             observed.retainAll(seen.keySet());
-            String failure = t.prefixes().stream().map(failed::get).filter(f -> f != null).findFirst()
+            String failure = t.refusal() != null ? t.refusal()
+                    : t.prefixes().stream().map(failed::get).filter(f -> f != null).findFirst()
                     .orElse(t.fresh() || !t.prefixes().isEmpty() ? null : "its prefixes could not be resolved");
             try {
                 detector.judge(t.info(), observed, failure);

@@ -118,8 +118,9 @@ public final class TableJudge {
             // the looking glass's first pass is not done yet: no data is not yet a gap worth telling anyone
             return;
         }
-        String failure = missing == 0 ? null : missing + " of " + r.prefixes().size()
-                + " prefixes have no routing data younger than " + config.unknownAfter().toMinutes() + " min";
+        String failure = r.refusal() != null ? r.refusal() : missing == 0 ? null : missing + " of "
+                + r.prefixes().size() + " prefixes have no routing data younger than "
+                + config.unknownAfter().toMinutes() + " min";
         try {
             TargetState after = detector.judged(r.info(), observed, failure, oldest).state();
             lastJudged.put(r.info().key(), now);
