@@ -139,6 +139,22 @@ class OutageScenarioTest {
     }
 
     @Test
+    void aPrefixWithAnUnreadableAnswerIsUnknownWhileTheOthersAreStillJudged() throws Exception {
+        // GIVEN an AS of twenty /24s, seen normally
+        h = new Harness(dir, "AS64500", FAST);
+        List<String> prefixes = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "10.0." + i + ".0/24").toList();
+        h.ripestat.as(64500, "EXAMPLE", 20, prefixes.toArray(String[]::new));
+        h.poll(3);
+        // WHEN RIPEstat answers garbage for the first of them, every round, and ten others go dark
+        h.ripestat.failFor(prefixes.get(0), Failure.INVALID_JSON);
+        prefixes.subList(10, 20).forEach(p -> h.ripestat.seenBy(p, 0));
+        h.poll(5);
+        // THEN that one prefix is unknown, the other nineteen are still observed: the outage is seen
+        assertThat(h.count("AS64500 EXAMPLE is partly offline")).isEqualTo(1);
+        assertThat(h.console()).contains("10 of 19 prefixes").doesNotContain("degraded");
+    }
+
+    @Test
     void aRestartInTheMiddleOfAnOutageNeitherRepeatsItNorShortensIt() throws Exception {
         harness().poll(3);
         allSeenBy(0);

@@ -44,6 +44,7 @@ public final class FakeRipeStat implements AutoCloseable {
     private final AtomicInteger lookingGlassCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> callsByPrefix = new ConcurrentHashMap<>();
     private volatile Failure failure = Failure.NONE;
+    private final Map<String, Failure> failureByPrefix = new ConcurrentHashMap<>();
 
     public FakeRipeStat(Clock clock) throws IOException {
         this.clock = clock;
@@ -98,6 +99,15 @@ public final class FakeRipeStat implements AutoCloseable {
         failure = how;
     }
 
+    /** The looking glass misbehaves for this one prefix only ({@code NONE}: answers it normally again). */
+    public void failFor(String prefix, Failure how) {
+        if (how == Failure.NONE) {
+            failureByPrefix.remove(prefix);
+        } else {
+            failureByPrefix.put(prefix, how);
+        }
+    }
+
     public int lookingGlassCalls() {
         return lookingGlassCalls.get();
     }
@@ -116,7 +126,7 @@ public final class FakeRipeStat implements AutoCloseable {
         if (call.equals("looking-glass")) {
             lookingGlassCalls.incrementAndGet();
             callsByPrefix.computeIfAbsent(String.valueOf(resource), k -> new AtomicInteger()).incrementAndGet();
-            Failure f = failure;
+            Failure f = failureByPrefix.getOrDefault(String.valueOf(resource), failure);
             switch (f) {
                 case HTTP_500 -> {
                     return new MockResponse.Builder().code(500).body("Internal Server Error").build();
