@@ -18,6 +18,7 @@ public record DetectionConfig(
         double darkEnterFraction,
         double darkLeaveFraction,
         double partialFraction,
+        int partialMinPrefixes,
         double downFraction,
         double baselineAlpha,
         int minBaselinePeers,
@@ -43,6 +44,7 @@ public record DetectionConfig(
         Checks.range(darkEnterFraction, 0, 1, "dark-enter-fraction");
         Checks.range(darkLeaveFraction, 0, 1, "dark-leave-fraction");
         Checks.range(partialFraction, 0, 1, "partial-fraction");
+        Checks.range(partialMinPrefixes, 1, MAX_PREFIXES, "partial-min-prefixes");
         Checks.range(downFraction, 0, 1, "down-fraction");
         Checks.range(baselineAlpha, 0, 1, "baseline-alpha");
         Checks.that(baselineAlpha > 0, "baseline-alpha must be above 0");
@@ -58,7 +60,7 @@ public record DetectionConfig(
     /** The one place the detection defaults are written down; config/herald.yaml repeats them. */
     public static DetectionConfig defaults() {
         return new DetectionConfig(Duration.ofMinutes(1), 3, Duration.ofSeconds(60), Duration.ofMinutes(10),
-                0.25, 0.5, 0.02, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7), 1000, 10_000, true);
+                0.25, 0.5, 0.1, 2, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7), 1000, 10_000, true);
     }
 
     /** Binds the {@code detection:} section. */
@@ -71,6 +73,7 @@ public record DetectionConfig(
         double darkEnter = n.decimal("dark-enter-fraction", d.darkEnterFraction, 0, 1);
         double darkLeave = n.decimal("dark-leave-fraction", d.darkLeaveFraction, 0, 1);
         double partial = n.decimal("partial-fraction", d.partialFraction, 0, 1);
+        int partialMin = n.integer("partial-min-prefixes", d.partialMinPrefixes, 1, MAX_PREFIXES);
         double down = n.decimal("down-fraction", d.downFraction, 0, 1);
         double alpha = n.decimal("baseline-alpha", d.baselineAlpha, 0, 1);
         int minBaselinePeers = n.integer("min-baseline-peers", d.minBaselinePeers, 1, MAX_PEERS);
@@ -87,7 +90,7 @@ public record DetectionConfig(
         n.check(down > partial, "down-fraction", Scalars.plain(down) + " must be above partial-fraction ("
                 + Scalars.plain(partial) + ")");
         return n.build(() -> new DetectionConfig(pollInterval, confirmAfter, confirmFor, unknownAfter,
-                darkEnter, darkLeave, partial, down, alpha, minBaselinePeers, resolveInterval, keepPrefixesFor,
+                darkEnter, darkLeave, partial, partialMin, down, alpha, minBaselinePeers, resolveInterval, keepPrefixesFor,
                 maxPrefixes, maxWatched, spreadPolls));
     }
 }

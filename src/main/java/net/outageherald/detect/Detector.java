@@ -181,7 +181,7 @@ public final class Detector {
         }
         List<String> dark = eval.dark().stream().map(s -> s.prefix().cidr()).toList();
         boolean monitoring = !type.isOutageEvent();
-        return new Facts(dark, eval.judged(), v4, v6, eval.peersNow(), eval.peersNormally(), eval.upstreams(),
-                info.evidenceUrl(), monitoring ? reason : null);
+        return new Facts(dark, eval.judged(), v4, v6, eval.darkShare(), eval.peersNow(), eval.peersNormally(),
+                eval.upstreams(), info.evidenceUrl(), monitoring ? reason : null);
     }
 }

@@ -12,6 +12,10 @@ import net.outageherald.model.Status;
  * Turns the states of a target's prefixes into a status, weighing each prefix by its address space
  * (/24s for IPv4, /48s for IPv6) as IODA does. IPv4 and IPv6 count as equal halves when both are present,
  * so one large IPv6 block cannot drown the IPv4 picture.
+ *
+ * <p>DOWN: the dark share is at least {@code down-fraction}. PARTIAL: the dark share is at least
+ * {@code partial-fraction} <em>and</em> at least {@code partial-min-prefixes} prefixes are dark (all of them
+ * for a target judged on fewer), so one withdrawn /24 of a network is not an outage. Else UP.
  */
 public final class TargetEvaluator {
 
@@ -40,10 +44,12 @@ public final class TargetEvaluator {
             return Evaluation.unknown("too few prefixes observed");
         }
         double share = darkShare(judged);
-        Status status = share >= config.downFraction() ? Status.DOWN
-                : share > 0 && share >= config.partialFraction() ? Status.PARTIAL : Status.UP;
         List<PrefixState> dark = judged.stream().filter(PrefixState::dark).sorted(
                 (a, b) -> a.prefix().compareTo(b.prefix())).toList();
+        int minDark = Math.min(config.partialMinPrefixes(), judged.size());
+        Status status = share >= config.downFraction() ? Status.DOWN
+                : share > 0 && share >= config.partialFraction() && dark.size() >= minDark ? Status.PARTIAL
+                : Status.UP;
         PrefixState best = judged.stream().max((a, b) -> Double.compare(a.baseline(), b.baseline())).orElseThrow();
         Set<Long> upstreams = new TreeSet<>();
         judged.forEach(s -> upstreams.addAll(s.upstreams()));

@@ -9,6 +9,8 @@ import java.util.List;
  * @param prefixesTotal     prefixes of the target we judge (those with a baseline)
  * @param v4Affected        IPv4 addresses in the dark prefixes
  * @param v6Slash48Affected IPv6 /48s in the dark prefixes
+ * @param darkShare         share of the target's address space that is dark (0..1, IPv4 and IPv6 as halves);
+ *                          0 when not measured
  * @param peersNow          RIS peers seeing the target's best-seen prefix now
  * @param peersNormally     the baseline of that count
  * @param upstreams         ASes seen next to the origin before the outage
@@ -16,11 +18,20 @@ import java.util.List;
  * @param reason            for monitoring events: why there is no data
  */
 public record Facts(List<String> prefixesAffected, int prefixesTotal, long v4Affected, long v6Slash48Affected,
-                    int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl, String reason) {
+                    double darkShare, int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl,
+                    String reason) {
 
     public Facts {
-        prefixesAffected = List.copyOf(prefixesAffected);
-        upstreams = List.copyOf(upstreams);
+        // events stored before a field existed read it back as null
+        prefixesAffected = prefixesAffected == null ? List.of() : List.copyOf(prefixesAffected);
+        upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+    }
+
+    /** Facts without the dark share (it reads as 0: not measured). */
+    public Facts(List<String> prefixesAffected, int prefixesTotal, long v4Affected, long v6Slash48Affected,
+                 int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl, String reason) {
+        this(prefixesAffected, prefixesTotal, v4Affected, v6Slash48Affected, 0, peersNow, peersNormally, upstreams,
+                evidenceUrl, reason);
     }
 
     public static Facts none(String reason) {

@@ -56,7 +56,10 @@ class CheckCommandTest {
 
     @Test
     void aPartlyDarkAsIsPartialWithExitCodeOne() {
+        // two dark of three: partial-min-prefixes (2) and partial-fraction are met, down-fraction is not
+        ripestat.as(64500, "EXAMPLE-AS Example Networks", 12, "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24");
         ripestat.seenBy("198.51.100.0/24", 0);
+        ripestat.seenBy("203.0.113.0/24", 0);
         assertThat(check("as64500")).isEqualTo(1);
         assertThat(out.toString()).contains("PARTIAL", "dark: 198.51.100.0/24 seen by 0 peers");
     }

@@ -98,6 +98,11 @@ public final class EventMessages implements Messages {
         if (!f.prefixesAffected().isEmpty()) {
             fields.add(new Field("Prefixes dark", HumanFormat.list(f.prefixesAffected(), MAX_PREFIXES), false));
         }
+        if (f.darkShare() > 0) {
+            // how much of the target this is: "3 of 20 prefixes, 12 % of the address space"
+            fields.add(new Field("Dark", f.prefixesAffected().size() + " of " + HumanFormat.count(f.prefixesTotal(),
+                    "prefix", "prefixes") + ", " + percent(f.darkShare()) + " of the address space", true));
+        }
         fields.add(new Field("Seen by", f.peersNow() + " RIS peers (normally " + f.peersNormally() + ")", true));
         if (!f.upstreams().isEmpty()) {
             fields.add(new Field("Upstreams before", HumanFormat.list(
@@ -118,6 +123,17 @@ public final class EventMessages implements Messages {
             fields.add(new Field("Duration", HumanDurations.human(e.duration()), true));
         }
         return fields;
+    }
+
+    /** 0.123 → "12 %"; never rounds a part to nothing or to the whole. */
+    private static String percent(double share) {
+        if (share < 0.01) {
+            return "less than 1 %";
+        }
+        if (share < 1 && share > 0.99) {
+            return "more than 99 %";
+        }
+        return Math.round(share * 100) + " %";
     }
 
     private ZoneId zone(Event e) {

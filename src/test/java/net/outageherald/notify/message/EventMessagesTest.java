@@ -1,0 +1,56 @@
+package net.outageherald.notify.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import net.outageherald.model.Event;
+import net.outageherald.model.EventType;
+import net.outageherald.model.Facts;
+import net.outageherald.model.Message;
+import net.outageherald.model.Status;
+import org.junit.jupiter.api.Test;
+
+/** The words of the events this package's detection side adds: how much is dark, withdrawn prefixes, a suspect source. */
+class EventMessagesTest {
+
+    static final Instant AT = Instant.parse("2014-12-22T16:15:00Z");
+    private final EventMessages messages = new EventMessages();
+
+    static Event event(EventType type, Status status, Status previous, Duration duration, Facts facts) {
+        return new Event(1, type, "AS64500", "AS64500 EXAMPLE", null, status, previous, AT, 7L,
+                AT.minus(Duration.ofHours(30)), duration, facts);
+    }
+
+    private static String field(Message m, String name) {
+        return m.fields().stream().filter(f -> f.name().equals(name)).map(Message.Field::value).findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void aPartialOutageSaysHowMuchOfTheTargetIsDark() {
+        Facts f = new Facts(List.of("10.0.5.0/24", "10.0.6.0/24", "10.0.7.0/24"), 20, 768, 0, 0.15, 0, 20,
+                List.of(4837L), null, null);
+        Message m = messages.forEvent(event(EventType.OUTAGE_STARTED, Status.PARTIAL, Status.UP, null, f));
+        assertThat(m.headline()).isEqualTo("AS64500 EXAMPLE is partly offline");
+        assertThat(field(m, "Dark")).isEqualTo("3 of 20 prefixes, 15 % of the address space");
+    }
+
+    @Test
+    void sharesAreNeverRoundedToNothingOrToTheWhole() {
+        Facts tiny = new Facts(List.of("10.0.5.0/24"), 300, 256, 0, 0.004, 0, 20, List.of(), null, null);
+        Facts nearly = new Facts(List.of("10.0.5.0/24"), 300, 256, 0, 0.996, 0, 20, List.of(), null, null);
+        assertThat(field(messages.forEvent(event(EventType.OUTAGE_STARTED, Status.PARTIAL, Status.UP, null, tiny)),
+                "Dark")).endsWith("less than 1 % of the address space");
+        assertThat(field(messages.forEvent(event(EventType.OUTAGE_STARTED, Status.DOWN, Status.UP, null, nearly)),
+                "Dark")).endsWith("more than 99 % of the address space");
+    }
+
+    @Test
+    void factsWithoutAShareShowNoDarkField() {
+        Facts old = new Facts(List.of("10.0.5.0/24"), 4, 256, 0, 0, 20, List.of(), null, null);
+        assertThat(field(messages.forEvent(event(EventType.OUTAGE_STARTED, Status.PARTIAL, Status.UP, null, old)),
+                "Dark")).isNull();
+    }
+}
