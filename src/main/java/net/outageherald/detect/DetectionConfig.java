@@ -24,6 +24,7 @@ public record DetectionConfig(
         int minBaselinePeers,
         Duration resolveInterval,
         Duration keepPrefixesFor,
+        Duration currentWithin,
         int maxPrefixesPerTarget,
         int maxWatchedPrefixes,
         boolean spreadPolls) {
@@ -53,6 +54,7 @@ public record DetectionConfig(
         Checks.range(minBaselinePeers, 1, MAX_PEERS, "min-baseline-peers");
         Checks.range(resolveInterval, MINUTE, Duration.ofDays(30), "resolve-interval");
         Checks.range(keepPrefixesFor, Duration.ZERO, Duration.ofDays(365), "keep-prefixes-for");
+        Checks.range(currentWithin, Duration.ofHours(1), Duration.ofDays(365), "current-within");
         Checks.range(maxPrefixesPerTarget, 1, MAX_PREFIXES, "max-prefixes-per-target");
         Checks.range(maxWatchedPrefixes, 1, MAX_PREFIXES, "max-watched-prefixes");
     }
@@ -60,7 +62,8 @@ public record DetectionConfig(
     /** The one place the detection defaults are written down; config/herald.yaml repeats them. */
     public static DetectionConfig defaults() {
         return new DetectionConfig(Duration.ofMinutes(1), 3, Duration.ofSeconds(60), Duration.ofMinutes(10),
-                0.25, 0.5, 0.1, 2, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7), 1000, 10_000, true);
+                0.25, 0.5, 0.1, 2, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7),
+                Duration.ofHours(28), 1000, 10_000, true);
     }
 
     /** Binds the {@code detection:} section. */
@@ -79,6 +82,7 @@ public record DetectionConfig(
         int minBaselinePeers = n.integer("min-baseline-peers", d.minBaselinePeers, 1, MAX_PEERS);
         Duration resolveInterval = n.duration("resolve-interval", d.resolveInterval, MINUTE, Duration.ofDays(30));
         Duration keepPrefixesFor = n.duration("keep-prefixes-for", d.keepPrefixesFor, Duration.ZERO, Duration.ofDays(365));
+        Duration currentWithin = n.duration("current-within", d.currentWithin, Duration.ofHours(1), Duration.ofDays(365));
         int maxPrefixes = n.integer("max-prefixes-per-target", d.maxPrefixesPerTarget, 1, MAX_PREFIXES);
         int maxWatched = n.integer("max-watched-prefixes", d.maxWatchedPrefixes, 1, MAX_PREFIXES);
         boolean spreadPolls = n.bool("spread-polls", d.spreadPolls);
@@ -91,6 +95,6 @@ public record DetectionConfig(
                 + Scalars.plain(partial) + ")");
         return n.build(() -> new DetectionConfig(pollInterval, confirmAfter, confirmFor, unknownAfter,
                 darkEnter, darkLeave, partial, partialMin, down, alpha, minBaselinePeers, resolveInterval, keepPrefixesFor,
-                maxPrefixes, maxWatched, spreadPolls));
+                currentWithin, maxPrefixes, maxWatched, spreadPolls));
     }
 }

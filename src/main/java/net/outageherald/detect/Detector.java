@@ -114,7 +114,7 @@ public final class Detector {
             if (eval.status() == Status.UNKNOWN) {
                 String why = failure != null ? failure : eval.reason();
                 t = machine.miss(record.state(), now);
-                return store(tx, info, record.state(), t, eval, why, now);
+                return store(tx, info, record, t, eval, why, now);
             }
             // a prefix already dark in the last judged round (then still UP) did not start this outage
             Instant lastJudged = record.state().lastGoodAt();
@@ -122,7 +122,7 @@ public final class Detector {
                     .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                     .min(Instant::compareTo).orElse(null);
             t = machine.observe(record.state(), eval.status(), now, began, asOf);
-            return store(tx, info, record.state(), t, eval, null, now);
+            return store(tx, info, record, t, eval, null, now);
         });
         if (!decided.events().isEmpty()) {
             sink.afterCommit(decided.events());
@@ -130,13 +130,15 @@ public final class Detector {
         return decided;
     }
 
-    private Judged store(Connection tx, TargetInfo info, TargetState before, Transition t, Evaluation eval,
+    private Judged store(Connection tx, TargetInfo info, TargetRecord record, Transition t, Evaluation eval,
                          String reason, Instant now) throws SQLException {
+        TargetState before = record.state();
         TargetState state = t.state();
         List<Event> out = new ArrayList<>();
         for (Transition.Change c : t.changes()) {
             Long outageId = state.outageId();
             Instant outageStart = state.outageStart();
+            Facts facts = facts(eval, info, c.type(), reason);
             switch (c.type()) {
                 case OUTAGE_STARTED -> {
                     outageId = outages.open(tx, info.key(), c.at(), c.to());
@@ -152,6 +154,7 @@ public final class Detector {
                     outageStart = before.outageStart();
                     if (outageId != null) {
                         outages.close(tx, outageId, c.at());
+                        facts = facts.withWithdrawn(withdrawn(tx, outageId, record.prefixes()));
                     }
                 }
                 default -> {
@@ -159,14 +162,26 @@ public final class Detector {
                 }
             }
             Event e = new Event(0, c.type(), info.key(), info.name(), info.countryCode(), c.to(), c.from(), c.at(),
-                    outageId, outageStart, c.duration(), facts(eval, info, c.type(), reason));
+                    outageId, outageStart, c.duration(), facts);
             e = events.insert(tx, e, now);
             sink.onEvent(tx, e);
             out.add(e);
-            LOG.info("{}: {} ({} -> {})", info.key(), c.type(), c.from(), c.to());
+            LOG.info("{}: {} ({} -> {}){}", info.key(), c.type(), c.from(), c.to(),
+                    facts.prefixesWithdrawn().isEmpty() ? "" : ": stopped announcing " + facts.prefixesWithdrawn());
         }
         targets.saveState(tx, state, now);
         return new Judged(out, state);
+    }
+
+    /**
+     * The prefixes told dark in the outage's latest announcement that the target no longer has: the resolver let
+     * them go because they stopped being announced, so the outage ends with them withdrawn, not back.
+     */
+    private List<String> withdrawn(Connection tx, long outageId, List<Prefix> now) throws SQLException {
+        Set<String> current = new java.util.HashSet<>();
+        now.forEach(p -> current.add(p.cidr()));
+        return events.latestAnnouncement(tx, outageId).map(e -> e.facts().prefixesAffected().stream()
+                .filter(p -> !current.contains(p)).toList()).orElse(List.of());
     }
 
     private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason) {
@@ -182,6 +197,6 @@ public final class Detector {
         List<String> dark = eval.dark().stream().map(s -> s.prefix().cidr()).toList();
         boolean monitoring = !type.isOutageEvent();
         return new Facts(dark, eval.judged(), v4, v6, eval.darkShare(), eval.peersNow(), eval.peersNormally(),
-                eval.upstreams(), info.evidenceUrl(), monitoring ? reason : null);
+                eval.upstreams(), info.evidenceUrl(), monitoring ? reason : null, List.of());
     }
 }

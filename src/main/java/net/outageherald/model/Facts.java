@@ -16,22 +16,31 @@ import java.util.List;
  * @param upstreams         ASes seen next to the origin before the outage
  * @param evidenceUrl       a RIPEstat page to check for oneself
  * @param reason            for monitoring events: why there is no data
+ * @param prefixesWithdrawn for a restoration: the dark prefixes of the outage that the target stopped announcing
+ *                          (no longer watched); empty when everything came back
  */
 public record Facts(List<String> prefixesAffected, int prefixesTotal, long v4Affected, long v6Slash48Affected,
                     double darkShare, int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl,
-                    String reason) {
+                    String reason, List<String> prefixesWithdrawn) {
 
     public Facts {
         // events stored before a field existed read it back as null
         prefixesAffected = prefixesAffected == null ? List.of() : List.copyOf(prefixesAffected);
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+        prefixesWithdrawn = prefixesWithdrawn == null ? List.of() : List.copyOf(prefixesWithdrawn);
     }
 
-    /** Facts without the dark share (it reads as 0: not measured). */
+    /** Facts without the dark share (it reads as 0: not measured) and nothing withdrawn. */
     public Facts(List<String> prefixesAffected, int prefixesTotal, long v4Affected, long v6Slash48Affected,
                  int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl, String reason) {
         this(prefixesAffected, prefixesTotal, v4Affected, v6Slash48Affected, 0, peersNow, peersNormally, upstreams,
-                evidenceUrl, reason);
+                evidenceUrl, reason, List.of());
+    }
+
+    /** The same facts, for a restoration in which these prefixes were withdrawn rather than back. */
+    public Facts withWithdrawn(List<String> withdrawn) {
+        return new Facts(prefixesAffected, prefixesTotal, v4Affected, v6Slash48Affected, darkShare, peersNow,
+                peersNormally, upstreams, evidenceUrl, reason, withdrawn);
     }
 
     public static Facts none(String reason) {

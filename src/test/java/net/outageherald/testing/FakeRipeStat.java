@@ -45,6 +45,8 @@ public final class FakeRipeStat implements AutoCloseable {
     private final Map<String, AtomicInteger> callsByPrefix = new ConcurrentHashMap<>();
     private volatile Failure failure = Failure.NONE;
     private final Map<String, Failure> failureByPrefix = new ConcurrentHashMap<>();
+    /** Prefixes no longer announced, with when they stopped: announced-prefixes ends their timeline there. */
+    private final Map<String, Instant> withdrawnAt = new ConcurrentHashMap<>();
 
     public FakeRipeStat(Clock clock) throws IOException {
         this.clock = clock;
@@ -93,6 +95,20 @@ public final class FakeRipeStat implements AutoCloseable {
 
     public void seenBy(String prefix, int peerCount) {
         peers.put(prefix, peerCount);
+        if (peerCount > 0) {
+            withdrawnAt.remove(prefix);
+        }
+    }
+
+    /**
+     * The origin stops announcing these prefixes now: nobody sees them, and announced-prefixes ends their
+     * timelines at the last 8-hourly dump that still had them. {@link #seenBy} with peers announces them again.
+     */
+    public void withdraw(String... prefixes) {
+        for (String p : prefixes) {
+            peers.put(p, 0);
+            withdrawnAt.put(p, now());
+        }
     }
 
     public void fail(Failure how) {
@@ -184,13 +200,14 @@ public final class FakeRipeStat implements AutoCloseable {
     }
 
     private String announcedPrefixes(long asn) {
-        Instant now = now();
-        Instant dump = now.truncatedTo(ChronoUnit.DAYS);
+        Instant dump = dump(now());
         ObjectNode data = json.createObjectNode();
         ArrayNode list = data.putArray("prefixes");
         for (String p : announced.getOrDefault(asn, List.of())) {
+            Instant gone = withdrawnAt.get(p);
+            Instant end = gone == null ? dump : dump(gone);
             list.addObject().put("prefix", p).putArray("timelines").addObject()
-                    .put("starttime", time(dump.minus(Duration.ofDays(14)))).put("endtime", time(dump));
+                    .put("starttime", time(dump.minus(Duration.ofDays(14)))).put("endtime", time(end));
         }
         data.put("query_starttime", time(dump.minus(Duration.ofDays(14)))).put("query_endtime", time(dump))
                 .put("resource", String.valueOf(asn)).put("latest_time", time(dump))
@@ -239,6 +256,12 @@ public final class FakeRipeStat implements AutoCloseable {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** The RIB dump a time falls in: RIS dumps at 00:00, 08:00 and 16:00 UTC. */
+    private static Instant dump(Instant at) {
+        Instant day = at.truncatedTo(ChronoUnit.DAYS);
+        return day.plus(Duration.ofHours(Duration.between(day, at).toHours() / 8 * 8));
     }
 
     /** RIPEstat writes UTC times without a zone. */

@@ -37,7 +37,7 @@ public final class EventMessages implements Messages {
             case OUTAGE_CHANGED -> new Message(e.status(),
                     e.status() == Status.DOWN ? name + " is now fully offline" : name + " is partly back online",
                     darkSummary(f, e.status()), outageFields(e), e.at(), f.evidenceUrl(), FOOTER);
-            case RESTORED -> new Message(Status.UP,
+            case RESTORED -> !f.prefixesWithdrawn().isEmpty() ? withdrawn(e) : new Message(Status.UP,
                     name + " is back online" + (e.duration() == null ? "" : " after " + HumanDurations.human(e.duration())),
                     f.prefixesTotal() + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes")
                             + " visible again, the best-seen one by "
@@ -55,16 +55,54 @@ public final class EventMessages implements Messages {
         };
     }
 
+    /**
+     * A partial outage that ended because the target stopped announcing the dark prefixes: said as what it is,
+     * not as "back online", since those prefixes did not come back.
+     */
+    private Message withdrawn(Event e) {
+        Facts f = e.facts();
+        List<String> gone = f.prefixesWithdrawn();
+        String which = HumanFormat.count(gone.size(), "prefix", "prefixes") + ": " + HumanFormat.list(gone, 3);
+        boolean one = gone.size() == 1;
+        String dark = e.duration() == null ? "" : " for " + HumanDurations.human(e.duration());
+        String summary = (one ? "It was" : "They were") + " dark" + dark + " while the rest of "
+                + e.targetName() + " stayed visible, and RIPEstat no longer lists " + (one ? "it" : "them")
+                + " as announced: most likely withdrawn on purpose. " + (one ? "It is" : "They are")
+                + " no longer watched, and everything " + e.targetName() + " announces now is visible, so this"
+                + " partial outage is closed. If " + (one ? "it" : "they") + " should still be announced, that is"
+                + " for the network's operator to check.";
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Prefixes withdrawn", HumanFormat.list(gone, MAX_PREFIXES), false));
+        fields.addAll(resolvedFields(e));
+        if (e.duration() != null) {
+            fields.add(new Field("Duration", HumanDurations.human(e.duration()), true));
+        }
+        return new Message(Status.UP, e.targetName() + " stopped announcing " + which, summary, fields, e.at(),
+                f.evidenceUrl(), FOOTER);
+    }
+
     @Override
     public Message resolvedOriginal(Event restored) {
         String lasted = restored.duration() == null ? "" : " for " + HumanDurations.human(restored.duration());
+        List<String> gone = restored.facts().prefixesWithdrawn();
+        if (!gone.isEmpty()) {
+            return new Message(Status.UP, "Closed: " + restored.targetName() + " stopped announcing "
+                    + HumanFormat.count(gone.size(), "prefix", "prefixes") + " (partly offline" + lasted + ")",
+                    "This outage is over: " + HumanFormat.list(gone, 3) + (gone.size() == 1 ? " is" : " are")
+                            + " no longer announced.", resolvedFields(restored), restored.at(),
+                    restored.facts().evidenceUrl(), FOOTER);
+        }
+        return new Message(Status.UP, "Resolved: " + restored.targetName() + " was offline" + lasted,
+                "This outage is over.", resolvedFields(restored), restored.at(), restored.facts().evidenceUrl(), FOOTER);
+    }
+
+    private List<Field> resolvedFields(Event restored) {
         List<Field> fields = new ArrayList<>();
         if (restored.outageStart() != null) {
             fields.add(new Field("Began", HumanFormat.time(restored.outageStart(), zone(restored)), true));
         }
         fields.add(new Field("Ended", HumanFormat.time(restored.at(), zone(restored)), true));
-        return new Message(Status.UP, "Resolved: " + restored.targetName() + " was offline" + lasted,
-                "This outage is over.", fields, restored.at(), restored.facts().evidenceUrl(), FOOTER);
+        return fields;
     }
 
     private String darkSummary(Facts f, Status status) {

@@ -31,7 +31,7 @@ class EventMessagesTest {
     @Test
     void aPartialOutageSaysHowMuchOfTheTargetIsDark() {
         Facts f = new Facts(List.of("10.0.5.0/24", "10.0.6.0/24", "10.0.7.0/24"), 20, 768, 0, 0.15, 0, 20,
-                List.of(4837L), null, null);
+                List.of(4837L), null, null, List.of());
         Message m = messages.forEvent(event(EventType.OUTAGE_STARTED, Status.PARTIAL, Status.UP, null, f));
         assertThat(m.headline()).isEqualTo("AS64500 EXAMPLE is partly offline");
         assertThat(field(m, "Dark")).isEqualTo("3 of 20 prefixes, 15 % of the address space");
@@ -39,8 +39,8 @@ class EventMessagesTest {
 
     @Test
     void sharesAreNeverRoundedToNothingOrToTheWhole() {
-        Facts tiny = new Facts(List.of("10.0.5.0/24"), 300, 256, 0, 0.004, 0, 20, List.of(), null, null);
-        Facts nearly = new Facts(List.of("10.0.5.0/24"), 300, 256, 0, 0.996, 0, 20, List.of(), null, null);
+        Facts tiny = new Facts(List.of("10.0.5.0/24"), 300, 256, 0, 0.004, 0, 20, List.of(), null, null, List.of());
+        Facts nearly = new Facts(List.of("10.0.5.0/24"), 300, 256, 0, 0.996, 0, 20, List.of(), null, null, List.of());
         assertThat(field(messages.forEvent(event(EventType.OUTAGE_STARTED, Status.PARTIAL, Status.UP, null, tiny)),
                 "Dark")).endsWith("less than 1 % of the address space");
         assertThat(field(messages.forEvent(event(EventType.OUTAGE_STARTED, Status.DOWN, Status.UP, null, nearly)),
@@ -52,5 +52,29 @@ class EventMessagesTest {
         Facts old = new Facts(List.of("10.0.5.0/24"), 4, 256, 0, 0, 20, List.of(), null, null);
         assertThat(field(messages.forEvent(event(EventType.OUTAGE_STARTED, Status.PARTIAL, Status.UP, null, old)),
                 "Dark")).isNull();
+    }
+
+    @Test
+    void aPartialOutageEndedByAWithdrawalSaysSoAndNotBackOnline() {
+        Facts f = new Facts(List.of(), 19, 0, 0, 0, 20, 20, List.of(4837L), null, null, List.of("10.0.5.0/24"));
+        Event restored = event(EventType.RESTORED, Status.UP, Status.PARTIAL, Duration.ofHours(30), f);
+
+        Message m = messages.forEvent(restored);
+        assertThat(m.headline()).isEqualTo("AS64500 EXAMPLE stopped announcing 1 prefix: 10.0.5.0/24");
+        assertThat(m.summary()).startsWith("It was dark for 1 day 6 h while the rest of AS64500 EXAMPLE stayed visible")
+                .contains("no longer watched", "operator to check").doesNotContain("back online");
+        assertThat(field(m, "Prefixes withdrawn")).isEqualTo("10.0.5.0/24");
+
+        Message edited = messages.resolvedOriginal(restored);
+        assertThat(edited.headline()).isEqualTo(
+                "Closed: AS64500 EXAMPLE stopped announcing 1 prefix (partly offline for 1 day 6 h)");
+        assertThat(edited.summary()).isEqualTo("This outage is over: 10.0.5.0/24 is no longer announced.");
+    }
+
+    @Test
+    void aRestorationWithNothingWithdrawnIsStillBackOnline() {
+        Facts f = new Facts(List.of(), 20, 0, 0, 0, 20, 20, List.of(), null, null, List.of());
+        Message m = messages.forEvent(event(EventType.RESTORED, Status.UP, Status.PARTIAL, Duration.ofMinutes(9), f));
+        assertThat(m.headline()).isEqualTo("AS64500 EXAMPLE is back online after 9 min");
     }
 }
