@@ -53,11 +53,29 @@ class TargetEvaluatorTest {
 
     @Test
     void smallDarkPrefixesBesideALargeVisibleOneWeighLittle() {
-        // a /16 (256 /24s) visible and two /24s dark: 2/258 of the space, below partial-fraction 0.1
-        Evaluation e = evaluator.evaluate(List.of(state("10.0.0.0/16", Visibility.VISIBLE),
-                state("192.0.2.0/24", Visibility.DARK), state("198.51.100.0/24", Visibility.DARK)), List.of());
+        // a /16 (256 /24s) and thirty /24s visible, two /24s dark: 2/288 of the space and 2 of 33 prefixes,
+        // both below partial-fraction 0.1
+        List<PrefixState> states = new ArrayList<>(List.of(state("10.0.0.0/16", Visibility.VISIBLE),
+                state("192.0.2.0/24", Visibility.DARK), state("198.51.100.0/24", Visibility.DARK)));
+        for (int i = 0; i < 30; i++) {
+            states.add(state("172.16." + i + ".0/24", Visibility.VISIBLE));
+        }
+        Evaluation e = evaluator.evaluate(states, List.of());
         assertThat(e.status()).isEqualTo(Status.UP);
         assertThat(e.darkShare()).isLessThan(0.01);
+    }
+
+    @Test
+    void manyDarkSlash24sBesideLargeAnycastBlocksArePartialByTheirNumber() {
+        // as Cloudflare on 21 June 2022: a /12 visible and twenty /24s, five of them dark: 5/4116 of the space,
+        // but a quarter of the prefixes
+        List<PrefixState> states = new ArrayList<>(List.of(state("104.16.0.0/12", Visibility.VISIBLE)));
+        for (int i = 0; i < 20; i++) {
+            states.add(state("172.16." + i + ".0/24", i < 5 ? Visibility.DARK : Visibility.VISIBLE));
+        }
+        Evaluation e = evaluator.evaluate(states, List.of());
+        assertThat(e.darkShare()).isLessThan(0.01);
+        assertThat(e.status()).isEqualTo(Status.PARTIAL);
     }
 
     @Test
