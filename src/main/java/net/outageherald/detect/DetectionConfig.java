@@ -27,7 +27,8 @@ public record DetectionConfig(
         Duration currentWithin,
         int maxPrefixesPerTarget,
         int maxWatchedPrefixes,
-        boolean spreadPolls) {
+        boolean spreadPolls,
+        int suspectAfter) {
 
     // faster polls would only spend the RIPEstat request budget on data that has not changed
     private static final Duration MIN_POLL = Duration.ofSeconds(1);
@@ -36,6 +37,7 @@ public record DetectionConfig(
     private static final int MAX_CONFIRM = 100;
     private static final int MAX_PEERS = 1000;
     private static final int MAX_PREFIXES = 1_000_000;
+    private static final int MAX_SUSPECT = 100_000;
 
     public DetectionConfig {
         Checks.range(pollInterval, MIN_POLL, DAY, "poll-interval");
@@ -57,13 +59,15 @@ public record DetectionConfig(
         Checks.range(currentWithin, Duration.ofHours(1), Duration.ofDays(365), "current-within");
         Checks.range(maxPrefixesPerTarget, 1, MAX_PREFIXES, "max-prefixes-per-target");
         Checks.range(maxWatchedPrefixes, 1, MAX_PREFIXES, "max-watched-prefixes");
+        Checks.range(suspectAfter, 0, MAX_SUSPECT, "suspect-after");
+        Checks.that(suspectAfter != 1, "suspect-after must be 0 (off) or at least 2");
     }
 
     /** The one place the detection defaults are written down; config/herald.yaml repeats them. */
     public static DetectionConfig defaults() {
         return new DetectionConfig(Duration.ofMinutes(1), 3, Duration.ofSeconds(60), Duration.ofMinutes(10),
                 0.25, 0.5, 0.1, 2, 0.95, 0.2, 3, Duration.ofHours(6), Duration.ofDays(7),
-                Duration.ofHours(28), 1000, 10_000, true);
+                Duration.ofHours(28), 1000, 10_000, true, 3);
     }
 
     /** Binds the {@code detection:} section. */
@@ -86,6 +90,7 @@ public record DetectionConfig(
         int maxPrefixes = n.integer("max-prefixes-per-target", d.maxPrefixesPerTarget, 1, MAX_PREFIXES);
         int maxWatched = n.integer("max-watched-prefixes", d.maxWatchedPrefixes, 1, MAX_PREFIXES);
         boolean spreadPolls = n.bool("spread-polls", d.spreadPolls);
+        int suspectAfter = n.integer("suspect-after", d.suspectAfter, 0, MAX_SUSPECT);
 
         n.check(alpha > 0, "baseline-alpha", "0 would never learn; use a value above 0, up to 1");
         n.check(darkLeave >= darkEnter, "dark-leave-fraction", Scalars.plain(darkLeave)
@@ -93,8 +98,10 @@ public record DetectionConfig(
                 + " or a target would flap in and out of dark");
         n.check(down > partial, "down-fraction", Scalars.plain(down) + " must be above partial-fraction ("
                 + Scalars.plain(partial) + ")");
+        n.check(suspectAfter != 1, "suspect-after", "1 would hold back every outage as the source's fault; use 0"
+                + " (off) or 2 and more");
         return n.build(() -> new DetectionConfig(pollInterval, confirmAfter, confirmFor, unknownAfter,
                 darkEnter, darkLeave, partial, partialMin, down, alpha, minBaselinePeers, resolveInterval, keepPrefixesFor,
-                currentWithin, maxPrefixes, maxWatched, spreadPolls));
+                currentWithin, maxPrefixes, maxWatched, spreadPolls, suspectAfter));
     }
 }

@@ -46,6 +46,12 @@ public final class Detector {
     private final EventRepository events = new EventRepository();
     private final EventSink sink;
     private final Clock clock;
+    /**
+     * Targets that went unknown while the source was suspect, told to the operator once as the source's notice
+     * rather than one by one; their recovery is not told either. Kept in memory: after a restart such a target's
+     * recovery is told like any other.
+     */
+    private final Set<String> quietlyDegraded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Detector(DetectionConfig config, Database db, EventSink sink, Clock clock) {
         this.db = db;
@@ -99,6 +105,16 @@ public final class Detector {
 
     /** As {@link #judge(TargetInfo, Set, String, Instant)}, with the state the target is left in. */
     public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt) {
+        return judged(info, observed, failure, dataAt, false);
+    }
+
+    /**
+     * As {@link #judged(TargetInfo, Set, String, Instant)}; {@code heldBySource} says that some of the target's
+     * observations were held back because the source looks wrong ({@link SourceGuard}). The operator has one
+     * notice for that, so the target going unknown, and its data coming back, are not told once more for it.
+     */
+    public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
+                         boolean heldBySource) {
         Instant now = clock.instant();
         Instant asOf = dataAt == null ? now : dataAt;
         Judged decided = db.inTransaction(tx -> {
@@ -114,6 +130,10 @@ public final class Detector {
             if (eval.status() == Status.UNKNOWN) {
                 String why = failure != null ? failure : eval.reason();
                 t = machine.miss(record.state(), now);
+                if (heldBySource && has(t, EventType.MONITORING_DEGRADED)) {
+                    quietlyDegraded.add(info.key());
+                    t = without(t, EventType.MONITORING_DEGRADED);
+                }
                 return store(tx, info, record, t, eval, why, now);
             }
             // a prefix already dark in the last judged round (then still UP) did not start this outage
@@ -122,12 +142,53 @@ public final class Detector {
                     .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                     .min(Instant::compareTo).orElse(null);
             t = machine.observe(record.state(), eval.status(), now, began, asOf);
+            if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
+                t = without(t, EventType.MONITORING_RECOVERED);
+            }
             return store(tx, info, record, t, eval, null, now);
         });
         if (!decided.events().isEmpty()) {
             sink.afterCommit(decided.events());
         }
         return decided;
+    }
+
+    private static boolean has(Transition t, EventType type) {
+        return t.changes().stream().anyMatch(c -> c.type() == type);
+    }
+
+    private static Transition without(Transition t, EventType type) {
+        return new Transition(t.state(), t.changes().stream().filter(c -> c.type() != type).toList());
+    }
+
+    /** The stored states of these prefixes (a fresh one for a prefix never seen). */
+    public Map<Prefix, PrefixState> states(Collection<Prefix> prefixes) {
+        return db.inTransaction(tx -> prefixStates.load(tx, prefixes));
+    }
+
+    /**
+     * Tells the operators about the data source itself (never subscribers: monitoring events go to operators
+     * only): {@code MONITORING_DEGRADED} when its answers are held back as suspect, {@code MONITORING_RECOVERED}
+     * when they are taken again, after {@code lasted}.
+     */
+    public Event sourceNotice(EventType type, String reason, java.time.Duration lasted) {
+        Instant now = clock.instant();
+        boolean degraded = type == EventType.MONITORING_DEGRADED;
+        Event e = new Event(0, type, Event.ROUTING_DATA, Event.ROUTING_DATA_NAME, null,
+                degraded ? Status.UNKNOWN : Status.UP, degraded ? Status.UP : Status.UNKNOWN, now, null, null, lasted,
+                Facts.none(reason));
+        Event stored = db.inTransaction(tx -> {
+            Event in = events.insert(tx, e, now);
+            sink.onEvent(tx, in);
+            return in;
+        });
+        sink.afterCommit(List.of(stored));
+        if (degraded) {
+            LOG.warn("Not trusting the routing data for now: {}", reason);
+        } else {
+            LOG.info("Trusting the routing data again: {}", reason);
+        }
+        return stored;
     }
 
     private Judged store(Connection tx, TargetInfo info, TargetRecord record, Transition t, Evaluation eval,

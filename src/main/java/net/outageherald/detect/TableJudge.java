@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * One round of judging the routing table: the prefixes whose peers changed move their states on, then the
  * targets they belong to are judged, together with every target that has a change waiting to be confirmed
  * and, now and then, all of them (so that staleness shows). A prefix counts as observed while its data is
- * younger than {@code unknown-after}; the target's state remembers the age of its oldest data.
+ * younger than {@code unknown-after}; the target's state remembers the age of its oldest data. A round that
+ * would darken too many unrelated targets at once is held back by the {@link SourceGuard}: those prefixes
+ * count as not observed, and are looked at again every round until their picture is taken.
  */
 public final class TableJudge {
 
@@ -42,13 +44,24 @@ public final class TableJudge {
     private final Clock clock;
     private final Map<String, Instant> deadlines = new HashMap<>();
     private final Map<String, Instant> lastJudged = new HashMap<>();
+    private final SourceGuard guard;
+    private Set<Prefix> held = Set.of();
     private Instant lastAll;
+
+    /** With a guard of its own that checks for mass darkening only (a replay: there is no looking glass). */
+    public TableJudge(RoutingTable table, WatchedPrefixes watched, Detector detector, DetectionConfig config,
+                      Function<Prefix, Instant> dataTime, Clock clock) {
+        this(table, watched, detector, config, dataTime, clock, new SourceGuard(null, detector, config, clock,
+                "their status is unknown until it looks normal again"));
+    }
 
     /**
      * @param dataTime how current the table's picture of a prefix is (null: no data for it)
+     * @param guard    shared with the {@link Reconciler}, so that the source is suspect or not as one
      */
     public TableJudge(RoutingTable table, WatchedPrefixes watched, Detector detector, DetectionConfig config,
-                      Function<Prefix, Instant> dataTime, Clock clock) {
+                      Function<Prefix, Instant> dataTime, Clock clock, SourceGuard guard) {
+        this.guard = guard;
         this.table = table;
         this.watched = watched;
         this.detector = detector;
@@ -61,7 +74,8 @@ public final class TableJudge {
     public synchronized Instant round() {
         Instant now = clock.instant();
         WatchedPrefixes.Snapshot snapshot = watched.current();
-        List<Prefix> changed = table.drainChanged();
+        Set<Prefix> changed = new java.util.LinkedHashSet<>(table.drainChanged());
+        changed.addAll(held); // held back last round: looked at again until taken
         List<PrefixObservation> looks = new ArrayList<>();
         for (Prefix p : changed) {
             Instant at = dataTime.apply(p);
@@ -69,8 +83,10 @@ public final class TableJudge {
                 table.observe(p, at, false).ifPresent(looks::add);
             }
         }
-        if (!looks.isEmpty()) {
-            detector.record(looks);
+        SourceGuard.Screened screened = guard.screen(looks, snapshot.containing(changed), null);
+        held = screened.withheld();
+        if (!screened.taken().isEmpty()) {
+            detector.record(screened.taken());
         }
         Map<String, Resolved> due = new LinkedHashMap<>();
         boolean all = lastAll == null || !now.isBefore(lastAll.plus(ALL_EVERY));
@@ -102,7 +118,7 @@ public final class TableJudge {
         Instant oldest = null;
         for (Prefix p : r.prefixes()) {
             Instant at = dataTime.apply(p);
-            if (at != null && Duration.between(at, now).compareTo(config.unknownAfter()) < 0) {
+            if (at != null && !held.contains(p) && Duration.between(at, now).compareTo(config.unknownAfter()) < 0) {
                 observed.add(p);
                 oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
             }
@@ -110,8 +126,12 @@ public final class TableJudge {
         int missing = r.prefixes().size() - observed.size();
         String failure = missing == 0 ? null : missing + " of " + r.prefixes().size()
                 + " prefixes have no routing data younger than " + config.unknownAfter().toMinutes() + " min";
+        boolean heldBack = r.prefixes().stream().anyMatch(held::contains);
+        if (heldBack) {
+            failure = SourceGuard.HELD;
+        }
         try {
-            TargetState after = detector.judged(r.info(), observed, failure, oldest).state();
+            TargetState after = detector.judged(r.info(), observed, failure, oldest, heldBack).state();
             lastJudged.put(r.info().key(), now);
             if (after.candidate() != null && after.pendingSince() != null) {
                 deadlines.put(r.info().key(), after.pendingSince().plus(config.confirmFor()));

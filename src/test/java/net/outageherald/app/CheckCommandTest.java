@@ -80,6 +80,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aBlankLookingGlassIsUnknownWithExitCodeThreeNotDown() {
+        // WHEN RIPEstat answers every looking-glass call with no routes, the canary's included
+        ripestat.fail(FakeRipeStat.Failure.BLANK);
+        // THEN the check does not call the AS down, and says why
+        assertThat(check("AS64500")).isEqualTo(3);
+        assertThat(out.toString()).startsWith("UNKNOWN:").contains("RIPEstat looks blank: the canary 193.0.0.0/21");
+    }
+
+    @Test
     void aMalformedTargetOrOptionIsUnknownWithExitCodeThreeAndSaysWhy() {
         assertThat(check("12345")).isEqualTo(3);
         assertThat(err.toString()).contains("write AS12345");

@@ -29,8 +29,15 @@ import okhttp3.HttpUrl;
  */
 public final class FakeRipeStat implements AutoCloseable {
 
-    /** How the fake misbehaves, if it does. */
-    public enum Failure { NONE, HTTP_500, TIMEOUT, INVALID_JSON, ERROR_ENVELOPE, STALE }
+    /**
+     * How the fake misbehaves, if it does. BLANK answers every looking-glass call with no routes at all and fresh
+     * timestamps, as RIPEstat once did for every call (BGPalerter issue #353).
+     */
+    public enum Failure { NONE, HTTP_500, TIMEOUT, INVALID_JSON, ERROR_ENVELOPE, STALE, BLANK }
+
+    /** The service's default canary, which the fake shows to {@link #CANARY_PEERS} peers unless told otherwise. */
+    public static final String CANARY = "193.0.0.0/21";
+    public static final int CANARY_PEERS = 30;
 
     private final ObjectMapper json = new ObjectMapper();
     private final MockWebServer server = new MockWebServer();
@@ -50,6 +57,8 @@ public final class FakeRipeStat implements AutoCloseable {
 
     public FakeRipeStat(Clock clock) throws IOException {
         this.clock = clock;
+        peers.put(CANARY, CANARY_PEERS);
+        origins.put(CANARY, 3333L);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -158,8 +167,11 @@ public final class FakeRipeStat implements AutoCloseable {
                     return ok("{\"messages\":[[\"error\",\"Backend temporarily unavailable\"]],\"data\":{},"
                             + "\"status\":\"error\",\"status_code\":503,\"time\":\"" + time(now()) + "\"}");
                 }
+                case BLANK -> {
+                    return ok(lookingGlass(resource, false, true));
+                }
                 default -> {
-                    return ok(lookingGlass(resource, f == Failure.STALE));
+                    return ok(lookingGlass(resource, f == Failure.STALE, false));
                 }
             }
         }
@@ -175,11 +187,11 @@ public final class FakeRipeStat implements AutoCloseable {
         };
     }
 
-    private String lookingGlass(String prefix, boolean stale) {
+    private String lookingGlass(String prefix, boolean stale, boolean blank) {
         Instant now = now();
         ObjectNode data = json.createObjectNode();
         ArrayNode rrcs = data.putArray("rrcs");
-        int n = peers.getOrDefault(prefix, 0);
+        int n = blank ? 0 : peers.getOrDefault(prefix, 0);
         long origin = origins.getOrDefault(prefix, 64500L);
         for (int rrc = 0; rrc * 10 < n; rrc++) {
             ObjectNode r = rrcs.addObject().put("rrc", String.format("RRC%02d", rrc)).put("location", "Somewhere");

@@ -43,16 +43,36 @@ public final class EventMessages implements Messages {
                             + " visible again, the best-seen one by "
                             + HumanFormat.count(f.peersNow(), "RIS peer", "RIS peers") + ".",
                     restoredFields(e), e.at(), f.evidenceUrl(), FOOTER);
-            case MONITORING_DEGRADED -> new Message(Status.UNKNOWN, "Monitoring of " + name + " is degraded",
+            case MONITORING_DEGRADED -> e.aboutRoutingData() ? onHold(e) : new Message(Status.UNKNOWN,
+                    "Monitoring of " + name + " is degraded",
                     "No usable routing data" + (e.duration() == null ? "" : " for " + HumanDurations.human(e.duration()))
                             + (f.reason() == null ? "" : " (" + f.reason() + ")")
                             + ". Its status is unknown, not down: no outage is reported without data.",
                     List.of(new Field("Since", HumanFormat.time(e.at(), null), true)), e.at(), f.evidenceUrl(), FOOTER);
-            case MONITORING_RECOVERED -> new Message(Status.UP, "Monitoring of " + name + " has recovered",
+            case MONITORING_RECOVERED -> e.aboutRoutingData() ? resumed(e) : new Message(Status.UP,
+                    "Monitoring of " + name + " has recovered",
                     "Routing data is usable again" + (e.duration() == null ? "" : " after a gap of "
                             + HumanDurations.human(e.duration())) + ". Current status: " + e.status().words() + ".",
                     List.of(), e.at(), f.evidenceUrl(), FOOTER);
         };
+    }
+
+    /**
+     * To the operators: the data source looks wrong, so what it says is not reported as outages for now. The
+     * reason says what is wrong and what to do, as the detector alone knows which check tripped.
+     */
+    private static Message onHold(Event e) {
+        String why = e.facts().reason() == null ? "The routing data looks wrong" : e.facts().reason();
+        return new Message(Status.UNKNOWN, "Outage reports on hold: the routing data looks wrong", why + ".",
+                List.of(new Field("Since", HumanFormat.time(e.at(), null), true)), e.at(), null, FOOTER);
+    }
+
+    private static Message resumed(Event e) {
+        String why = e.facts().reason() == null ? "The routing data looks normal again" : e.facts().reason();
+        List<Field> fields = e.duration() == null ? List.of()
+                : List.of(new Field("On hold for", HumanDurations.human(e.duration()), true));
+        return new Message(Status.UP, "Outage reports resumed: the routing data looks right again", why + ".",
+                fields, e.at(), null, FOOTER);
     }
 
     /**

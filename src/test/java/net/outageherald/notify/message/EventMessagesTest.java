@@ -77,4 +77,24 @@ class EventMessagesTest {
         Message m = messages.forEvent(event(EventType.RESTORED, Status.UP, Status.PARTIAL, Duration.ofMinutes(9), f));
         assertThat(m.headline()).isEqualTo("AS64500 EXAMPLE is back online after 9 min");
     }
+
+    @Test
+    void theRoutingDataOnHoldAndBackIsToldAsSuchNotAsATargetsMonitoring() {
+        Event onHold = new Event(2, EventType.MONITORING_DEGRADED, Event.ROUTING_DATA, Event.ROUTING_DATA_NAME, null,
+                Status.UNKNOWN, Status.UP, AT, null, null, null, Facts.none("RIPEstat looks blank: the canary"
+                + " 193.0.0.0/21 is not visible; 3 targets would have gone dark; their status is unknown until it"
+                + " answers normally"));
+        Message m = messages.forEvent(onHold);
+        assertThat(m.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(m.headline()).isEqualTo("Outage reports on hold: the routing data looks wrong");
+        assertThat(m.summary()).isEqualTo("RIPEstat looks blank: the canary 193.0.0.0/21 is not visible; 3 targets"
+                + " would have gone dark; their status is unknown until it answers normally.");
+
+        Event back = new Event(3, EventType.MONITORING_RECOVERED, Event.ROUTING_DATA, Event.ROUTING_DATA_NAME, null,
+                Status.UP, Status.UNKNOWN, AT, null, null, Duration.ofMinutes(20), Facts.none("RIPEstat answers"
+                + " normally again"));
+        Message r = messages.forEvent(back);
+        assertThat(r.headline()).isEqualTo("Outage reports resumed: the routing data looks right again");
+        assertThat(field(r, "On hold for")).isEqualTo("20 min");
+    }
 }
