@@ -8,6 +8,8 @@ import net.outageherald.model.PrefixState;
 import net.outageherald.source.PrefixObservation;
 import net.outageherald.source.RoutingSource;
 import net.outageherald.source.SourceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A prefix that must stay visible (RIPE NCC's own 193.0.0.0/21 by default): when the looking glass stops
@@ -17,6 +19,8 @@ import net.outageherald.source.SourceUnavailableException;
  * its usual peers, or never seen by {@code min-baseline-peers}.
  */
 public final class Canary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Canary.class);
 
     /** What the last look at the canary said. */
     public enum Verdict {
@@ -53,6 +57,9 @@ public final class Canary {
         try {
             return judge(source.observe(prefix));
         } catch (SourceUnavailableException e) {
+            return noAnswer();
+        } catch (RuntimeException e) { // a bug in reading its answer must not end the round it guards
+            LOG.error("looking at the canary {} failed unexpectedly", prefix, e);
             return noAnswer();
         }
     }

@@ -73,10 +73,6 @@ public final class SourceGuard {
         return Optional.ofNullable(canary);
     }
 
-    public synchronized boolean suspect() {
-        return canaryBlank || massDark;
-    }
-
     /**
      * Screens one round of observations of {@code targets}' prefixes.
      *
@@ -164,6 +160,9 @@ public final class SourceGuard {
 
     /** The prefixes these observations would darken; their would-be states go into {@code after}. */
     private Set<Prefix> darkening(Collection<PrefixObservation> looks, Map<Prefix, PrefixState> after) {
+        if (looks.isEmpty()) {
+            return Set.of(); // most judging rounds: no database read for nothing
+        }
         Map<Prefix, PrefixState> before = detector.states(looks.stream().map(PrefixObservation::prefix).toList());
         Instant now = clock.instant();
         Set<Prefix> out = new LinkedHashSet<>();
