@@ -18,11 +18,13 @@ import net.outageherald.chat.discord.DiscordFrontEnd;
 import net.outageherald.chat.telegram.TelegramFrontEnd;
 import net.outageherald.command.CommandService;
 import net.outageherald.config.Durations;
+import net.outageherald.detect.Canary;
 import net.outageherald.detect.Detector;
 import net.outageherald.detect.HistoryPruner;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.detect.Pacer;
 import net.outageherald.detect.PollJob;
+import net.outageherald.detect.SourceGuard;
 import net.outageherald.detect.TargetResolver;
 import net.outageherald.detect.WatchBudget;
 import net.outageherald.detect.WatchList;
@@ -122,11 +124,14 @@ public final class App implements AutoCloseable {
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);
         this.pruner = new HistoryPruner(db, config.detection().historyKeep(), clock);
+        Canary canary = sources.canary;
         this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
-                config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock));
+                config.ripestat().requestsPerMinute(), pacer, io, new PollMetrics(registry, "ripestat", clock),
+                new SourceGuard(canary, detector, config.detection(), clock,
+                        "their status is unknown until it answers normally"));
         // the stream is the main source; without it, looking-glass rounds every poll-interval do the job
         this.streamDetection = config.rislive().enabled()
-                ? new StreamDetection(config, watch, resolver, routing, detector, http, io, clock) : null;
+                ? new StreamDetection(config, watch, resolver, routing, detector, http, io, clock, canary) : null;
         this.scheduler = new Scheduler(clock);
         new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
         new TargetStatusGauges(db, registry);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import net.outageherald.detect.Canary;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.detect.TargetResolver;
 import net.outageherald.source.ResolutionSource;
@@ -30,6 +31,8 @@ final class RoutingServices {
     final ExecutorService io;
     final TargetResolver resolver;
     final LiveChecker checker;
+    /** The prefix that must stay visible, so that a looking glass answering blank is not taken for dark networks. */
+    final Canary canary;
 
     RoutingServices(HeraldConfig config, Database db, Clock clock) {
         this.ripestat = new RipeStatClient(config.ripestat(), http, clock);
@@ -38,7 +41,10 @@ final class RoutingServices {
                 config.detection().keepPrefixesFor());
         this.io = Executors.newFixedThreadPool(config.ripestat().maxInFlight(), daemon("herald-io"));
         this.resolver = new TargetResolver(resolution, routing, db, config.detection(), clock);
-        this.checker = new LiveChecker(resolver, routing, db, config.detection(), clock, io, LIVE_CHECK_TIMEOUT);
+        this.canary = config.ripestat().canary() == null ? null
+                : new Canary(config.ripestat().canary(), routing, config.detection(), clock);
+        this.checker = new LiveChecker(resolver, routing, db, config.detection(), clock, io, LIVE_CHECK_TIMEOUT,
+                canary);
     }
 
     /** Ends the request threads and the HTTP client's pools without waiting. */

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import net.outageherald.detect.Canary;
 import net.outageherald.detect.Detector;
 import net.outageherald.detect.JudgeLoop;
 import net.outageherald.detect.ReconcileLoop;
 import net.outageherald.detect.Reconciler;
+import net.outageherald.detect.SourceGuard;
 import net.outageherald.detect.TableJudge;
 import net.outageherald.detect.TargetResolver;
 import net.outageherald.detect.WatchList;
@@ -45,8 +47,9 @@ final class StreamDetection implements AutoCloseable {
     private final Clock clock;
     private volatile Instant startedAt;
 
+    /** @param canary the prefix that must stay visible in the looking glass's answers, or null for none */
     StreamDetection(HeraldConfig config, WatchList watch, TargetResolver resolver, RoutingSource lookingGlass,
-                    Detector detector, OkHttpClient http, ExecutorService io, Clock clock) {
+                    Detector detector, OkHttpClient http, ExecutorService io, Clock clock, Canary canary) {
         this.clock = clock;
         this.startedAt = clock.instant();
         JudgeLoop[] loopRef = new JudgeLoop[1];
@@ -58,12 +61,15 @@ final class StreamDetection implements AutoCloseable {
         this.feed = new StreamFeed(table, clock, config.rislive().maxLag(), wake);
         this.stream = new RisLiveClient(config.rislive(), http, clock, feed);
         this.watched = new WatchedPrefixes(watch, resolver, List.of(table::watch, stream::watch, p -> wake.run()));
+        // one guard for the looking glass's answers and the judging rounds, so the source is suspect or not as one
+        SourceGuard guard = new SourceGuard(canary, detector, config.detection(), clock, "until it answers normally"
+                + " its answers that would darken a prefix are not taken, and RIS Live alone moves the routing picture");
         this.judge = new TableJudge(table, watched, detector, config.detection(), p -> feed.dataTime(p, false),
-                clock);
+                clock, guard);
         this.loop = new JudgeLoop(judge, clock);
         loopRef[0] = loop;
         this.reconciler = new Reconciler(table, lookingGlass, config.ripestat().reconcileInterval(),
-                config.ripestat().requestsPerMinute(), () -> feed.state() == StreamState.LIVE, clock);
+                config.ripestat().requestsPerMinute(), () -> feed.state() == StreamState.LIVE, clock, guard);
         this.reconcile = new ReconcileLoop(reconciler, io, config.ripestat().maxInFlight(), wake);
     }
 

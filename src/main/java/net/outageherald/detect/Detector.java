@@ -52,6 +52,12 @@ public final class Detector {
     private final Map<String, Instant> lastSample = new java.util.concurrent.ConcurrentHashMap<>();
     private final EventSink sink;
     private final Clock clock;
+    /**
+     * Targets that went unknown while the source was suspect, told to the operator once as the source's notice
+     * rather than one by one; their recovery is not told either. Kept in memory: after a restart such a target's
+     * recovery is told like any other.
+     */
+    private final Set<String> quietlyDegraded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Detector(DetectionConfig config, Database db, EventSink sink, Clock clock) {
         this.db = db;
@@ -105,6 +111,16 @@ public final class Detector {
 
     /** As {@link #judge(TargetInfo, Set, String, Instant)}, with the state the target is left in. */
     public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt) {
+        return judged(info, observed, failure, dataAt, false);
+    }
+
+    /**
+     * As {@link #judged(TargetInfo, Set, String, Instant)}; {@code heldBySource} says that some of the target's
+     * observations were held back because the source looks wrong ({@link SourceGuard}). The operator has one
+     * notice for that, so the target going unknown, and its data coming back, are not told once more for it.
+     */
+    public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
+                         boolean heldBySource) {
         Instant now = clock.instant();
         Instant asOf = dataAt == null ? now : dataAt;
         Judged decided = db.inTransaction(tx -> {
@@ -120,7 +136,11 @@ public final class Detector {
             if (eval.status() == Status.UNKNOWN) {
                 String why = failure != null ? failure : eval.reason();
                 t = machine.miss(record.state(), now);
-                return store(tx, info, record.state(), t, eval, why, now);
+                if (heldBySource && has(t, EventType.MONITORING_DEGRADED)) {
+                    quietlyDegraded.add(info.key());
+                    t = without(t, EventType.MONITORING_DEGRADED);
+                }
+                return store(tx, info, record, t, eval, why, now);
             }
             // a prefix already dark in the last judged round (then still UP) did not start this outage
             Instant lastJudged = record.state().lastGoodAt();
@@ -129,7 +149,10 @@ public final class Detector {
                     .min(Instant::compareTo).orElse(null);
             t = machine.observe(record.state(), eval.status(), now, began, asOf);
             sample(tx, info.key(), eval, now);
-            return store(tx, info, record.state(), t, eval, null, now);
+            if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
+                t = without(t, EventType.MONITORING_RECOVERED);
+            }
+            return store(tx, info, record, t, eval, null, now);
         });
         if (!decided.events().isEmpty()) {
             sink.afterCommit(decided.events());
@@ -137,13 +160,53 @@ public final class Detector {
         return decided;
     }
 
-    private Judged store(Connection tx, TargetInfo info, TargetState before, Transition t, Evaluation eval,
+    private static boolean has(Transition t, EventType type) {
+        return t.changes().stream().anyMatch(c -> c.type() == type);
+    }
+
+    private static Transition without(Transition t, EventType type) {
+        return new Transition(t.state(), t.changes().stream().filter(c -> c.type() != type).toList());
+    }
+
+    /** The stored states of these prefixes (a fresh one for a prefix never seen). */
+    public Map<Prefix, PrefixState> states(Collection<Prefix> prefixes) {
+        return db.inTransaction(tx -> prefixStates.load(tx, prefixes));
+    }
+
+    /**
+     * Tells the operators about the data source itself (never subscribers: monitoring events go to operators
+     * only): {@code MONITORING_DEGRADED} when its answers are held back as suspect, {@code MONITORING_RECOVERED}
+     * when they are taken again, after {@code lasted}.
+     */
+    public Event sourceNotice(EventType type, String reason, java.time.Duration lasted) {
+        Instant now = clock.instant();
+        boolean degraded = type == EventType.MONITORING_DEGRADED;
+        Event e = new Event(0, type, Event.ROUTING_DATA, Event.ROUTING_DATA_NAME, null,
+                degraded ? Status.UNKNOWN : Status.UP, degraded ? Status.UP : Status.UNKNOWN, now, null, null, lasted,
+                Facts.none(reason));
+        Event stored = db.inTransaction(tx -> {
+            Event in = events.insert(tx, e, now);
+            sink.onEvent(tx, in);
+            return in;
+        });
+        sink.afterCommit(List.of(stored));
+        if (degraded) {
+            LOG.warn("Not trusting the routing data for now: {}", reason);
+        } else {
+            LOG.info("Trusting the routing data again: {}", reason);
+        }
+        return stored;
+    }
+
+    private Judged store(Connection tx, TargetInfo info, TargetRecord record, Transition t, Evaluation eval,
                          String reason, Instant now) throws SQLException {
+        TargetState before = record.state();
         TargetState state = t.state();
         List<Event> out = new ArrayList<>();
         for (Transition.Change c : t.changes()) {
             Long outageId = state.outageId();
             Instant outageStart = state.outageStart();
+            Facts facts = facts(eval, info, c.type(), reason);
             switch (c.type()) {
                 case OUTAGE_STARTED -> {
                     outageId = outages.open(tx, info.key(), c.at(), c.to());
@@ -159,6 +222,7 @@ public final class Detector {
                     outageStart = before.outageStart();
                     if (outageId != null) {
                         outages.close(tx, outageId, c.at());
+                        facts = facts.withWithdrawn(withdrawn(tx, outageId, record.prefixes()));
                     }
                 }
                 default -> {
@@ -166,11 +230,12 @@ public final class Detector {
                 }
             }
             Event e = new Event(0, c.type(), info.key(), info.name(), info.countryCode(), c.to(), c.from(), c.at(),
-                    outageId, outageStart, c.duration(), facts(eval, info, c.type(), reason));
+                    outageId, outageStart, c.duration(), facts);
             e = events.insert(tx, e, now);
             sink.onEvent(tx, e);
             out.add(e);
-            LOG.info("{}: {} ({} -> {})", info.key(), c.type(), c.from(), c.to());
+            LOG.info("{}: {} ({} -> {}){}", info.key(), c.type(), c.from(), c.to(),
+                    facts.prefixesWithdrawn().isEmpty() ? "" : ": stopped announcing " + facts.prefixesWithdrawn());
         }
         targets.saveState(tx, state, now);
         return new Judged(out, state);
@@ -186,6 +251,17 @@ public final class Detector {
         lastSample.put(key, now);
     }
 
+    /**
+     * The prefixes told dark in the outage's latest announcement that the target no longer has: the resolver let
+     * them go because they stopped being announced, so the outage ends with them withdrawn, not back.
+     */
+    private List<String> withdrawn(Connection tx, long outageId, List<Prefix> now) throws SQLException {
+        Set<String> current = new java.util.HashSet<>();
+        now.forEach(p -> current.add(p.cidr()));
+        return events.latestAnnouncement(tx, outageId).map(e -> e.facts().prefixesAffected().stream()
+                .filter(p -> !current.contains(p)).toList()).orElse(List.of());
+    }
+
     private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason) {
         long v4 = 0;
         long v6 = 0;
@@ -198,7 +274,7 @@ public final class Detector {
         }
         List<String> dark = eval.dark().stream().map(s -> s.prefix().cidr()).toList();
         boolean monitoring = !type.isOutageEvent();
-        return new Facts(dark, eval.judged(), v4, v6, eval.peersNow(), eval.peersNormally(), eval.upstreams(),
-                info.evidenceUrl(), monitoring ? reason : null);
+        return new Facts(dark, eval.judged(), v4, v6, eval.darkShare(), eval.peersNow(), eval.peersNormally(),
+                eval.upstreams(), info.evidenceUrl(), monitoring ? reason : null, List.of());
     }
 }

@@ -1,7 +1,7 @@
 package net.outageherald.detect;
 
-import net.outageherald.model.PrefixState;
 import java.util.List;
+import net.outageherald.model.PrefixState;
 import net.outageherald.model.Status;
 
 /**

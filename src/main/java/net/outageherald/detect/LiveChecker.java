@@ -1,6 +1,5 @@
 package net.outageherald.detect;
 
-import net.outageherald.model.PrefixState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.outageherald.model.Prefix;
+import net.outageherald.model.PrefixState;
 import net.outageherald.model.Target;
 import net.outageherald.source.PrefixObservation;
 import net.outageherald.source.RoutingSource;
@@ -26,7 +26,8 @@ import net.outageherald.store.TargetRepository;
 /**
  * Checks a target now, for {@code check} and {@code /status}, without changing any stored state. Uses the
  * learned baselines where we have them; a prefix we never watched counts as visible when enough peers
- * see it and as dark otherwise. A recent poll's state is reused instead of asking again.
+ * see it and as dark otherwise. A recent poll's state is reused instead of asking again. A live check that
+ * finds the target dark asks the {@link Canary} too: a blank looking glass makes it unknown, not down.
  */
 public final class LiveChecker {
 
@@ -44,9 +45,17 @@ public final class LiveChecker {
     private final TargetEvaluator evaluator;
     private final PrefixStateRepository prefixStates = new PrefixStateRepository();
     private final TargetRepository targets = new TargetRepository();
+    private final Canary canary;
 
     public LiveChecker(TargetResolver resolver, RoutingSource routing, Database db, DetectionConfig config,
                        Clock clock, ExecutorService pool, Duration timeout) {
+        this(resolver, routing, db, config, clock, pool, timeout, null);
+    }
+
+    /** @param canary looked at when a live check finds the target dark (null: none) */
+    public LiveChecker(TargetResolver resolver, RoutingSource routing, Database db, DetectionConfig config,
+                       Clock clock, ExecutorService pool, Duration timeout, Canary canary) {
+        this.canary = canary;
         this.resolver = resolver;
         this.routing = routing;
         this.db = db;
@@ -114,7 +123,26 @@ public final class LiveChecker {
         Evaluation eval = evaluator.evaluate(seen, missed);
         String reason = eval.status() == net.outageherald.model.Status.UNKNOWN
                 ? (failure != null ? failure : eval.reason()) : null;
+        String blank = eval.status().isOutage() ? blankSource() : null;
+        if (blank != null) {
+            return new CheckResult(r, net.outageherald.model.Status.UNKNOWN, eval, seen.size(), missed.size(), blank,
+                    now, true);
+        }
         return new CheckResult(r, eval.status(), eval, seen.size(), missed.size(), reason, now, true);
+    }
+
+    /** Why the looking glass's dark answers are not to be trusted right now, or null when they are. */
+    private String blankSource() {
+        if (canary == null) {
+            return null;
+        }
+        return switch (canary.look()) {
+            case VISIBLE -> null;
+            case NOT_VISIBLE -> "RIPEstat looks blank: the canary " + canary.describe() + " is not visible either,"
+                    + " so its answers showing this target dark are not trusted; try again later";
+            case NO_ANSWER -> "RIPEstat gave no answer for the canary " + canary.prefix().cidr() + ", so its answers"
+                    + " showing this target dark cannot be checked; try again later";
+        };
     }
 
     /** With a baseline: the tracker's rules. Without: enough peers is visible, fewer is dark. */

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One poll round: resolve every watched target, observe each distinct prefix once (spread over the
- * interval, within the request budget), move the prefix states on, then judge every target.
+ * One poll round: resolve every watched target, observe each distinct prefix once and the canary (spread over
+ * the interval, within the request budget), hold back what the {@link SourceGuard} does not trust, move the
+ * prefix states on, then judge every target.
  */
 public final class PollJob implements Job {
 
@@ -38,11 +39,13 @@ public final class PollJob implements Job {
     private final Pacer pacer;
     private final ExecutorService pool;
     private final PollListener listener;
+    private final SourceGuard guard;
     private volatile int lastFailed;
 
     public PollJob(WatchList watch, TargetResolver resolver, RoutingSource routing, Detector detector,
                    DetectionConfig config, int requestsPerMinute, Pacer pacer, ExecutorService pool,
-                   PollListener listener) {
+                   PollListener listener, SourceGuard guard) {
+        this.guard = guard;
         this.watch = watch;
         this.resolver = resolver;
         this.routing = routing;
@@ -79,6 +82,15 @@ public final class PollJob implements Job {
         Map<Prefix, String> failed = new LinkedHashMap<>();
         Map<String, Integer> reasons = new TreeMap<>();
         observe(prefixes, seen, failed, reasons);
+        // every round, after the others answered: a looking glass that went blank during the round is caught,
+        // and one that recovered during it only lets through darkness that the next round takes back
+        Canary.Verdict verdict = prefixes.isEmpty() ? null : guard.canary().map(Canary::look).orElse(null);
+        SourceGuard.Screened screened = guard.screen(seen.values(), targets, verdict);
+        for (Prefix p : screened.withheld()) {
+            seen.remove(p);
+            failed.put(p, SourceGuard.HELD);
+            reasons.merge("held_back", 1, Integer::sum);
+        }
         if (!seen.isEmpty()) {
             detector.record(seen.values());
         }
@@ -88,8 +100,9 @@ public final class PollJob implements Job {
             String failure = t.refusal() != null ? t.refusal()
                     : t.prefixes().stream().map(failed::get).filter(f -> f != null).findFirst()
                     .orElse(t.fresh() || !t.prefixes().isEmpty() ? null : "its prefixes could not be resolved");
+            boolean held = t.prefixes().stream().anyMatch(screened.withheld()::contains);
             try {
-                detector.judge(t.info(), observed, failure);
+                detector.judged(t.info(), observed, failure, null, held);
             } catch (RuntimeException e) { // one target's trouble must not stop the others
                 LOG.error("judging {} failed: {}", t.info().key(), e.toString(), e);
             }
@@ -97,7 +110,6 @@ public final class PollJob implements Job {
         logFailures(failed, prefixes.size());
         listener.roundFinished(seen.size(), reasons, Duration.ofNanos(System.nanoTime() - start));
     }
-
 
     /** One line when observations start failing and one when they are all back; quiet in between. */
     private void logFailures(Map<Prefix, String> failed, int total) {

@@ -1,8 +1,8 @@
 package net.outageherald.detect;
 
-import net.outageherald.model.PrefixState;
 import java.time.Instant;
 import net.outageherald.model.PrefixState.Visibility;
+import net.outageherald.model.PrefixState;
 import net.outageherald.source.PrefixObservation;
 
 /**

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import net.outageherald.model.Prefix;
 import net.outageherald.routing.RoutingTable;
+import net.outageherald.source.PrefixObservation;
 import net.outageherald.source.RoutingSource;
 import net.outageherald.source.SourceUnavailableException;
 import org.slf4j.Logger;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * withdrawn (a second opinion before an outage is told), then prefixes never looked at (at start and after
  * a gap in the stream), then each prefix once per {@code reconcile-interval}, the oldest first. While the
  * stream is not live the looking glass is the only source and goes round as fast as the budget allows.
- * {@link #next} picks; the caller runs the look and hands it to {@link #looked}.
+ * {@link #next} picks; the caller runs the look and hands it to {@link #looked}. An answer that would darken a
+ * prefix while RIPEstat looks blank is not taken ({@link SourceGuard}); that prefix waits a round of the others.
  */
 public final class Reconciler {
 
@@ -43,6 +44,9 @@ public final class Reconciler {
     private final Map<Prefix, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
     /** Second looks take every other slot at most, so that seeding and reconciling go on under churn. */
     private boolean secondLookTurn = true;
+    private final SourceGuard guard;
+    /** Prefixes whose answer was held back, and until when they wait. */
+    private final Map<Prefix, Instant> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
     private Boolean wasLive;
     private volatile boolean failing;
     /** The looking glass's data lags real time by about this much: a second look sooner sees nothing new. */
@@ -50,8 +54,16 @@ public final class Reconciler {
     private static final Duration RETRY_FIRST = Duration.ofSeconds(30);
     private static final Duration RETRY_MAX = Duration.ofMinutes(30);
 
+    /** Without a canary: every answer is taken. */
     public Reconciler(RoutingTable table, RoutingSource source, Duration interval, int requestsPerMinute,
                       BooleanSupplier streamLive, Clock clock) {
+        this(table, source, interval, requestsPerMinute, streamLive, clock, null);
+    }
+
+    /** @param guard decides which answers are taken, and looks at the canary now and then (null: none) */
+    public Reconciler(RoutingTable table, RoutingSource source, Duration interval, int requestsPerMinute,
+                      BooleanSupplier streamLive, Clock clock, SourceGuard guard) {
+        this.guard = guard;
         this.table = table;
         this.source = source;
         this.interval = interval;
@@ -83,12 +95,13 @@ public final class Reconciler {
         Map<Prefix, Instant> seeded = table.seedTimes();
         List<Map.Entry<Prefix, Instant>> order = new ArrayList<>(seeded.entrySet());
         order.sort(Comparator.comparing(Map.Entry::getValue, Comparator.nullsFirst(Comparator.naturalOrder())));
+        heldUntil.values().removeIf(until -> !now.isBefore(until));
         for (Map.Entry<Prefix, Instant> e : order) {
             boolean due = e.getValue() == null || !live || !now.isBefore(e.getValue().plus(interval));
             if (!due) {
                 break; // sorted oldest first: nothing later is due either
             }
-            if (eligible(e.getKey(), now)) {
+            if (!heldUntil.containsKey(e.getKey()) && eligible(e.getKey(), now)) {
                 return take(e.getKey());
             }
         }
@@ -108,7 +121,17 @@ public final class Reconciler {
     /** Looks at one prefix now and puts the answer in the table; a failed look changes nothing. */
     public boolean look(Prefix prefix) throws InterruptedException {
         try {
-            table.seed(source.observe(prefix));
+            PrefixObservation look = source.observe(prefix);
+            if (guard != null) {
+                guard.canaryObserved(look);
+                if (!guard.admits(look)) {
+                    // RIPEstat looks blank: the stream's picture stays, and the prefix waits for the others
+                    Duration wait = cadence().compareTo(Duration.ofMinutes(1)) > 0 ? cadence() : Duration.ofMinutes(1);
+                    heldUntil.put(prefix, clock.instant().plus(wait));
+                    return false;
+                }
+            }
+            table.seed(look);
             retryAt.remove(prefix);
             failures.remove(prefix);
             if (failing) {
@@ -128,6 +151,9 @@ public final class Reconciler {
             return false;
         } finally {
             inFlight.remove(prefix);
+            if (guard != null && guard.canaryDue()) {
+                guard.lookAtCanary(); // now and then even when nothing darkens, so blankness and its end show
+            }
         }
     }
 

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * One round of judging the routing table: the prefixes whose peers changed move their states on, then the
  * targets they belong to are judged, together with every target that has a change waiting to be confirmed
  * and, now and then, all of them (so that staleness shows). A prefix counts as observed while its data is
- * younger than {@code unknown-after}; the target's state remembers the age of its oldest data.
+ * younger than {@code unknown-after}; the target's state remembers the age of its oldest data. A round that
+ * would darken too many unrelated targets at once is held back by the {@link SourceGuard}: those prefixes
+ * count as not observed, and are looked at again every round until their picture is taken.
  */
 public final class TableJudge {
 
@@ -42,14 +44,25 @@ public final class TableJudge {
     private final Clock clock;
     private final Map<String, Instant> deadlines = new HashMap<>();
     private final Map<String, Instant> lastJudged = new HashMap<>();
+    private final SourceGuard guard;
+    private Set<Prefix> held = Set.of();
     private Instant lastAll;
     private Instant graceUntil = Instant.MIN;
 
-    /**
-     * @param dataTime how current the table's picture of a prefix is (null: no data for it)
-     */
+    /** With a guard of its own that checks for mass darkening only (a replay: there is no looking glass). */
     public TableJudge(RoutingTable table, WatchedPrefixes watched, Detector detector, DetectionConfig config,
                       Function<Prefix, Instant> dataTime, Clock clock) {
+        this(table, watched, detector, config, dataTime, clock, new SourceGuard(null, detector, config, clock,
+                "their status is unknown until it looks normal again"));
+    }
+
+    /**
+     * @param dataTime how current the table's picture of a prefix is (null: no data for it)
+     * @param guard    shared with the {@link Reconciler}, so that the source is suspect or not as one
+     */
+    public TableJudge(RoutingTable table, WatchedPrefixes watched, Detector detector, DetectionConfig config,
+                      Function<Prefix, Instant> dataTime, Clock clock, SourceGuard guard) {
+        this.guard = guard;
         this.table = table;
         this.watched = watched;
         this.detector = detector;
@@ -62,7 +75,8 @@ public final class TableJudge {
     public synchronized Instant round() {
         Instant now = clock.instant();
         WatchedPrefixes.Snapshot snapshot = watched.current();
-        List<Prefix> changed = table.drainChanged();
+        Set<Prefix> changed = new java.util.LinkedHashSet<>(table.drainChanged());
+        changed.addAll(held); // held back last round: looked at again until taken
         List<PrefixObservation> looks = new ArrayList<>();
         for (Prefix p : changed) {
             Instant at = dataTime.apply(p);
@@ -70,9 +84,11 @@ public final class TableJudge {
                 table.observe(p, at, false).ifPresent(looks::add);
             }
         }
-        if (!looks.isEmpty()) {
+        SourceGuard.Screened screened = guard.screen(looks, snapshot.containing(changed), null);
+        held = screened.withheld();
+        if (!screened.taken().isEmpty()) {
             try {
-                detector.record(looks);
+                detector.record(screened.taken());
             } catch (RuntimeException e) {
                 table.markChanged(changed); // not lost: recorded in the next round
                 throw e;
@@ -108,7 +124,7 @@ public final class TableJudge {
         Instant oldest = null;
         for (Prefix p : r.prefixes()) {
             Instant at = dataTime.apply(p);
-            if (at != null && Duration.between(at, now).compareTo(config.unknownAfter()) < 0) {
+            if (at != null && !held.contains(p) && Duration.between(at, now).compareTo(config.unknownAfter()) < 0) {
                 observed.add(p);
                 oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
             }
@@ -121,8 +137,12 @@ public final class TableJudge {
         String failure = r.refusal() != null ? r.refusal() : missing == 0 ? null : missing + " of "
                 + r.prefixes().size() + " prefixes have no routing data younger than "
                 + config.unknownAfter().toMinutes() + " min";
+        boolean heldBack = r.prefixes().stream().anyMatch(held::contains);
+        if (heldBack) {
+            failure = SourceGuard.HELD;
+        }
         try {
-            TargetState after = detector.judged(r.info(), observed, failure, oldest).state();
+            TargetState after = detector.judged(r.info(), observed, failure, oldest, heldBack).state();
             lastJudged.put(r.info().key(), now);
             if (after.candidate() != null && after.pendingSince() != null) {
                 deadlines.put(r.info().key(), after.pendingSince().plus(config.confirmFor()));

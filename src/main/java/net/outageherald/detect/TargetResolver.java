@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import net.outageherald.model.Prefix;
 import net.outageherald.model.PrefixState;
+import net.outageherald.model.Status;
 import net.outageherald.model.Target;
 import net.outageherald.source.AnnouncedPrefix;
 import net.outageherald.source.ResolutionSource;
@@ -131,20 +132,29 @@ public final class TargetResolver {
     }
 
     /**
-     * Prefixes announced within {@code keep-prefixes-for} of the freshest one: measured on the data's own
-     * time line (8-hourly dumps), so a source serving older data does not empty the watch list.
+     * Prefixes RIPEstat saw announced within {@code current-within} of the freshest one: measured on the data's
+     * own time line (8-hourly dumps), so a source serving older data does not empty the watch list, and an AS
+     * that is dark as a whole keeps all its prefixes (they all stopped together). A prefix the AS stopped
+     * announcing a day before the rest is not part of it any more.
      */
     private List<Prefix> recent(List<AnnouncedPrefix> announced, Instant now) {
         Instant newest = announced.stream().map(AnnouncedPrefix::lastSeen).max(Instant::compareTo).orElse(now);
-        Instant cutoff = newest.minus(config.keepPrefixesFor());
+        Instant cutoff = newest.minus(config.currentWithin());
         return announced.stream().filter(a -> !a.lastSeen().isBefore(cutoff)).map(AnnouncedPrefix::prefix)
                 .distinct().sorted().toList();
     }
 
     /**
-     * The new list, plus the cached prefixes it lacks that we still track: the source's lists follow
-     * 8-hourly dumps, and a prefix that vanished from them is often the outage itself. Such a prefix
-     * stays until it has been dark for {@code keep-prefixes-for}; one never seen (no baseline) goes.
+     * The new list, plus the cached prefixes it lacks that we still track: the source's lists follow 8-hourly
+     * dumps, and a prefix that vanished from them is often the outage itself. Such a prefix stays while it is
+     * visible, and while dark it stays until either
+     * <ul>
+     *   <li>it has been dark for {@code current-within} while the rest of the target is visible and the target
+     *       is not offline as a whole: it was withdrawn, not lost, and the partial outage it made ends by saying
+     *       so ({@link Detector} tells it as "stopped announcing"); or</li>
+     *   <li>it has been dark for {@code keep-prefixes-for}, however the rest is.</li>
+     * </ul>
+     * One never seen (no baseline) goes at once.
      */
     private List<Prefix> keepKnown(Optional<TargetRecord> cached, List<Prefix> fresh, Instant now) {
         if (cached.isEmpty()) {
@@ -155,16 +165,41 @@ public final class TargetResolver {
         if (missing.isEmpty()) {
             return fresh;
         }
-        Instant cutoff = now.minus(config.keepPrefixesFor());
-        Map<Prefix, PrefixState> states = db.inTransaction(tx -> prefixStates.load(tx, missing));
+        Instant gone = now.minus(config.keepPrefixesFor());
+        Instant withdrawn = now.minus(config.currentWithin());
+        // a target offline as a whole stays an outage until it returns, however long that takes
+        boolean wholeTargetDark = cached.get().state().confirmed() == Status.DOWN;
+        List<Prefix> all = new ArrayList<>(out);
+        all.addAll(missing);
+        Map<Prefix, PrefixState> states = db.inTransaction(tx -> prefixStates.load(tx, all));
+        List<Prefix> longDark = new ArrayList<>();
         for (Prefix p : missing) {
             PrefixState s = states.get(p);
-            boolean darkTooLong = s.dark() && s.darkSince() != null && s.darkSince().isBefore(cutoff);
-            if (s.tracked() && !darkTooLong) {
+            if (!s.tracked() || darkBefore(s, gone)) {
+                continue;
+            }
+            if (!wholeTargetDark && darkBefore(s, withdrawn)) {
+                longDark.add(p);
+            } else {
                 out.add(p);
             }
         }
+        if (longDark.isEmpty()) {
+            return new ArrayList<>(out);
+        }
+        boolean restUp = out.stream().map(states::get).filter(PrefixState::tracked).noneMatch(PrefixState::dark)
+                && out.stream().map(states::get).anyMatch(PrefixState::tracked);
+        if (restUp) {
+            LOG.info("{} no longer announces {} (dark for more than {} h while the rest is visible): no longer"
+                    + " watched", cached.get().key(), longDark, config.currentWithin().toHours());
+        } else {
+            out.addAll(longDark); // part of an outage that is still going on: keep watching it
+        }
         return new ArrayList<>(out);
+    }
+
+    private static boolean darkBefore(PrefixState s, Instant cutoff) {
+        return s.dark() && s.darkSince() != null && s.darkSince().isBefore(cutoff);
     }
 
     /** The holder's name is decoration: its absence must not stop the AS from being watched. */

@@ -1,12 +1,12 @@
 package net.outageherald.detect;
 
-import net.outageherald.model.TargetState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Status;
+import net.outageherald.model.TargetState;
 
 /**
  * Decides when a target's status changes and what to tell. A new status is announced only after it held

@@ -1,11 +1,11 @@
 package net.outageherald.detect;
 
-import net.outageherald.model.TargetState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.outageherald.model.EventType;
 import net.outageherald.model.Status;
+import net.outageherald.model.TargetState;
 
 /**
  * The outcome of one round for a target: its new state and what, if anything, must be told.

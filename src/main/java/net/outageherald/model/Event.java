@@ -23,6 +23,11 @@ import java.util.Objects;
 public record Event(long id, EventType type, String targetKey, String targetName, String countryCode, Status status,
                     Status previous, Instant at, Long outageId, Instant outageStart, Duration duration, Facts facts) {
 
+    /** The target key of monitoring events about the routing data itself (its source looks wrong), not a target. */
+    public static final String ROUTING_DATA = "source:routing-data";
+    /** Their target name. */
+    public static final String ROUTING_DATA_NAME = "the routing data";
+
     public Event {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(targetKey, "targetKey");
@@ -30,6 +35,11 @@ public record Event(long id, EventType type, String targetKey, String targetName
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(facts, "facts");
+    }
+
+    /** A monitoring event about the routing data itself rather than about one target. */
+    public boolean aboutRoutingData() {
+        return ROUTING_DATA.equals(targetKey);
     }
 
     public Event withId(long newId) {

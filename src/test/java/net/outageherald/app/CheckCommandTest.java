@@ -56,7 +56,10 @@ class CheckCommandTest {
 
     @Test
     void aPartlyDarkAsIsPartialWithExitCodeOne() {
+        // two dark of three: partial-min-prefixes (2) and partial-fraction are met, down-fraction is not
+        ripestat.as(64500, "EXAMPLE-AS Example Networks", 12, "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24");
         ripestat.seenBy("198.51.100.0/24", 0);
+        ripestat.seenBy("203.0.113.0/24", 0);
         assertThat(check("as64500")).isEqualTo(1);
         assertThat(out.toString()).contains("PARTIAL", "dark: 198.51.100.0/24 seen by 0 peers");
     }
@@ -74,6 +77,15 @@ class CheckCommandTest {
         ripestat.fail(FakeRipeStat.Failure.HTTP_500);
         assertThat(check("AS64500")).isEqualTo(3);
         assertThat(out.toString()).startsWith("UNKNOWN:");
+    }
+
+    @Test
+    void aBlankLookingGlassIsUnknownWithExitCodeThreeNotDown() {
+        // WHEN RIPEstat answers every looking-glass call with no routes, the canary's included
+        ripestat.fail(FakeRipeStat.Failure.BLANK);
+        // THEN the check does not call the AS down, and says why
+        assertThat(check("AS64500")).isEqualTo(3);
+        assertThat(out.toString()).startsWith("UNKNOWN:").contains("RIPEstat looks blank: the canary 193.0.0.0/21");
     }
 
     @Test

@@ -88,13 +88,36 @@ class OutageScenarioTest {
         h.poll(4);
         // THEN a partial outage
         assertThat(h.count("is partly offline")).isEqualTo(1);
-        assertThat(h.console()).contains("2 of 4 prefixes (512 IPv4 addresses) are no longer visible");
+        assertThat(h.console()).contains("2 of 4 prefixes (512 IPv4 addresses) are no longer visible",
+                "Dark: 2 of 4 prefixes, 50 % of the address space");
         // WHEN the rest follow
         allSeenBy(0);
         h.poll(4);
         // THEN its escalation, and no second outage
         assertThat(h.count("is now fully offline")).isEqualTo(1);
         assertThat(h.count("is partly offline")).isEqualTo(1);
+    }
+
+    @Test
+    void oneDarkSlash24OfTwentyIsNoOutageThreeArePartialAndTheMessageSaysHowMuch() throws Exception {
+        // GIVEN an AS of twenty /24s, seen normally
+        h = new Harness(dir, "AS64500", FAST);
+        List<String> prefixes = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "10.0." + i + ".0/24").toList();
+        h.ripestat.as(64500, "EXAMPLE", 20, prefixes.toArray(String[]::new));
+        h.poll(3);
+        // WHEN one of them goes dark: 5 % of the address space, one prefix
+        h.ripestat.seenBy(prefixes.get(5), 0);
+        h.poll(5);
+        // THEN nothing is told
+        assertThat(h.console()).isEmpty();
+        // WHEN two more follow: 15 %, three prefixes
+        h.ripestat.seenBy(prefixes.get(6), 0);
+        h.ripestat.seenBy(prefixes.get(7), 0);
+        h.poll(5);
+        // THEN a partial outage, saying how much of the network is dark
+        assertThat(h.count("AS64500 EXAMPLE is partly offline")).isEqualTo(1);
+        assertThat(h.console()).contains("3 of 20 prefixes (768 IPv4 addresses) are no longer visible",
+                "Dark: 3 of 20 prefixes, 15 % of the address space", "10.0.5.0/24, 10.0.6.0/24, 10.0.7.0/24");
     }
 
     @Test
@@ -119,7 +142,8 @@ class OutageScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Failure.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    // BLANK answers are not failures but the source's word; BlankSourceScenarioTest covers them
+    @EnumSource(value = Failure.class, names = {"NONE", "BLANK"}, mode = EnumSource.Mode.EXCLUDE)
     void aFailingSourceIsUnknownNeverDownAndDegradesOnceThenRecoversOnce(Failure failure) throws Exception {
         harness().poll(3);
         // WHEN RIPEstat fails for many polls (and the network would look dark if we believed it)
@@ -136,6 +160,22 @@ class OutageScenarioTest {
         // THEN one recovery and still no outage
         assertThat(h.count("Monitoring of AS131279 .* has recovered")).isEqualTo(1);
         assertThat(h.console()).doesNotContain("offline");
+    }
+
+    @Test
+    void aPrefixWithAnUnreadableAnswerIsUnknownWhileTheOthersAreStillJudged() throws Exception {
+        // GIVEN an AS of twenty /24s, seen normally
+        h = new Harness(dir, "AS64500", FAST);
+        List<String> prefixes = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "10.0." + i + ".0/24").toList();
+        h.ripestat.as(64500, "EXAMPLE", 20, prefixes.toArray(String[]::new));
+        h.poll(3);
+        // WHEN RIPEstat answers garbage for the first of them, every round, and ten others go dark
+        h.ripestat.failFor(prefixes.get(0), Failure.INVALID_JSON);
+        prefixes.subList(10, 20).forEach(p -> h.ripestat.seenBy(p, 0));
+        h.poll(5);
+        // THEN that one prefix is unknown, the other nineteen are still observed: the outage is seen
+        assertThat(h.count("AS64500 EXAMPLE is partly offline")).isEqualTo(1);
+        assertThat(h.console()).contains("10 of 19 prefixes").doesNotContain("degraded");
     }
 
     @Test

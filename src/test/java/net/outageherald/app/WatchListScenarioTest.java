@@ -3,6 +3,7 @@ package net.outageherald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.outageherald.model.Destination;
@@ -59,6 +60,90 @@ class WatchListScenarioTest {
             h.poll(3);
             // THEN the outage is dated from the drop, not from the lone prefix
             assertThat(h.console()).contains("Since: 22 Dec 15:14 UTC", "is back online after 4 min");
+        }
+    }
+
+    private static List<String> twenty() {
+        List<String> prefixes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            prefixes.add("10.0." + i + ".0/24");
+        }
+        return prefixes;
+    }
+
+    @Test
+    void prefixesAnAsStopsAnnouncingEndTheirPartialOutageAfterADaySayingSoNotAsARestorationAfterAWeek()
+            throws Exception {
+        try (Harness h = new Harness(dir, "AS64500", FAST)) {
+            // GIVEN an AS of twenty /24s, seen normally
+            List<String> prefixes = twenty();
+            h.ripestat.as(64500, "EXAMPLE", 20, prefixes.toArray(String[]::new));
+            h.poll(3);
+            // WHEN it stops announcing three of them at 15:03: a partial outage
+            h.ripestat.withdraw(prefixes.get(0), prefixes.get(1), prefixes.get(2));
+            h.poll(4);
+            assertThat(h.count("AS64500 EXAMPLE is partly offline")).isEqualTo(1);
+            // WHEN a day passes: RIPEstat's dumps still count them as announced within current-within (28 h)
+            h.clock.advance(Duration.ofHours(20));
+            h.poll(3);
+            assertThat(h.console()).doesNotContain("stopped announcing", "back online");
+            // WHEN more than 28 h have passed since RIPEstat last saw them, the rest still visible
+            h.clock.advance(Duration.ofHours(10));
+            h.poll(5);
+            // THEN the outage ends once, saying what happened, and they are no longer watched
+            assertThat(h.count("AS64500 EXAMPLE stopped announcing 3 prefixes: 10.0.0.0/24, 10.0.1.0/24,"
+                    + " 10.0.2.0/24")).isEqualTo(1);
+            assertThat(h.console()).contains("were dark for 1 day 6 h while the rest of AS64500 EXAMPLE stayed"
+                    + " visible").doesNotContain("back online");
+            assertThat(h.app().resolver().resolve(new Target.As(64500)).prefixes()).hasSize(17);
+            h.poll(5);
+            assertThat(h.count("stopped announcing")).isEqualTo(1);
+            System.out.println(h.console()); // for a reader of the test report
+        }
+    }
+
+    @Test
+    void longWithdrawnPrefixesStayWhileTheRestOfTheTargetIsInTrouble() throws Exception {
+        try (Harness h = new Harness(dir, "AS64500", FAST)) {
+            List<String> prefixes = twenty();
+            h.ripestat.as(64500, "EXAMPLE", 20, prefixes.toArray(String[]::new));
+            h.poll(3);
+            // GIVEN three prefixes withdrawn at 15:03, a partial outage
+            h.ripestat.withdraw(prefixes.get(0), prefixes.get(1), prefixes.get(2));
+            h.poll(4);
+            // WHEN thirty hours later two more go dark (announced still: a real loss) and hold
+            h.clock.advance(Duration.ofHours(30));
+            h.seenBy(0, prefixes.get(10), prefixes.get(11));
+            h.poll(5);
+            // THEN the outage goes on: with the rest not visible, nothing is taken for withdrawn
+            assertThat(h.console()).doesNotContain("stopped announcing", "back online");
+            // WHEN the two come back
+            h.seenBy(20, prefixes.get(10), prefixes.get(11));
+            h.poll(5);
+            // THEN the three are let go and the outage ends saying so
+            assertThat(h.count("AS64500 EXAMPLE stopped announcing 3 prefixes")).isEqualTo(1);
+            assertThat(h.console()).doesNotContain("back online");
+        }
+    }
+
+    @Test
+    void anAsDarkAsAWholeForDaysStaysAnOutageUntilItReturns() throws Exception {
+        try (Harness h = new Harness(dir, "AS131279", FAST)) {
+            h.ripestat.as(131279, "STAR-KP", 20, KP);
+            h.poll(3);
+            // GIVEN every prefix withdrawn at 15:03: offline
+            h.ripestat.withdraw(KP);
+            h.poll(4);
+            assertThat(h.count("AS131279 STAR-KP is offline")).isEqualTo(1);
+            // WHEN two days pass
+            h.clock.advance(Duration.ofDays(2));
+            h.poll(5);
+            // THEN it is still an outage: its prefixes stopped together, so none counts as withdrawn
+            assertThat(h.console()).doesNotContain("stopped announcing", "back online");
+            // WHEN it returns
+            h.seenBy(20, KP);
+            h.poll(3);
+            assertThat(h.count("AS131279 STAR-KP is back online after 2 days")).isEqualTo(1);
         }
     }
 

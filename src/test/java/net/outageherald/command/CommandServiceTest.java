@@ -28,6 +28,7 @@ class CommandServiceTest {
         h = new Harness(dir, "", """
                 detection:
                   spread-polls: false
+                  partial-min-prefixes: 1
                 notify:
                   max-subscriptions-per-destination: 2
                   console: false

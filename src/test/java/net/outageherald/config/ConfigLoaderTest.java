@@ -210,8 +210,8 @@ class ConfigLoaderTest {
         assertThat(keys.stream().map(k -> k.path().split("\\.")[0]).distinct())
                 .containsExactly("watch", "detection", "ripestat", "rislive", "database", "logging", "notify", "telegram", "discord",
                         "http", "shutdown");
-        assertThat(keys.stream().filter(k -> k.path().startsWith("detection."))).hasSize(16);
-        assertThat(keys.stream().filter(k -> k.path().startsWith("ripestat."))).hasSize(14);
+        assertThat(keys.stream().filter(k -> k.path().startsWith("detection."))).hasSize(19);
+        assertThat(keys.stream().filter(k -> k.path().startsWith("ripestat."))).hasSize(15);
         assertThat(Durations.parse(keys.get(1).defaultValue())).isEqualTo(Duration.ofMinutes(1));
     }
 

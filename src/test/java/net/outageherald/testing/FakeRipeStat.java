@@ -29,8 +29,15 @@ import okhttp3.HttpUrl;
  */
 public final class FakeRipeStat implements AutoCloseable {
 
-    /** How the fake misbehaves, if it does. */
-    public enum Failure { NONE, HTTP_500, TIMEOUT, INVALID_JSON, ERROR_ENVELOPE, STALE }
+    /**
+     * How the fake misbehaves, if it does. BLANK answers every looking-glass call with no routes at all and fresh
+     * timestamps, as RIPEstat once did for every call (BGPalerter issue #353).
+     */
+    public enum Failure { NONE, HTTP_500, TIMEOUT, INVALID_JSON, ERROR_ENVELOPE, STALE, BLANK }
+
+    /** The service's default canary, which the fake shows to {@link #CANARY_PEERS} peers unless told otherwise. */
+    public static final String CANARY = "193.0.0.0/21";
+    public static final int CANARY_PEERS = 30;
 
     private final ObjectMapper json = new ObjectMapper();
     private final MockWebServer server = new MockWebServer();
@@ -44,9 +51,14 @@ public final class FakeRipeStat implements AutoCloseable {
     private final AtomicInteger lookingGlassCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> callsByPrefix = new ConcurrentHashMap<>();
     private volatile Failure failure = Failure.NONE;
+    private final Map<String, Failure> failureByPrefix = new ConcurrentHashMap<>();
+    /** Prefixes no longer announced, with when they stopped: announced-prefixes ends their timeline there. */
+    private final Map<String, Instant> withdrawnAt = new ConcurrentHashMap<>();
 
     public FakeRipeStat(Clock clock) throws IOException {
         this.clock = clock;
+        peers.put(CANARY, CANARY_PEERS);
+        origins.put(CANARY, 3333L);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -92,10 +104,33 @@ public final class FakeRipeStat implements AutoCloseable {
 
     public void seenBy(String prefix, int peerCount) {
         peers.put(prefix, peerCount);
+        if (peerCount > 0) {
+            withdrawnAt.remove(prefix);
+        }
+    }
+
+    /**
+     * The origin stops announcing these prefixes now: nobody sees them, and announced-prefixes ends their
+     * timelines at the last 8-hourly dump that still had them. {@link #seenBy} with peers announces them again.
+     */
+    public void withdraw(String... prefixes) {
+        for (String p : prefixes) {
+            peers.put(p, 0);
+            withdrawnAt.put(p, now());
+        }
     }
 
     public void fail(Failure how) {
         failure = how;
+    }
+
+    /** The looking glass misbehaves for this one prefix only ({@code NONE}: answers it normally again). */
+    public void failFor(String prefix, Failure how) {
+        if (how == Failure.NONE) {
+            failureByPrefix.remove(prefix);
+        } else {
+            failureByPrefix.put(prefix, how);
+        }
     }
 
     public int lookingGlassCalls() {
@@ -116,7 +151,7 @@ public final class FakeRipeStat implements AutoCloseable {
         if (call.equals("looking-glass")) {
             lookingGlassCalls.incrementAndGet();
             callsByPrefix.computeIfAbsent(String.valueOf(resource), k -> new AtomicInteger()).incrementAndGet();
-            Failure f = failure;
+            Failure f = failureByPrefix.getOrDefault(String.valueOf(resource), failure);
             switch (f) {
                 case HTTP_500 -> {
                     return new MockResponse.Builder().code(500).body("Internal Server Error").build();
@@ -132,8 +167,11 @@ public final class FakeRipeStat implements AutoCloseable {
                     return ok("{\"messages\":[[\"error\",\"Backend temporarily unavailable\"]],\"data\":{},"
                             + "\"status\":\"error\",\"status_code\":503,\"time\":\"" + time(now()) + "\"}");
                 }
+                case BLANK -> {
+                    return ok(lookingGlass(resource, false, true));
+                }
                 default -> {
-                    return ok(lookingGlass(resource, f == Failure.STALE));
+                    return ok(lookingGlass(resource, f == Failure.STALE, false));
                 }
             }
         }
@@ -149,11 +187,11 @@ public final class FakeRipeStat implements AutoCloseable {
         };
     }
 
-    private String lookingGlass(String prefix, boolean stale) {
+    private String lookingGlass(String prefix, boolean stale, boolean blank) {
         Instant now = now();
         ObjectNode data = json.createObjectNode();
         ArrayNode rrcs = data.putArray("rrcs");
-        int n = peers.getOrDefault(prefix, 0);
+        int n = blank ? 0 : peers.getOrDefault(prefix, 0);
         long origin = origins.getOrDefault(prefix, 64500L);
         for (int rrc = 0; rrc * 10 < n; rrc++) {
             ObjectNode r = rrcs.addObject().put("rrc", String.format("RRC%02d", rrc)).put("location", "Somewhere");
@@ -174,13 +212,14 @@ public final class FakeRipeStat implements AutoCloseable {
     }
 
     private String announcedPrefixes(long asn) {
-        Instant now = now();
-        Instant dump = now.truncatedTo(ChronoUnit.DAYS);
+        Instant dump = dump(now());
         ObjectNode data = json.createObjectNode();
         ArrayNode list = data.putArray("prefixes");
         for (String p : announced.getOrDefault(asn, List.of())) {
+            Instant gone = withdrawnAt.get(p);
+            Instant end = gone == null ? dump : dump(gone);
             list.addObject().put("prefix", p).putArray("timelines").addObject()
-                    .put("starttime", time(dump.minus(Duration.ofDays(14)))).put("endtime", time(dump));
+                    .put("starttime", time(dump.minus(Duration.ofDays(14)))).put("endtime", time(end));
         }
         data.put("query_starttime", time(dump.minus(Duration.ofDays(14)))).put("query_endtime", time(dump))
                 .put("resource", String.valueOf(asn)).put("latest_time", time(dump))
@@ -229,6 +268,12 @@ public final class FakeRipeStat implements AutoCloseable {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** The RIB dump a time falls in: RIS dumps at 00:00, 08:00 and 16:00 UTC. */
+    private static Instant dump(Instant at) {
+        Instant day = at.truncatedTo(ChronoUnit.DAYS);
+        return day.plus(Duration.ofHours(Duration.between(day, at).toHours() / 8 * 8));
     }
 
     /** RIPEstat writes UTC times without a zone. */

@@ -1,14 +1,14 @@
 package net.outageherald.notify.message;
 
-import net.outageherald.model.Message;
 import java.util.ArrayList;
 import java.util.List;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
 import net.outageherald.model.Event;
 import net.outageherald.model.Facts;
-import net.outageherald.model.Status;
 import net.outageherald.model.Message.Field;
+import net.outageherald.model.Message;
+import net.outageherald.model.Status;
 
 /** Writes the words for each event: a headline, one summary sentence, and the facts as fields. */
 public final class EventMessages implements Messages {
@@ -37,34 +37,92 @@ public final class EventMessages implements Messages {
             case OUTAGE_CHANGED -> new Message(e.status(),
                     e.status() == Status.DOWN ? name + " is now fully offline" : name + " is partly back online",
                     darkSummary(f, e.status()), outageFields(e), e.at(), f.evidenceUrl(), FOOTER);
-            case RESTORED -> new Message(Status.UP,
+            case RESTORED -> !f.prefixesWithdrawn().isEmpty() ? withdrawn(e) : new Message(Status.UP,
                     name + " is back online" + (e.duration() == null ? "" : " after " + HumanDurations.human(e.duration())),
                     f.prefixesTotal() + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes")
                             + " visible again, the best-seen one by "
                             + HumanFormat.count(f.peersNow(), "RIS peer", "RIS peers") + ".",
                     restoredFields(e), e.at(), f.evidenceUrl(), FOOTER);
-            case MONITORING_DEGRADED -> new Message(Status.UNKNOWN, "Monitoring of " + name + " is degraded",
+            case MONITORING_DEGRADED -> e.aboutRoutingData() ? onHold(e) : new Message(Status.UNKNOWN,
+                    "Monitoring of " + name + " is degraded",
                     "No usable routing data" + (e.duration() == null ? "" : " for " + HumanDurations.human(e.duration()))
                             + (f.reason() == null ? "" : " (" + f.reason() + ")")
                             + ". Its status is unknown, not down: no outage is reported without data.",
                     List.of(new Field("Since", HumanFormat.time(e.at(), null), true)), e.at(), f.evidenceUrl(), FOOTER);
-            case MONITORING_RECOVERED -> new Message(Status.UP, "Monitoring of " + name + " has recovered",
+            case MONITORING_RECOVERED -> e.aboutRoutingData() ? resumed(e) : new Message(Status.UP,
+                    "Monitoring of " + name + " has recovered",
                     "Routing data is usable again" + (e.duration() == null ? "" : " after a gap of "
                             + HumanDurations.human(e.duration())) + ". Current status: " + e.status().words() + ".",
                     List.of(), e.at(), f.evidenceUrl(), FOOTER);
         };
     }
 
+    /**
+     * To the operators: the data source looks wrong, so what it says is not reported as outages for now. The
+     * reason says what is wrong and what to do, as the detector alone knows which check tripped.
+     */
+    private static Message onHold(Event e) {
+        String why = e.facts().reason() == null ? "The routing data looks wrong" : e.facts().reason();
+        return new Message(Status.UNKNOWN, "Outage reports on hold: the routing data looks wrong", why + ".",
+                List.of(new Field("Since", HumanFormat.time(e.at(), null), true)), e.at(), null, FOOTER);
+    }
+
+    private static Message resumed(Event e) {
+        String why = e.facts().reason() == null ? "The routing data looks normal again" : e.facts().reason();
+        List<Field> fields = e.duration() == null ? List.of()
+                : List.of(new Field("On hold for", HumanDurations.human(e.duration()), true));
+        return new Message(Status.UP, "Outage reports resumed: the routing data looks right again", why + ".",
+                fields, e.at(), null, FOOTER);
+    }
+
+    /**
+     * A partial outage that ended because the target stopped announcing the dark prefixes: said as what it is,
+     * not as "back online", since those prefixes did not come back.
+     */
+    private Message withdrawn(Event e) {
+        Facts f = e.facts();
+        List<String> gone = f.prefixesWithdrawn();
+        String which = HumanFormat.count(gone.size(), "prefix", "prefixes") + ": " + HumanFormat.list(gone, 3);
+        boolean one = gone.size() == 1;
+        String dark = e.duration() == null ? "" : " for " + HumanDurations.human(e.duration());
+        String summary = (one ? "It was" : "They were") + " dark" + dark + " while the rest of "
+                + e.targetName() + " stayed visible, and RIPEstat no longer lists " + (one ? "it" : "them")
+                + " as announced: most likely withdrawn on purpose. " + (one ? "It is" : "They are")
+                + " no longer watched, and everything " + e.targetName() + " announces now is visible, so this"
+                + " partial outage is closed. If " + (one ? "it" : "they") + " should still be announced, that is"
+                + " for the network's operator to check.";
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Prefixes withdrawn", HumanFormat.list(gone, MAX_PREFIXES), false));
+        fields.addAll(resolvedFields(e));
+        if (e.duration() != null) {
+            fields.add(new Field("Duration", HumanDurations.human(e.duration()), true));
+        }
+        return new Message(Status.UP, e.targetName() + " stopped announcing " + which, summary, fields, e.at(),
+                f.evidenceUrl(), FOOTER);
+    }
+
     @Override
     public Message resolvedOriginal(Event restored) {
         String lasted = restored.duration() == null ? "" : " for " + HumanDurations.human(restored.duration());
+        List<String> gone = restored.facts().prefixesWithdrawn();
+        if (!gone.isEmpty()) {
+            return new Message(Status.UP, "Closed: " + restored.targetName() + " stopped announcing "
+                    + HumanFormat.count(gone.size(), "prefix", "prefixes") + " (partly offline" + lasted + ")",
+                    "This outage is over: " + HumanFormat.list(gone, 3) + (gone.size() == 1 ? " is" : " are")
+                            + " no longer announced.", resolvedFields(restored), restored.at(),
+                    restored.facts().evidenceUrl(), FOOTER);
+        }
+        return new Message(Status.UP, "Resolved: " + restored.targetName() + " was offline" + lasted,
+                "This outage is over.", resolvedFields(restored), restored.at(), restored.facts().evidenceUrl(), FOOTER);
+    }
+
+    private List<Field> resolvedFields(Event restored) {
         List<Field> fields = new ArrayList<>();
         if (restored.outageStart() != null) {
             fields.add(new Field("Began", HumanFormat.timeIn(restored.outageStart(), country(restored)), true));
         }
         fields.add(new Field("Ended", HumanFormat.timeIn(restored.at(), country(restored)), true));
-        return new Message(Status.UP, "Resolved: " + restored.targetName() + " was offline" + lasted,
-                "This outage is over.", fields, restored.at(), restored.facts().evidenceUrl(), FOOTER);
+        return fields;
     }
 
     private String darkSummary(Facts f, Status status) {
@@ -98,6 +156,11 @@ public final class EventMessages implements Messages {
         if (!f.prefixesAffected().isEmpty()) {
             fields.add(new Field("Prefixes dark", HumanFormat.list(f.prefixesAffected(), MAX_PREFIXES), false));
         }
+        if (f.darkShare() > 0) {
+            // how much of the target this is: "3 of 20 prefixes, 12 % of the address space"
+            fields.add(new Field("Dark", f.prefixesAffected().size() + " of " + HumanFormat.count(f.prefixesTotal(),
+                    "prefix", "prefixes") + ", " + percent(f.darkShare()) + " of the address space", true));
+        }
         fields.add(new Field("Seen by", f.peersNow() + " RIS peers (normally " + f.peersNormally() + ")", true));
         if (!f.upstreams().isEmpty()) {
             fields.add(new Field("Upstreams before", HumanFormat.list(
@@ -118,6 +181,17 @@ public final class EventMessages implements Messages {
             fields.add(new Field("Duration", HumanDurations.human(e.duration()), true));
         }
         return fields;
+    }
+
+    /** 0.123 → "12 %"; never rounds a part to nothing or to the whole. */
+    private static String percent(double share) {
+        if (share < 0.01) {
+            return "less than 1 %";
+        }
+        if (share < 1 && share > 0.99) {
+            return "more than 99 %";
+        }
+        return Math.round(share * 100) + " %";
     }
 
     /** The target's country whatever the target is: a country, or an AS or prefix whose country we know. */

@@ -3,7 +3,9 @@ package net.outageherald.source.ripestat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import net.outageherald.source.SourceUnavailableException;
 import net.outageherald.source.SourceUnavailableException.Reason;
 import org.slf4j.Logger;
@@ -12,11 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Failure state of one data call (a small circuit breaker): after a failed call it is left alone for a while,
  * doubling per consecutive failure up to a cap, and its calls fail fast meanwhile. One success resets it.
+ * An unreadable answer for one resource is that resource's trouble; only unreadable answers for
+ * {@value #UNREADABLE_RESOURCES} different resources in a row count as a failure of the call.
  * It logs the start of a failure run and the recovery once each, not every failed attempt.
  */
 final class EndpointHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHealth.class);
+    /** Unreadable answers for this many different resources, with no success between, are the endpoint's. */
+    static final int UNREADABLE_RESOURCES = 3;
 
     private final String endpoint;
     private final Clock clock;
@@ -27,6 +33,8 @@ final class EndpointHealth {
     private int consecutiveFailures;
     private String lastError;
     private Instant backingOffUntil;
+    /** Resources whose answers were unreadable since the last success. */
+    private final Set<String> unreadable = new LinkedHashSet<>();
 
     EndpointHealth(String endpoint, Clock clock, Duration backoff, Duration backoffMax) {
         this.endpoint = endpoint;
@@ -51,14 +59,28 @@ final class EndpointHealth {
         consecutiveFailures = 0;
         failingSince = null;
         backingOffUntil = null;
+        unreadable.clear();
+    }
+
+    /**
+     * The answer for one resource could not be read. That resource is unknown this time and the others go on;
+     * when the answers for several different resources in a row are unreadable, the endpoint is what is broken.
+     */
+    synchronized void recordUnreadable(String resource, SourceUnavailableException failure) {
+        unreadable.add(resource);
+        if (unreadable.size() < UNREADABLE_RESOURCES) {
+            return;
+        }
+        String last = String.join(", ", unreadable);
+        unreadable.clear();
+        recordFailure(new SourceUnavailableException(endpoint, failure.reason(), "unreadable answers for "
+                + UNREADABLE_RESOURCES + " different resources in a row (" + last + "); last: "
+                + detail(failure)));
     }
 
     synchronized void recordFailure(SourceUnavailableException failure) {
         Instant now = clock.instant();
-        String message = failure.getMessage();
-        // the exception's message starts with the endpoint name, which the log line already says
-        String detail = message.startsWith(endpoint + ": ") ? message.substring(endpoint.length() + 2) : message;
-        lastError = failure.reason() + ": " + detail;
+        lastError = failure.reason() + ": " + detail(failure);
         if (backingOffUntil != null && now.isBefore(backingOffUntil)) {
             // a call that was already under way when another one failed: same outage, no extra doubling
             return;
@@ -79,6 +101,12 @@ final class EndpointHealth {
     synchronized EndpointStatus status() {
         return new EndpointStatus(endpoint, Optional.ofNullable(failingSince), consecutiveFailures,
                 Optional.ofNullable(lastError), Optional.ofNullable(backingOffUntil));
+    }
+
+    /** The exception's message without the endpoint name it starts with, which the log line already says. */
+    private String detail(SourceUnavailableException failure) {
+        String message = failure.getMessage();
+        return message.startsWith(endpoint + ": ") ? message.substring(endpoint.length() + 2) : message;
     }
 
     private Duration backoffFor(int failures) {

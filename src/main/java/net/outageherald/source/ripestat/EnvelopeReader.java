@@ -67,12 +67,12 @@ final class EnvelopeReader {
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw AttemptException.badAnswer(Reason.MALFORMED, "answer is not JSON: " + e.getOriginalMessage(), e);
+            throw AttemptException.unreadable(Reason.MALFORMED, "answer is not JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw AttemptException.badAnswer(Reason.MALFORMED, "answer is not JSON: " + e.getMessage(), e);
+            throw AttemptException.unreadable(Reason.MALFORMED, "answer is not JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw AttemptException.badAnswer(Reason.MALFORMED, "answer is not a JSON object", null);
+            throw AttemptException.unreadable(Reason.MALFORMED, "answer is not a JSON object", null);
         }
         return root;
     }

@@ -91,17 +91,27 @@ public final class RipeStatClient {
 
     /** The {@code data} object of a data call; params go into the query in their iteration order. */
     JsonNode fetch(String call, Map<String, String> params) throws SourceUnavailableException {
+        return fetch(call, params, data -> data);
+    }
+
+    /**
+     * A data call's {@code data} as {@code reader} makes it. A {@link Reason#MALFORMED} from the reader is the
+     * asked resource's bad answer, not the endpoint's failure: the other resources go on being asked.
+     */
+    <T> T fetch(String call, Map<String, String> params, DataReader<T> reader) throws SourceUnavailableException {
         EndpointHealth health = endpoint(call);
         health.checkAvailable();
         HttpUrl url = url(call, params);
+        String resource = params.getOrDefault("resource", url.encodedQuery());
+        JsonNode data;
         try {
-            JsonNode data = withRetries(call, url);
-            health.recordSuccess();
-            return data;
+            data = withRetries(call, url);
         } catch (GaveUp gaveUp) {
             SourceUnavailableException failure = gaveUp.last.toSourceUnavailable(call, gaveUp.attempts);
             if (gaveUp.last.blamesEndpoint()) {
                 health.recordFailure(failure);
+            } else if (gaveUp.last.unreadable()) {
+                health.recordUnreadable(resource, failure);
             }
             throw failure;
         } catch (InterruptedException e) {
@@ -109,6 +119,24 @@ public final class RipeStatClient {
             Thread.currentThread().interrupt();
             throw new SourceUnavailableException(call, Reason.IO_ERROR, "interrupted", e);
         }
+        try {
+            T read = reader.read(data);
+            health.recordSuccess();
+            return read;
+        } catch (SourceUnavailableException e) {
+            if (e.reason() == Reason.MALFORMED) {
+                health.recordUnreadable(resource, e);
+            } else {
+                health.recordSuccess(); // it answered, e.g. with data that is behind: that says nothing of backoff
+            }
+            throw e;
+        }
+    }
+
+    /** Makes our own record of a data call's {@code data}; may refuse it. */
+    @FunctionalInterface
+    interface DataReader<T> {
+        T read(JsonNode data) throws SourceUnavailableException;
     }
 
     private JsonNode withRetries(String call, HttpUrl url) throws GaveUp, InterruptedException {

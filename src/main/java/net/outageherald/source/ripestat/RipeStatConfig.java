@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import net.outageherald.model.Prefix;
 import okhttp3.HttpUrl;
 
 /**
- * How we talk to RIPEstat: where it is, how we name ourselves, how hard we may press it, and how we
- * back off when it fails. Defaults in {@link #defaults()}.
+ * How we talk to RIPEstat: where it is, how we name ourselves, how hard we may press it, how we
+ * back off when it fails, and the canary prefix that tells a blank answer from a dark network (null: none).
+ * Defaults in {@link #defaults()}.
  */
 public record RipeStatConfig(
         String url,
@@ -27,10 +29,15 @@ public record RipeStatConfig(
         int requestsPerMinute,
         Duration failureBackoff,
         Duration failureBackoffMax,
-        Duration reconcileInterval) {
+        Duration reconcileInterval,
+        Prefix canary) {
 
     public static final String URL_ENV = "HERALD_RIPESTAT_URL";
     public static final String DEFAULT_URL = "https://stat.ripe.net";
+    /** RIPE NCC's own block: always visible to nearly every RIS peer, so a looking glass that misses it is blank. */
+    public static final Prefix DEFAULT_CANARY = Prefix.parse("193.0.0.0/21");
+    /** The {@code canary} value that turns the canary off. */
+    public static final String NO_CANARY = "none";
     // RIPEstat's rule for sourceapp: letters, digits, hyphens and underscores
     private static final Pattern SOURCEAPP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String SOURCEAPP_RULE = "use 1 to 64 letters, digits, '-' or '_'";
@@ -80,7 +87,7 @@ public record RipeStatConfig(
     public static RipeStatConfig defaults() {
         return new RipeStatConfig(URL_EXAMPLE, "outage-herald", 4, Duration.ofSeconds(5), Duration.ofSeconds(20),
                 3, Duration.ofSeconds(1), Duration.ofSeconds(30), HOUR, Duration.ofMinutes(15), 60,
-                Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(30));
+                Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofMinutes(30), DEFAULT_CANARY);
     }
 
     /** Binds the {@code ripestat:} section. */
@@ -100,6 +107,7 @@ public record RipeStatConfig(
         Duration failureBackoff = n.duration("failure-backoff", d.failureBackoff, Duration.ofSeconds(1), HOUR);
         Duration failureBackoffMax = n.duration("failure-backoff-max", d.failureBackoffMax, Duration.ofSeconds(1), DAY);
         Duration reconcileInterval = n.duration("reconcile-interval", d.reconcileInterval, Duration.ofMinutes(1), DAY);
+        Prefix canary = n.validate("canary", n.string("canary", d.canary.cidr()), RipeStatConfig::canary, d.canary);
 
         n.check(retryBackoffMax.compareTo(retryBackoff) >= 0, "retry-backoff-max", "'" + Durations.format(retryBackoffMax)
                 + "' is below retry-backoff (" + Durations.format(retryBackoff) + "); the cap must be at least the start");
@@ -107,7 +115,21 @@ public record RipeStatConfig(
                 + "' is below failure-backoff (" + Durations.format(failureBackoff) + "); the cap must be at least the start");
         return n.build(() -> new RipeStatConfig(url, sourceapp, maxInFlight, connectTimeout, readTimeout, maxAttempts,
                 retryBackoff, retryBackoffMax, lookBackLimit, maxDataLag, requestsPerMinute, failureBackoff,
-                failureBackoffMax, reconcileInterval));
+                failureBackoffMax, reconcileInterval, canary));
+    }
+
+    /** A prefix, or {@code none} (null: no canary). */
+    private static Prefix canary(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.equalsIgnoreCase(NO_CANARY)) {
+            return null;
+        }
+        try {
+            return Prefix.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + t + "' is not a prefix; use one that is always visible, such as "
+                    + DEFAULT_CANARY.cidr() + ", or " + NO_CANARY + " to go without (not recommended)");
+        }
     }
 
     /** Bound on one whole HTTP exchange, so a trickling answer cannot hold an in-flight slot for ever. */

@@ -1,6 +1,5 @@
 package net.outageherald.source.ripestat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,8 +47,8 @@ public final class RipeStatRoutingSource implements RoutingSource {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("resource", prefix.cidr());
         params.put("look_back_limit", Long.toString(lookBackLimit.toSeconds()));
-        JsonNode data = client.fetch(RipeStatClient.LOOKING_GLASS, params);
-        return LookingGlassReader.read(prefix, data, maxDataLag);
+        return client.fetch(RipeStatClient.LOOKING_GLASS, params,
+                data -> LookingGlassReader.read(prefix, data, maxDataLag));
     }
 
     /**

@@ -163,6 +163,72 @@ class EndpointBackoffTest {
         assertThat(status("looking-glass").healthy()).isTrue();
     }
 
+    @Test
+    void anUnreadableAnswerForOnePrefixLeavesTheEndpointToTheOthers() throws Exception {
+        // GIVEN RIPEstat answers one prefix with something that is not JSON (a truncated body)
+        server.enqueue(Samples.json("{\"status\": \"ok\", \"data\": {\"rrcs\": ["));
+        assertThatThrownBy(() -> client.fetch("looking-glass", Map.of("resource", "192.0.2.0/24")))
+                .isInstanceOfSatisfying(SourceUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+
+        // WHEN the next prefix is polled right away
+        server.enqueue(Samples.ok("looking-glass_140.78.0.0-16.json"));
+
+        // THEN it goes out and is answered: only the prefix with the bad answer is unknown
+        assertThat(client.fetch("looking-glass", PREFIX).has("rrcs")).isTrue();
+        assertThat(status("looking-glass").healthy()).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedDataForOnePrefixLeavesTheEndpointToTheOthers() throws Exception {
+        // GIVEN a well-formed envelope whose data for one prefix has no rrcs
+        RipeStatRoutingSource source = new RipeStatRoutingSource(client);
+        server.enqueue(Samples.json("{\"status\":\"ok\",\"status_code\":200,\"data\":{\"query_time\":"
+                + "\"2025-06-11T16:03:00\",\"latest_time\":\"2025-06-11T16:02:30\"}}"));
+        assertThatThrownBy(() -> source.observe(net.outageherald.model.Prefix.parse("192.0.2.0/24")))
+                .isInstanceOfSatisfying(SourceUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+
+        // WHEN / THEN the next call goes out
+        server.enqueue(Samples.ok("looking-glass_140.78.0.0-16.json"));
+        assertThat(client.fetch("looking-glass", PREFIX).has("rrcs")).isTrue();
+        assertThat(status("looking-glass").healthy()).isTrue();
+    }
+
+    @Test
+    void unreadableAnswersForSeveralDifferentPrefixesInARowAreTheEndpointsTrouble() throws Exception {
+        // GIVEN the same prefix answered unreadably three times: still that prefix's trouble
+        for (int i = 0; i < 3; i++) {
+            unreadable("192.0.2.0/24");
+        }
+        assertThat(status("looking-glass").healthy()).isTrue();
+        server.enqueue(Samples.ok("looking-glass_140.78.0.0-16.json"));
+        client.fetch("looking-glass", PREFIX);
+
+        // WHEN three different prefixes in a row get unreadable answers (an HTML error page for everyone)
+        unreadable("192.0.2.0/24");
+        unreadable("198.51.100.0/24");
+        assertThat(status("looking-glass").healthy()).isTrue();
+        unreadable("203.0.113.0/24");
+
+        // THEN the data call backs off, and says why
+        EndpointStatus status = status("looking-glass");
+        assertThat(status.healthy()).isFalse();
+        assertThat(status.lastError()).hasValueSatisfying(e -> assertThat(e)
+                .contains("unreadable answers for 3 different resources in a row"));
+        assertThatThrownBy(() -> client.fetch("looking-glass", PREFIX))
+                .isInstanceOfSatisfying(SourceUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.BACKING_OFF));
+    }
+
+    private void unreadable(String prefix) {
+        server.enqueue(new MockResponse.Builder().code(200).body("<html>Bad gateway</html>").build());
+        assertThatThrownBy(() -> client.fetch("looking-glass", Map.of("resource", prefix)))
+                .isInstanceOfSatisfying(SourceUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
+
     private void failOnce() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse.Builder().code(500).build());

@@ -178,7 +178,7 @@ class RipeStatClientTest {
         RipeStatConfig quick = new RipeStatConfig(settings.url(), settings.sourceapp(), 4,
                 Duration.ofMillis(500), Duration.ofMillis(100), 3, Duration.ofMillis(1), Duration.ofMillis(5),
                 settings.lookBackLimit(), settings.maxDataLag(), 10_000, settings.failureBackoff(),
-                settings.failureBackoffMax(), settings.reconcileInterval());
+                settings.failureBackoffMax(), settings.reconcileInterval(), settings.canary());
         RipeStatClient impatient = TestSettings.client(quick, clock, sleeper);
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());

@@ -30,7 +30,8 @@ class RipeStatConfigTest {
         // THEN one exception names all three
         assertThatThrownBy(() -> new RipeStatConfig("not a url", "has spaces", 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofHours(1),
-                Duration.ofMinutes(15), 60, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofMinutes(30)))
+                Duration.ofMinutes(15), 60, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofMinutes(30),
+                RipeStatConfig.DEFAULT_CANARY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("url:")
                 .hasMessageContaining("sourceapp:")
@@ -43,7 +44,7 @@ class RipeStatConfigTest {
         assertThatThrownBy(() -> new RipeStatConfig("https://stat.ripe.net", "outage-herald", 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1), Duration.ofSeconds(1),
                 Duration.ofHours(1), Duration.ofMinutes(15), 60, Duration.ofMinutes(10), Duration.ofMinutes(1),
-                Duration.ofMinutes(30)))
+                Duration.ofMinutes(30), null))
                 .hasMessageContaining("failure-backoff-max");
     }
 
@@ -58,5 +59,28 @@ class RipeStatConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ripestat.sourceapp")
                 .hasMessageContaining("letters, digits, '-' or '_'");
+    }
+
+    @Test
+    void theCanaryIsRipeNccsBlockByDefaultAnyPrefixOrNone() throws Exception {
+        java.util.function.Function<String, RipeStatConfig> bind = yaml -> ConfigLoader.bind(
+                readTree("{\"ripestat\": {" + yaml + "}}"), java.util.Map.of(), java.nio.file.Path.of(""),
+                root -> RipeStatConfig.from(root.section("ripestat")));
+        assertThat(bind.apply("").canary()).isEqualTo(net.outageherald.model.Prefix.parse("193.0.0.0/21"));
+        assertThat(bind.apply("\"canary\": \"2001:67c:2e8::/48\"").canary())
+                .isEqualTo(net.outageherald.model.Prefix.parse("2001:67c:2e8::/48"));
+        assertThat(bind.apply("\"canary\": \"none\"").canary()).isNull();
+        assertThatThrownBy(() -> bind.apply("\"canary\": \"ripe\""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ripestat.canary: 'ripe' is not a prefix; use one that is always visible,"
+                        + " such as 193.0.0.0/21, or none to go without (not recommended)");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -17,7 +17,7 @@ final class TestSettings {
         return new RipeStatConfig(server.url("/").toString(), "outage-herald-test", 4, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 3, Duration.ofMillis(1), Duration.ofSeconds(10), Duration.ofHours(1),
                 Duration.ofMinutes(15), 10_000, Duration.ofMinutes(1), Duration.ofMinutes(8),
-                Duration.ofMinutes(30));
+                Duration.ofMinutes(30), RipeStatConfig.DEFAULT_CANARY);
     }
 
     static RipeStatClient client(RipeStatConfig settings, MutableClock clock, Sleeper sleeper) {
