@@ -37,6 +37,7 @@ class StatusOfLargeTargetsTest {
         h = new Harness(dir, "AS64500", """
                 detection:
                   spread-polls: false
+                  partial-min-prefixes: 1   # one dark prefix of three is this test's partial outage
                 notify:
                   console: false
                 ripestat:
