@@ -9,11 +9,15 @@
 # Environment (defaults in brackets):
 #   REPLAY_DIR [/tmp/ris-bench]   the replay copy
 #   MONITORED [100] UNMONITORED [10000] SEED [1]   the universe, passed to the replay and to rislive-universe.js
-#   JAVA_OPTS [-Xmx128m -XX:+UseSerialGC]          the JVM's flags
+#   JAVA_OPTS [-Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m
+#              -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000]
+#                                 the JVM's flags; MALLOC_ARENA_MAX [2] is set for it too (fewer glibc arenas)
 #   HERALD_ARGS []                extra RisLiveBenchmark options, e.g. "--confirm-after 1 --dark-enter-fraction 0.001"
 #   CONFIRM_FOR [1s]              detection.confirm-for, subtracted from the latencies in report.json
 #   PIN [1]                       1: replay on core 0, Herald on core 1 (taskset)
 #   PORT [7800] HOOK_PORT [7801]  the replay's websocket and its webhook (the Telegram Bot API stand-in)
+#   HOG [0] HOGS [1]              seconds of HOGS busy loops on Herald's core during the replay (PIN=1): Herald
+#                                 then gets 1/(HOGS+1) of a core, so that a fixed --rate offers more than it reads
 #
 # Herald starts first and is seeded by the fake looking glass; the replay starts when the benchmark writes its
 # ready file, and its first ris_subscribe starts the stream. procsample.js samples the JVM every second.
@@ -28,9 +32,12 @@ REPLAY_DIR=${REPLAY_DIR:-/tmp/ris-bench}
 MONITORED=${MONITORED:-100}
 UNMONITORED=${UNMONITORED:-10000}
 SEED=${SEED:-1}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 CONFIRM_FOR=${CONFIRM_FOR:-1s}
 PIN=${PIN:-1}
+HOG=${HOG:-0}
+HOGS=${HOGS:-1}
 PORT=${PORT:-7800}
 HOOK_PORT=${HOOK_PORT:-7801}
 UNIVERSE=(--seed "$SEED" --monitored "$MONITORED" --unmonitored "$UNMONITORED")
@@ -60,7 +67,7 @@ $(pin 1) java $JAVA_OPTS -cp "$CP" net.outageherald.bench.RisLiveBenchmark \
   --alert-file "$RUN/alerts.log" --ready-file "$RUN/ready" --summary "$RUN/summary.json" \
   --confirm-for "$CONFIRM_FOR" --run-for 900 ${HERALD_ARGS:-} >"$RUN/herald.log" 2>&1 &
 JPID=$!
-echo "$JAVA_OPTS" >"$RUN/jvm-flags.txt"
+echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX $JAVA_OPTS" >"$RUN/jvm-flags.txt"
 trap 'kill $JPID 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 900); do
@@ -73,9 +80,18 @@ done
 node "$REPLAY_DIR/procsample.js" --pid $JPID --out "$RUN/samples.csv" --summary "$RUN/procsample.json" >/dev/null &
 SPID=$!
 
+HPIDS=()
+if [ "$HOG" != 0 ]; then
+  for _ in $(seq 1 "$HOGS"); do
+    taskset -c 1 timeout "$HOG" sh -c 'while :; do :; done' &
+    HPIDS+=($!)
+  done
+fi
+
 $(pin 0) node "$REPLAY_DIR/rislive-replay.js" --port "$PORT" --webhook-port "$HOOK_PORT" --alert-file "$RUN/alerts.log" \
   "${UNIVERSE[@]}" "$@" --idle-exit 60 --results "$RUN/results.json" >"$RUN/replay.log" 2>&1 || true
 
+for h in "${HPIDS[@]}"; do kill "$h" 2>/dev/null || true; done
 kill -TERM $JPID 2>/dev/null || true
 wait $JPID 2>/dev/null || true
 wait $SPID 2>/dev/null || true

@@ -27,7 +27,7 @@ public final class StreamFeed implements RisLiveListener {
     private volatile Instant liveUntil;
     private volatile Instant lastMessage;
     private volatile boolean everLive;
-    /** Set when RIS Live said it dropped data: the next return to LIVE makes every picture stale. */
+    /** Set when data meant for us was lost (see onDataLost): the next return to LIVE makes every picture stale. */
     private volatile Instant lostSince;
     /** A gap shorter than this loses too little to look at every prefix again. */
     private final java.time.Duration tolerableGap;

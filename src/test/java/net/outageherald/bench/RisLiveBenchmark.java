@@ -66,7 +66,7 @@ public final class RisLiveBenchmark {
                     + " --rislive ws://127.0.0.1:7800/v1/ws/ [--telegram http://127.0.0.1:7801] [--alert-file F]"
                     + " [--confirm-for 1s] [--confirm-after 3] [--dark-enter-fraction 0.25]"
                     + " [--max-prefix-subscriptions 0] [--lg-lag 30s] [--ready-file F] [--summary F]"
-                    + " [--run-for 600] [--log-level INFO]");
+                    + " [--pool-size 4] [--requests-per-minute 6000] [--run-for 600] [--log-level INFO]");
             System.exit(2);
         }
         new RisLiveBenchmark(o).run();
@@ -183,6 +183,7 @@ public final class RisLiveBenchmark {
                 .append("  reconnect-backoff: 100ms\n")
                 .append("  reconnect-backoff-max: 1s\n")
                 .append("  subscribe-pace: ").append(opt("subscribe-pace", "1ms")).append('\n');
+        y.append("database:\n  pool-size: ").append(opt("pool-size", "4")).append('\n');
         y.append("notify:\n  console: true\n");
         if (opts.containsKey("telegram")) {
             // one channel per outage prefix, as many channels following one network each would be

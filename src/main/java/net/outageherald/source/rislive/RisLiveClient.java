@@ -2,6 +2,7 @@ package net.outageherald.source.rislive;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +39,12 @@ public final class RisLiveClient implements AutoCloseable {
     public static final Duration LIVENESS_CHECK_EVERY = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(RisLiveClient.class);
+    /**
+     * A connection that ends while its newest message was this far behind real time leaves a backlog behind:
+     * RIS Live held that much for us, and a new connection does not bring it back. Normal delivery is
+     * within a few seconds.
+     */
+    public static final Duration LOSSY_LAG = Duration.ofSeconds(10);
 
     private final RisLiveConfig config;
     private final OkHttpClient http;
@@ -244,8 +251,23 @@ public final class RisLiveClient implements AutoCloseable {
 
     /** The socket is gone or no longer trusted: drop it and reconnect after the backoff. */
     private synchronized void lost(int gen, String why, boolean logged) {
+        lost(gen, why, logged, false);
+    }
+
+    /**
+     * As {@link #lost(int, String, boolean)}; {@code certainLoss} when RIS Live said it drops what it held for
+     * us. Either that or a connection ending far behind the stream is told to the listener as data lost.
+     */
+    private synchronized void lost(int gen, String why, boolean logged, boolean certainLoss) {
         if (gen != generation || closed) {
             return;
+        }
+        Instant last = liveness.lastTimestamp();
+        Duration lag = liveness.lastLag();
+        if (last != null && (certainLoss || (lag != null && lag.compareTo(LOSSY_LAG) > 0))) {
+            String what = certainLoss ? "closed us as a slow consumer"
+                    : "dropped while " + Text.duration(lag) + " behind the stream";
+            frames.deliver(() -> listener.onDataLost(last, what));
         }
         generation++; // whatever this socket still reports is stale from now on
         dropSocket();
@@ -265,13 +287,10 @@ public final class RisLiveClient implements AutoCloseable {
         if (error != null) {
             if (error.slowConsumer()) {
                 LOG.warn("RIS Live closed us as a slow consumer; reconnecting ({})", error.message());
-                // what it held for us is gone: the routing picture is incomplete from our last message on
-                java.time.Instant since = liveness.lastTimestamp() != null ? liveness.lastTimestamp() : clock.instant();
-                frames.deliver(() -> listener.onDataLost(since, "closed as a slow consumer: " + error.message()));
             } else {
                 LOG.warn("RIS Live sent an error: {}; reconnecting", error.message());
             }
-            lost(gen, "server error: " + error.message(), true);
+            lost(gen, "server error: " + error.message(), true, error.slowConsumer());
         }
     }
 

@@ -23,9 +23,11 @@ public interface RisLiveListener {
     void onStreamState(StreamState state, String why);
 
     /**
-     * RIS Live certainly dropped messages meant for us (it closed the connection because we fell behind), so
-     * what the stream said after {@code since} (the time of the last message read) may be incomplete. Called
-     * on the reader thread before the connection is dropped; the reconnect follows as for any failure.
+     * Messages meant for us are lost: RIS Live closed us as a slow consumer, or the connection ended while we
+     * were far behind the stream (see {@link RisLiveClient#LOSSY_LAG}), so what it still held for us is gone.
+     * What the stream said after {@code since} (the time of the last message read) may be incomplete. Called
+     * before the stream's DOWN is delivered, on whichever thread saw the connection end; the reconnect follows
+     * as for any failure.
      */
     default void onDataLost(java.time.Instant since, String why) {
     }

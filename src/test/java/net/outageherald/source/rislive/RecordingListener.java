@@ -12,6 +12,7 @@ final class RecordingListener implements RisLiveListener {
     final List<RouteUpdate> updates = new CopyOnWriteArrayList<>();
     final List<PeerState> peerStates = new CopyOnWriteArrayList<>();
     final List<Change> changes = new CopyOnWriteArrayList<>();
+    final List<String> losses = new CopyOnWriteArrayList<>();
 
     @Override
     public void onUpdate(RouteUpdate update) {
@@ -26,6 +27,11 @@ final class RecordingListener implements RisLiveListener {
     @Override
     public void onStreamState(StreamState state, String why) {
         changes.add(new Change(state, why));
+    }
+
+    @Override
+    public void onDataLost(java.time.Instant since, String why) {
+        losses.add(since + " " + why);
     }
 
     List<StreamState> states() {

@@ -164,6 +164,36 @@ class RisLiveClientTest {
             assertThat(ch.why()).contains("Closing connection after being behind").contains("reconnecting in 10ms");
         });
         await().atMost(FakeRisLive.WAIT).until(() -> client.status().state() == StreamState.LIVE);
+        assertThat(listener.losses).as("what RIS Live held for us is gone: said, from our last message on")
+                .containsExactly(T0 + " closed us as a slow consumer");
+    }
+
+    @Test
+    void aConnectionEndingFarBehindTheStreamLosesItsBacklogAndSaysSo() {
+        started("175.45.176.0/22");
+        FakeRisLive.Connection first = server.connection(0);
+        first.awaitReceived(5);
+        first.send(Frames.announce(T0.minusSeconds(40), "175.45.176.0/24")); // read 40 s after it was sent
+        await().atMost(FakeRisLive.WAIT).until(() -> client.messages() == 1);
+
+        first.socket.close(1011, "gone");
+
+        server.connection(1).awaitReceived(5);
+        assertThat(listener.losses).containsExactly(T0.minusSeconds(40) + " dropped while 40s behind the stream");
+    }
+
+    @Test
+    void aConnectionEndingOnTimeLosesNothingWorthSaying() {
+        started("175.45.176.0/22");
+        FakeRisLive.Connection first = server.connection(0);
+        first.awaitReceived(5);
+        first.send(Frames.announce(T0.minusSeconds(2), "175.45.176.0/24"));
+        await().atMost(FakeRisLive.WAIT).until(() -> client.messages() == 1);
+
+        first.socket.close(1001, "going away");
+
+        server.connection(1).awaitReceived(5);
+        assertThat(listener.losses).isEmpty();
     }
 
     @Test
