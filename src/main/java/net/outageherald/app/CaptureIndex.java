@@ -43,7 +43,7 @@ final class CaptureIndex {
                 index.first = index.first == null ? m.timestamp() : index.first;
                 index.last = m.timestamp();
                 if (m instanceof RouteUpdate u) {
-                    withdrawalsSeen(index, u);
+                    index.withdrawals += u.withdrawn().size();
                     for (Prefix p : u.withdrawn()) {
                         if (spoken.add(u.collector() + ' ' + u.peer() + ' ' + p)) {
                             index.heldAtStart.add(new Held(u.collector(), u.peer(), p));
@@ -59,10 +59,6 @@ final class CaptureIndex {
             }
         }
         return index;
-    }
-
-    private static void withdrawalsSeen(CaptureIndex index, RouteUpdate u) {
-        index.withdrawals += u.withdrawn().size();
     }
 
     /** The capture's prefixes a target stands for: an AS's originated ones, a prefix and its more-specifics. */
