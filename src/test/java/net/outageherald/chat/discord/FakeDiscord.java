@@ -99,6 +99,11 @@ final class FakeDiscord implements AutoCloseable {
         return TestDiscordConfig.at(apiUrl(), gatewayUrl(), TOKEN);
     }
 
+    /** As {@link #config()}, running the shards {@code shards} ({@code total/ids}, e.g. {@code 2/1}). */
+    DiscordConfig config(String shards) {
+        return TestDiscordConfig.at(apiUrl(), gatewayUrl(), TOKEN, shards);
+    }
+
     /** A started bot connected to this fake, its commands registered. */
     DiscordFrontEnd startBot(ChatCommands commands, Subscriptions subscriptions) {
         return startBot(commands, subscriptions, Clock.systemUTC());
