@@ -12,7 +12,7 @@ import net.outageherald.model.Platform;
 /**
  * The Discord section of the config. The token is a secret: {@link #toString()} masks it and nothing logs it.
  * {@link DiscordConfigBinder} lets the environment win over the file: {@value #TOKEN_ENV}, {@value #API_URL_ENV},
- * {@value #GATEWAY_URL_ENV}.
+ * {@value #GATEWAY_URL_ENV}, {@value #SHARDS_ENV}.
  *
  * @param token           the bare bot token, or null (then Discord stays off); the binder takes it from
  *                        {@code DISCORD_BOT_TOKEN}, else {@code discord.token}, else {@code discord.token-file}
@@ -22,14 +22,16 @@ import net.outageherald.model.Platform;
  * @param requestTimeout  how long one send or edit may take before the outbox retries it
  * @param startTimeout    how long {@code start()} waits for the gateway to be ready before carrying on
  * @param shutdownTimeout how long {@code stop()} waits for a clean disconnect
+ * @param shards          the gateway shards this instance runs; one of one unless several instances share the bot
  */
 public record DiscordConfig(String token, String apiUrl, String gatewayUrl,
                             List<StaticSubscription> subscriptions, Duration requestTimeout, Duration startTimeout,
-                            Duration shutdownTimeout) {
+                            Duration shutdownTimeout, DiscordShards shards) {
 
     public static final String TOKEN_ENV = "DISCORD_BOT_TOKEN";
     public static final String API_URL_ENV = "HERALD_DISCORD_API_URL";
     public static final String GATEWAY_URL_ENV = "HERALD_DISCORD_GATEWAY_URL";
+    public static final String SHARDS_ENV = "HERALD_DISCORD_SHARDS";
     public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
     public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
 
@@ -41,20 +43,21 @@ public record DiscordConfig(String token, String apiUrl, String gatewayUrl,
         requestTimeout = positive(requestTimeout, Duration.ofSeconds(30), "discord.request-timeout");
         startTimeout = positive(startTimeout, Duration.ofSeconds(30), "discord.start-timeout");
         shutdownTimeout = positive(shutdownTimeout, Duration.ofSeconds(10), "discord.shutdown-timeout");
+        shards = shards == null ? DiscordShards.single() : shards;
         checkScheme(apiUrl, "discord.api-url", "http", "https");
         checkScheme(gatewayUrl, "discord.gateway-url", "ws", "wss");
     }
 
     /** No token, Discord's own endpoints, no static subscriptions. */
     public static DiscordConfig defaults() {
-        return new DiscordConfig(null, null, null, List.of(), null, null, null);
+        return new DiscordConfig(null, null, null, List.of(), null, null, null, null);
     }
 
     @Override
     public String toString() {
         return "DiscordConfig[token=" + (token == null ? "none" : "****") + ", apiUrl=" + apiUrl
                 + ", gatewayUrl=" + gatewayUrl + ", subscriptions=" + subscriptions + ", requestTimeout=" + requestTimeout + ", startTimeout=" + startTimeout
-                + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", shutdownTimeout=" + shutdownTimeout + ", shards=" + shards + "]";
     }
 
     /** A channel that always follows the given targets (e.g. a server's public #outages channel). */

@@ -25,8 +25,10 @@ public final class DiscordConfigBinder {
         Duration shutdown = n.duration("shutdown-timeout", d.shutdownTimeout(), Duration.ofSeconds(1),
                 Duration.ofMinutes(5));
         List<StaticSubscription> subs = n.list("subscriptions", DiscordConfigBinder::subscription);
+        DiscordShards shards = n.validate("shards", n.env("shards", DiscordConfig.SHARDS_ENV, d.shards().toString()),
+                DiscordShards::parse, d.shards());
         return n.build(() -> new DiscordConfig(token.map(Secret::reveal).orElse(null), api, gateway, subs,
-                request, start, shutdown));
+                request, start, shutdown, shards));
     }
 
     private static StaticSubscription subscription(ConfigNode n) {

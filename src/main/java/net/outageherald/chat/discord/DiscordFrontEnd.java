@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,12 +15,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.outageherald.command.ChatCommands;
 import net.outageherald.command.CommandRateLimit;
 import net.outageherald.model.TargetParser;
@@ -29,8 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Discord bot: connects with JDA, registers the slash commands, answers them through {@link ChatCommands},
- * ends subscriptions of channels that are gone, and offers the {@link #sender()} the delivery pipeline uses.
+ * The Discord bot: connects this instance's shards with JDA's shard manager ({@code discord.shards}, one shard
+ * unless several instances share the bot), registers the slash commands, answers them through
+ * {@link ChatCommands} (an interaction arrives on the shard of its server), ends subscriptions of channels that
+ * are gone, and offers the {@link #sender()} the delivery pipeline uses, which reaches any channel.
  * Without a token it stays off and says so; a rejected token is one clear error, never an exception, so the
  * rest of the service keeps running.
  */
@@ -53,15 +57,16 @@ public final class DiscordFrontEnd {
     private final ExecutorService slowCommandPool;
     private final ScheduledExecutorService retries;
     private final CommandRateLimit limit;
-    private volatile JDA jda;
+    private volatile ShardManager shards;
 
     /** {@code config} as {@link DiscordConfigBinder} made it, the environment already applied. */
     public DiscordFrontEnd(DiscordConfig config, ChatCommands commands, Subscriptions subscriptions, Clock clock) {
         this.config = config;
         this.commands = commands;
         this.subscriptions = subscriptions;
-        this.sender = new DiscordSender(() -> jda, renderer, config.requestTimeout(), clock);
-        this.session = new SessionListener();
+        this.sender = new DiscordSender(() -> shards, config.shards().holdsAll(), renderer, config.requestTimeout(),
+                clock);
+        this.session = new SessionListener(config.shards());
         this.commandPool = commandPool("discord-commands");
         this.slowCommandPool = commandPool("discord-live-checks");
         this.retries = Executors.newSingleThreadScheduledExecutor(threads("discord-login"));
@@ -93,6 +98,9 @@ public final class DiscordFrontEnd {
             return;
         }
         session.connecting();
+        if (!config.shards().holds(0)) {
+            LOG.info("Discord shards {} here; the instance with shard 0 registers the slash commands", config.shards());
+        }
         if (login(token.get(), FIRST_RETRY)) {
             awaitFirstAnswer();
         }
@@ -102,39 +110,36 @@ public final class DiscordFrontEnd {
     public synchronized void stop() {
         session.stopping();
         retries.shutdownNow();
-        JDA api = jda;
-        if (api != null) {
-            api.shutdown();
-            try {
-                if (!api.awaitShutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("Discord did not shut down within {}; closing forcibly", config.shutdownTimeout());
-                    api.shutdownNow();
-                    api.awaitShutdown(1, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                api.shutdownNow();
-            }
+        ShardManager manager = shards;
+        if (manager != null) {
+            shutDown(manager);
         }
         commandPool.shutdownNow();
         slowCommandPool.shutdownNow();
         session.stopped();
     }
 
-    /** @return whether JDA was built (the token accepted); if Discord was unreachable, a retry is scheduled */
+    /** @return whether the first shard was built (the token accepted); if Discord was unreachable, a retry is scheduled */
     private boolean login(String token, Duration nextWait) {
+        ShardManager manager = build(token);
         try {
-            jda = build(token);
+            manager.login(); // the first shard in this thread: a rejected token or no answer shows here
+            shards = manager;
             session.loggedIn();
             return true;
-        } catch (InvalidTokenException e) {
+        } catch (RuntimeException e) {
+            manager.shutdown(); // its pools, and any shard half built
+            return loginFailed(token, nextWait, e);
+        }
+    }
+
+    private boolean loginFailed(String token, Duration nextWait, RuntimeException e) {
+        if (e instanceof InvalidTokenException || status(e) == 401) {
             session.fail("Discord rejected the bot token (401 Unauthorized): check " + DiscordConfig.TOKEN_ENV
                     + " or discord.token-file. Discord stays off; everything else keeps running.");
-        } catch (RuntimeException e) {
-            if (!isTransient(e)) {
-                session.fail("Discord could not start: " + e.getMessage());
-                return false;
-            }
+        } else if (!isTransient(e)) {
+            session.fail("Discord could not start: " + e.getMessage());
+        } else {
             session.unreachable(e, nextWait);
             Duration after = nextWait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextWait.multipliedBy(2);
             retries.schedule(() -> retry(token, after), nextWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,13 +148,15 @@ public final class DiscordFrontEnd {
     }
 
     private synchronized void retry(String token, Duration nextWait) {
-        if (session.state() == State.CONNECTING && jda == null) {
+        if (session.state() == State.CONNECTING && shards == null) {
             login(token, nextWait);
         }
     }
 
-    private JDA build(String token) {
-        return JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class)) // no privileged intents
+    private ShardManager build(String token) {
+        return DefaultShardManagerBuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class)) // no privileged intents
+                .setShardsTotal(config.shards().total())
+                .setShards(config.shards().ids())
                 .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
                 .setSessionController(new FixedGatewayController(config.gatewayUrl()))
                 .setEnableShutdownHook(false) // the application stops us in order
@@ -157,7 +164,7 @@ public final class DiscordFrontEnd {
                         new CommandListener(commands, new TargetParser(), new InteractionReplies(renderer),
                                 commandPool, slowCommandPool, limit),
                         new LifecycleListener(subscriptions))
-                .build();
+                .build(false);
     }
 
     private void awaitFirstAnswer() {
@@ -169,6 +176,37 @@ public final class DiscordFrontEnd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits for every shard to close cleanly within the shutdown timeout, then closes what is left forcibly. */
+    private void shutDown(ShardManager manager) {
+        List<JDA> running = manager.getShards();
+        manager.shutdown();
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        try {
+            for (JDA shard : running) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!shard.awaitShutdown(left, TimeUnit.NANOSECONDS)) {
+                    LOG.warn("Discord did not shut down within {}; closing forcibly", config.shutdownTimeout());
+                    running.forEach(JDA::shutdownNow);
+                    shard.awaitShutdown(1, TimeUnit.SECONDS);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.forEach(JDA::shutdownNow);
+        }
+    }
+
+    /** The HTTP status of a refused REST call (the first shard asks for the gateway and the bot user), else 0. */
+    private static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ErrorResponseException r) {
+                return r.getResponse().code;
+            }
+        }
+        return 0;
     }
 
     /** Discord unreachable or failing (I/O, 5xx, rate limit) rather than refusing us. */

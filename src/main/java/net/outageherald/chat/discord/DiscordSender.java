@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -17,6 +20,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Platform;
 import net.outageherald.outbox.SendResult;
@@ -28,24 +32,31 @@ import org.slf4j.LoggerFactory;
  * Delivers outbox rows to Discord channels (the destination id is the channel id). New messages carry the
  * row's nonce with {@code enforce_nonce}, so a retried send never shows twice; a restoration is a reply to
  * the outage message, and the outage message itself is edited in place. Failures are classified, never thrown.
+ * A channel in this instance's cache is sent to through the shard that holds its server; when the servers are
+ * split over several instances ({@link DiscordShards#holdsAll()} false), a channel out of this cache is on
+ * another instance's shard and is sent to by id over REST ({@link ChannelRest}), so any instance can deliver.
  */
 public final class DiscordSender implements Sender {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordSender.class);
     private static final Duration WARN_EVERY = Duration.ofMinutes(10);
 
-    private final Supplier<JDA> jda;
+    private final Supplier<ShardManager> shards;
+    private final boolean holdsAll;
     private final DiscordRenderer renderer;
     private final Duration timeout;
     private final Clock clock;
     private Instant lastOfflineWarning = Instant.MIN;
 
     /**
-     * @param jda     the running JDA, or null while Discord is not running
-     * @param timeout how long one send or edit may take
+     * @param shards   the running shards, or null while Discord is not running
+     * @param holdsAll whether those shards are all the bot has, so a channel out of their cache is out of sight
+     * @param timeout  how long one send or edit may take
      */
-    public DiscordSender(Supplier<JDA> jda, DiscordRenderer renderer, Duration timeout, Clock clock) {
-        this.jda = jda;
+    public DiscordSender(Supplier<ShardManager> shards, boolean holdsAll, DiscordRenderer renderer, Duration timeout,
+                         Clock clock) {
+        this.shards = shards;
+        this.holdsAll = holdsAll;
         this.renderer = renderer;
         this.timeout = timeout;
         this.clock = clock;
@@ -62,32 +73,60 @@ public final class DiscordSender implements Sender {
         if (delivery.to().platform() != Platform.DISCORD || !Snowflakes.isSnowflake(channelId)) {
             return new SendResult.Permanent(delivery.to() + " is not a Discord channel id");
         }
-        JDA api = jda.get();
-        if (api == null || api.getStatus() != JDA.Status.CONNECTED) {
-            return offline(api);
+        ShardManager manager = shards.get();
+        if (manager == null) {
+            return offline("not running");
         }
-        GuildMessageChannel channel = api.getChannelById(GuildMessageChannel.class, channelId);
-        if (channel == null) {
-            return api.getUnavailableGuilds().isEmpty()
-                    ? new SendResult.Permanent("Unknown Channel: the bot cannot see channel " + channelId
-                            + " (deleted, or the bot was removed from its server)")
-                    : new SendResult.Retry("channel " + channelId + " out of sight while servers are unavailable",
-                            null);
+        GuildMessageChannel channel = manager.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel != null) {
+            JDA.Status status = channel.getJDA().getStatus();
+            return status == JDA.Status.CONNECTED ? cached(channel, delivery) : offline(status.toString());
         }
-        MessageEmbed embed = renderer.render(delivery.message());
-        return delivery.action() == Delivery.Action.EDIT ? edit(channel, delivery.refId(), embed)
-                : create(channel, delivery, embed);
+        List<JDA> running = manager.getShards();
+        Optional<JDA> connected = running.stream().filter(j -> j.getStatus() == JDA.Status.CONNECTED).findFirst();
+        boolean allUp = manager.getShardsQueued() == 0
+                && running.stream().allMatch(j -> j.getStatus() == JDA.Status.CONNECTED);
+        if (connected.isEmpty() || holdsAll && !allUp) { // a server out of sight may be on a shard not up yet
+            return offline(running.isEmpty() ? "no shard running" : "shards " + manager.getStatuses().values());
+        }
+        if (!holdsAll) {
+            return byId(connected.get(), channelId, delivery);
+        }
+        return running.stream().allMatch(j -> j.getUnavailableGuilds().isEmpty())
+                ? new SendResult.Permanent("Unknown Channel: the bot cannot see channel " + channelId
+                        + " (deleted, or the bot was removed from its server)")
+                : new SendResult.Retry("channel " + channelId + " out of sight while servers are unavailable", null);
     }
 
-    private SendResult create(GuildMessageChannel channel, Delivery delivery, MessageEmbed embed) {
+    private SendResult cached(GuildMessageChannel channel, Delivery delivery) {
+        MessageEmbed embed = renderer.render(delivery.message());
+        if (delivery.action() == Delivery.Action.EDIT) {
+            return edit(channel.getId(), delivery.refId(),
+                    () -> channel.editMessageEmbedsById(delivery.refId(), embed).map(Message::getId));
+        }
         String ref = delivery.refId();
         boolean reply = ref != null && Snowflakes.isSnowflake(ref)
                 && channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_HISTORY);
-        Attempt first = await(() -> post(channel, delivery, embed, reply ? ref : null));
+        return create(channel.getId(), ref, reply, to -> post(channel, delivery, embed, to).map(Message::getId));
+    }
+
+    /** A channel of a server on another instance's shard: the same requests, by channel id. */
+    private SendResult byId(JDA jda, String channelId, Delivery delivery) {
+        MessageEmbed embed = renderer.render(delivery.message());
+        if (delivery.action() == Delivery.Action.EDIT) {
+            return edit(channelId, delivery.refId(), () -> ChannelRest.edit(jda, channelId, delivery.refId(), embed));
+        }
+        String ref = delivery.refId();
+        boolean reply = ref != null && Snowflakes.isSnowflake(ref); // no cache to ask: Discord says 160002
+        return create(channelId, ref, reply, to -> ChannelRest.send(jda, channelId, embed, delivery.nonce(), to));
+    }
+
+    private SendResult create(String channelId, String ref, boolean reply, Function<String, RestAction<String>> post) {
+        Attempt first = await(() -> post.apply(reply ? ref : null));
         if (reply && first.failure() != null && SendFailures.isReferenceProblem(first.failure())) {
             LOG.info("Reply to message {} in channel {} failed ({}); sending without the reference", ref,
-                    channel.getId(), first.failure().getMessage());
-            return await(() -> post(channel, delivery, embed, null)).result();
+                    channelId, first.failure().getMessage());
+            return await(() -> post.apply(null)).result();
         }
         return first.result();
     }
@@ -103,25 +142,24 @@ public final class DiscordSender implements Sender {
         return action;
     }
 
-    private SendResult edit(GuildMessageChannel channel, String messageId, MessageEmbed embed) {
+    private SendResult edit(String channelId, String messageId, Supplier<RestAction<String>> edit) {
         if (!Snowflakes.isSnowflake(messageId)) {
-            LOG.warn("Not editing '{}' in channel {}: not a Discord message id", messageId, channel.getId());
+            LOG.warn("Not editing '{}' in channel {}: not a Discord message id", messageId, channelId);
             return new SendResult.Sent(messageId);
         }
-        Attempt attempt = await(() -> channel.editMessageEmbedsById(messageId, embed));
+        Attempt attempt = await(edit);
         if (attempt.failure() != null && SendFailures.isUnknownMessage(attempt.failure())) {
-            LOG.info("Message {} in channel {} is gone or not ours; nothing to mark resolved", messageId,
-                    channel.getId());
+            LOG.info("Message {} in channel {} is gone or not ours; nothing to mark resolved", messageId, channelId);
             return new SendResult.Sent(messageId);
         }
         return attempt.result();
     }
 
-    private Attempt await(Supplier<RestAction<Message>> action) {
-        CompletableFuture<Message> future = null;
+    private Attempt await(Supplier<RestAction<String>> action) {
+        CompletableFuture<String> future = null;
         try {
             future = action.get().submit();
-            return new Attempt(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS).getId(), null);
+            return new Attempt(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS), null);
         } catch (ExecutionException e) {
             return new Attempt(null, e.getCause());
         } catch (InterruptedException e) {
@@ -136,12 +174,11 @@ public final class DiscordSender implements Sender {
         }
     }
 
-    private synchronized SendResult offline(JDA api) {
+    private synchronized SendResult offline(String why) {
         Instant now = clock.instant();
         if (lastOfflineWarning.plus(WARN_EVERY).isBefore(now)) {
             lastOfflineWarning = now;
-            LOG.warn("Discord is not connected ({}); Discord deliveries wait in the outbox",
-                    api == null ? "not running" : api.getStatus());
+            LOG.warn("Discord is not connected ({}); Discord deliveries wait in the outbox", why);
         }
         return new SendResult.Retry("Discord is not connected", null);
     }

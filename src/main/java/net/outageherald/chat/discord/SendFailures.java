@@ -95,14 +95,15 @@ final class SendFailures {
 
     /**
      * A reply that failed because of its reference, not its channel: the original is gone (10008, or a form
-     * error on {@code message_reference}), or the bot may post but not read history, which replies need.
+     * error on {@code message_reference}), or the bot may post but not read history, which replies need
+     * (JDA's check of its cache, or Discord's 160002 when the channel is sent to by id alone).
      */
     static boolean isReferenceProblem(Throwable failure) {
         if (!(failure instanceof ErrorResponseException e)) {
             return false;
         }
         return switch (e.getErrorResponse()) {
-            case UNKNOWN_MESSAGE, MISSING_PERMISSIONS -> true;
+            case UNKNOWN_MESSAGE, MISSING_PERMISSIONS, REPLY_FAILED_MISSING_MESSAGE_HISTORY_PERM -> true;
             case INVALID_FORM_BODY -> e.getSchemaErrors().stream()
                     .anyMatch(s -> s.getLocation().contains("message_reference"));
             default -> false;

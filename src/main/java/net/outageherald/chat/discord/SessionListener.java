@@ -1,6 +1,8 @@
 package net.outageherald.chat.discord;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,18 +17,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the gateway session: registers the slash commands once it is ready, and turns a refused
- * session (close 4004 bad token, 4014 disallowed intents) into one clear error instead of a silent bot.
+ * Follows the gateway sessions of this instance's shards: ready once every one of them is connected,
+ * registers the slash commands when shard 0 is ready (they are global, one set per application, so one
+ * instance of a cluster does it), and turns a refused session (close 4004 bad token, 4014 disallowed
+ * intents) into one clear error instead of a silent bot.
  */
 final class SessionListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionListener.class);
 
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private final DiscordShards shards;
+    private final Set<Integer> connected = ConcurrentHashMap.newKeySet();
     private final CountDownLatch settled = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile boolean loggedIn;
     private volatile boolean warnedUnreachable;
+
+    SessionListener(DiscordShards shards) {
+        this.shards = shards;
+    }
 
     State state() {
         return state.get();
@@ -80,19 +90,27 @@ final class SessionListener extends ListenerAdapter {
         return settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Ready only once JDA says CONNECTED: it fires ReadyEvent a moment before, when sends still fail. */
+    /**
+     * Ready only once JDA says CONNECTED for every shard held here: it fires ReadyEvent a moment before,
+     * when sends still fail.
+     */
     @Override
     public void onStatusChange(StatusChangeEvent event) {
-        if (event.getNewStatus() == JDA.Status.CONNECTED && state.compareAndSet(State.CONNECTING, State.READY)) {
+        if (event.getNewStatus() == JDA.Status.CONNECTED && connected.add(shardId(event.getJDA()))
+                && connected.containsAll(shards.ids()) && state.compareAndSet(State.CONNECTING, State.READY)) {
             settled.countDown();
         }
     }
 
     @Override
     public void onReady(ReadyEvent event) {
-        LOG.info("Discord ready as {} in {} servers", event.getJDA().getSelfUser().getName(),
+        JDA jda = event.getJDA();
+        LOG.info("Discord shard {} ready as {} in {} servers", shard(jda), jda.getSelfUser().getName(),
                 event.getGuildTotalCount());
-        event.getJDA().updateCommands().addCommands(SlashCommands.all()).queue(
+        if (shardId(jda) != 0) {
+            return;
+        }
+        jda.updateCommands().addCommands(SlashCommands.all()).queue(
                 registered -> LOG.info("Registered {} slash commands", registered.size()),
                 failure -> {
                     if (!stopping) {
@@ -114,8 +132,16 @@ final class SessionListener extends ListenerAdapter {
         } else if (code == CloseCode.DISALLOWED_INTENTS || code == CloseCode.INVALID_INTENTS) {
             fail("Discord refused the gateway intents (close " + event.getCode() + "). Discord stays off.");
         } else {
-            fail("Discord connection ended for good (close " + event.getCode()
+            fail("Discord connection of shard " + shard(event.getJDA()) + " ended for good (close " + event.getCode()
                     + (code == null ? "" : " " + code.getMeaning()) + "). Discord stays off until restart.");
         }
+    }
+
+    private static int shardId(JDA jda) {
+        return jda.getShardInfo().getShardId();
+    }
+
+    private static String shard(JDA jda) {
+        return jda.getShardInfo().getShardId() + " of " + jda.getShardInfo().getShardTotal();
     }
 }

@@ -31,13 +31,16 @@ import net.outageherald.subscribe.Subscriptions;
  * {@code /gateway}, on one MockWebServer. It records every REST call, answers like Discord (messages,
  * interaction callbacks, follow-ups, command registration) and can be told to fail a call once. Two servers:
  * {@link #GUILD_ID} (an open and a locked channel, an admin and a plain member) and {@link #OTHER_GUILD_ID}.
+ * Like Discord, each gateway connection identifies as one shard and gets the servers of that shard only;
+ * events go to the connection of their server's shard.
  */
 final class FakeDiscord implements AutoCloseable {
 
     static final String TOKEN = "fake-bot-token";
     static final String BOT_ID = "100000000000000001";
     static final String GUILD_ID = "200000000000000001";
-    static final String OTHER_GUILD_ID = "200000000000000002";
+    /** On shard 1 of 2 ({@code (id >> 22) % 2}), where {@link #GUILD_ID} is on shard 0. */
+    static final String OTHER_GUILD_ID = "200000000004194305";
     static final String OPEN_CHANNEL = "300000000000000001";
     static final String LOCKED_CHANNEL = "300000000000000002";
     static final String OTHER_CHANNEL = "300000000000000003";
@@ -70,7 +73,8 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean rejectRest;
     private volatile boolean rejectGateway;
-    private volatile FakeGateway gateway;
+    private final Map<Integer, FakeGateway> gateways = new ConcurrentHashMap<>();
+    private volatile int shardTotal = 1;
 
     FakeDiscord() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -93,6 +97,11 @@ final class FakeDiscord implements AutoCloseable {
     /** A config pointing at this fake, with short timeouts. */
     DiscordConfig config() {
         return TestDiscordConfig.at(apiUrl(), gatewayUrl(), TOKEN);
+    }
+
+    /** As {@link #config()}, running the shards {@code shards} ({@code total/ids}, e.g. {@code 2/1}). */
+    DiscordConfig config(String shards) {
+        return TestDiscordConfig.at(apiUrl(), gatewayUrl(), TOKEN, shards);
     }
 
     /** A started bot connected to this fake, its commands registered. */
@@ -120,9 +129,26 @@ final class FakeDiscord implements AutoCloseable {
 
     // ---- gateway ----
 
+    /** Sends an event on the connection of the shard its server is on (its {@code guild_id}, else its {@code id}). */
     void dispatch(String type, Object data) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> gateway != null);
-        gateway.dispatch(type, data);
+        int shard = shardOf(guildOf(data));
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateways.get(shard) != null);
+        gateways.get(shard).dispatch(type, data);
+    }
+
+    /** The shards connected now, by id. */
+    Set<Integer> connectedShards() {
+        return Set.copyOf(gateways.keySet());
+    }
+
+    int shardOf(String guildId) {
+        return (int) ((Long.parseLong(guildId) >>> 22) % shardTotal);
+    }
+
+    private static String guildOf(Object data) {
+        Map<?, ?> event = (Map<?, ?>) data;
+        Object guild = event.get("guild_id") != null ? event.get("guild_id") : event.get("id");
+        return String.valueOf(guild);
     }
 
     List<JsonNode> identifies() {
@@ -204,18 +230,19 @@ final class FakeDiscord implements AutoCloseable {
         identifies.add(identify);
     }
 
-    void connected(FakeGateway g) {
-        gateway = g;
+    void connected(FakeGateway g, int shard, int total) {
+        shardTotal = total;
+        gateways.put(shard, g);
     }
 
     void disconnected(FakeGateway g) {
-        if (gateway == g) {
-            gateway = null;
-        }
+        gateways.values().remove(g);
     }
 
-    List<Map<String, Object>> guilds() {
-        return FakeGuilds.all();
+    /** The servers Discord puts on shard {@code shard} of {@code total}. */
+    List<Map<String, Object>> guilds(int shard, int total) {
+        return FakeGuilds.all().stream()
+                .filter(g -> (Long.parseLong((String) g.get("id")) >>> 22) % total == shard).toList();
     }
 
     Map<String, Object> botUser() {

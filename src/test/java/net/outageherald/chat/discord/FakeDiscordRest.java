@@ -39,6 +39,10 @@ final class FakeDiscordRest {
         if (call.matches("GET", "users/@me")) {
             return ok(discord.botUser());
         }
+        if (call.matches("GET", "gateway/bot")) { // a large bot's limit: every shard may identify at once
+            return ok(obj("url", discord.gatewayUrl(), "shards", 1, "session_start_limit",
+                    obj("total", 1000, "remaining", 999, "reset_after", 0, "max_concurrency", 16)));
+        }
         if (call.method().equals("PUT") && (m = COMMANDS.matcher(path)).matches()) {
             return ok(registered(call.body(), m.group(1)));
         }

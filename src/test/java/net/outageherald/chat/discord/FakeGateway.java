@@ -18,7 +18,8 @@ import okio.ByteString;
 
 /**
  * One gateway connection of {@link FakeDiscord}: HELLO (op 10), heartbeat ACKs (op 1 → op 11), IDENTIFY
- * (op 2) answered with READY and one GUILD_CREATE per guild, or closed with 4004 for a bad token. With
+ * (op 2) answered with READY and one GUILD_CREATE per guild of the identifying shard, or closed with 4004 for a
+ * bad token. With
  * {@code compress=zlib-stream} every payload goes through one Deflater for the connection, SYNC_FLUSHed.
  */
 final class FakeGateway extends WebSocketListener {
@@ -69,15 +70,18 @@ final class FakeGateway extends WebSocketListener {
             socket.close(4004, "Authentication failed.");
             return;
         }
-        List<Map<String, Object>> guilds = discord.guilds();
+        JsonNode shard = identify.path("shard"); // [id, total]; absent for an unsharded client
+        int shardId = shard.path(0).asInt(0);
+        int total = shard.path(1).asInt(1);
+        List<Map<String, Object>> guilds = discord.guilds(shardId, total);
         dispatch("READY", obj("v", 10, "user", discord.botUser(), "guilds",
                 guilds.stream().map(g -> obj("id", g.get("id"), "unavailable", true)).toList(),
                 "session_id", "session-" + System.nanoTime(), "resume_gateway_url", discord.gatewayUrl(),
                 "private_channels", List.of(), "relationships", List.of(), "presences", List.of(),
                 "user_settings", obj(), "guild_join_requests", List.of(), "geo_ordered_rtc_regions", List.of(),
-                "application", obj("id", FakeDiscord.BOT_ID, "flags", 0)));
+                "application", obj("id", FakeDiscord.BOT_ID, "flags", 0), "shard", List.of(shardId, total)));
         guilds.forEach(g -> dispatch("GUILD_CREATE", g));
-        discord.connected(this);
+        discord.connected(this, shardId, total);
     }
 
     synchronized void dispatch(String type, Object data) {

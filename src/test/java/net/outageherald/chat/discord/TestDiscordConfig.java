@@ -30,12 +30,19 @@ final class TestDiscordConfig {
      * deployment, null for none.
      */
     static DiscordConfig at(String apiUrl, String gatewayUrl, String token) {
+        return at(apiUrl, gatewayUrl, token, "1/0");
+    }
+
+    /** As {@link #at(String, String, String)}, running the shards {@code shards} ({@code total/ids}). */
+    static DiscordConfig at(String apiUrl, String gatewayUrl, String token, String shards) {
         return bind("""
                 api-url: "%s"
                 gateway-url: "%s"
                 request-timeout: 5s
                 start-timeout: 20s
                 shutdown-timeout: 2s
-                """.formatted(apiUrl, gatewayUrl), token == null ? Map.of() : Map.of(DiscordConfig.TOKEN_ENV, token));
+                shards: "%s"
+                """.formatted(apiUrl, gatewayUrl, shards),
+                token == null ? Map.of() : Map.of(DiscordConfig.TOKEN_ENV, token));
     }
 }
