@@ -115,7 +115,41 @@ class CommandServiceTest {
     @Test
     void helpAndAutocomplete() {
         assertThat(commands.help().message().fields()).extracting(f -> f.name()).contains("Commands", "Targets", "Data");
-        assertThat(commands.suggest("nor", 25)).contains("KP", "NO");
-        assertThat(commands.suggest("K", 5)).hasSizeLessThanOrEqualTo(5);
+        assertThat(commands.suggest(CHAT, "nor", 25)).contains(new Suggestion("North Korea (KP)", "KP"),
+                new Suggestion("Norway (NO)", "NO"));
+        assertThat(commands.suggest(CHAT, "K", 5)).hasSize(5);
+    }
+
+    @Test
+    void autocompleteOffersTheChatsOwnSubscriptionsFirstAndNeverAnotherChats() {
+        Destination other = new Destination(Platform.DISCORD, "222");
+        commands.subscribe(other, "AS64500");
+        commands.subscribe(CHAT, "KP");
+
+        // the other chat's AS64500 is not offered here; this chat's KP comes first, then the countries
+        assertThat(commands.suggest(CHAT, "as", 25)).extracting(Suggestion::value).doesNotContain("AS64500");
+        assertThat(commands.suggest(other, "as", 25)).first()
+                .isEqualTo(new Suggestion("AS64500 EXAMPLE-AS Example & <Friends>", "AS64500"));
+        assertThat(commands.suggest(other, "example", 25)).extracting(Suggestion::value).first().isEqualTo("AS64500");
+        assertThat(commands.suggest(CHAT, "k", 25)).extracting(Suggestion::value).first().isEqualTo("KP");
+        // /unsubscribe offers only what the chat follows
+        assertThat(commands.suggestFollowed(CHAT, "", 25)).extracting(Suggestion::value).containsExactly("KP");
+        assertThat(commands.suggestFollowed(CHAT, "dprk", 25)).extracting(Suggestion::value).containsExactly("KP");
+        assertThat(commands.suggestFollowed(other, "as 645", 25)).extracting(Suggestion::value)
+                .containsExactly("AS64500");
+        assertThat(commands.suggestFollowed(other, "kp", 25)).isEmpty();
+    }
+
+    @Test
+    void theSameCountryNamesAreAcceptedByEveryCommandOnEveryPlatform() {
+        for (Destination d : java.util.List.of(new Destination(Platform.TELEGRAM, "333"),
+                new Destination(Platform.DISCORD, "444"))) {
+            assertThat(commands.subscribe(d, "North Korea").message().headline()).startsWith("Subscribed to North Korea");
+            assertThat(commands.subscribe(d, "kp").message().headline()).startsWith("Already subscribed");
+            assertThat(commands.subscribe(d, "North Korea (KP)").message().headline()).startsWith("Already subscribed");
+            assertThat(commands.unsubscribe(d, "KP").message().headline()).startsWith("Unsubscribed from North Korea");
+        }
+        assertThat(commands.history("dprk").message().headline()).contains("North Korea");
+        assertThat(commands.status("South Korea").message().summary()).contains("South Korea (KR)");
     }
 }
