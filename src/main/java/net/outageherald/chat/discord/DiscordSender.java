@@ -11,13 +11,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.outageherald.model.Delivery;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers outbox rows to Discord channels (the destination id is the channel id). New messages carry the
- * row's nonce with {@code enforce_nonce}, so a retried send never shows twice; a restoration is a reply to
- * the outage message, and the outage message itself is edited in place. Failures are classified, never thrown.
+ * row's nonce with {@code enforce_nonce}, so a send retried within Discord's few minutes of nonce memory does
+ * not show twice (one retried later may); a restoration is a reply to the outage message, and the outage
+ * message itself is edited in place. Failures are classified, never thrown.
  */
 public final class DiscordSender implements Sender {
 
@@ -75,8 +79,23 @@ public final class DiscordSender implements Sender {
                             null);
         }
         MessageEmbed embed = renderer.render(delivery.message());
-        return delivery.action() == Delivery.Action.EDIT ? edit(channel, delivery.refId(), embed)
+        SendResult result = delivery.action() == Delivery.Action.EDIT ? edit(channel, delivery.refId(), embed)
                 : create(channel, delivery, embed);
+        return result instanceof SendResult.Paused paused ? tellTheServer(channel, paused) : result;
+    }
+
+    /**
+     * A pause names the channel and its server, and tells the server in its system channel (where Discord posts
+     * joins and boosts, and admins look) when the bot may still post there.
+     */
+    private static SendResult tellTheServer(GuildMessageChannel channel, SendResult.Paused paused) {
+        Guild guild = channel.getGuild();
+        String reason = paused.reason() + " (#" + channel.getName() + " in server " + guild.getName() + ")";
+        TextChannel system = guild.getSystemChannel();
+        boolean canTell = system != null && !system.getId().equals(channel.getId())
+                && guild.getSelfMember().hasPermission(system, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+                Permission.MESSAGE_EMBED_LINKS);
+        return new SendResult.Paused(reason, canTell ? new Destination(Platform.DISCORD, system.getId()) : null);
     }
 
     private SendResult create(GuildMessageChannel channel, Delivery delivery, MessageEmbed embed) {
