@@ -39,10 +39,13 @@ public final class Countries {
 
     private final Map<String, Country> byCode;
     private final Map<String, Country> byName;
+    /** Each country's own name as {@link #key} makes it, by code: matching compares these at every keystroke. */
+    private final Map<String, String> nameKeys = new HashMap<>();
 
     private Countries(Map<String, Country> byCode, Map<String, Country> byName) {
         this.byCode = byCode;
         this.byName = byName;
+        byCode.forEach((code, c) -> nameKeys.put(code, key(c.name())));
     }
 
     public static Countries all() {
@@ -85,8 +88,8 @@ public final class Countries {
         String p = key(partial == null ? "" : partial);
         Map<Country, Integer> rank = new HashMap<>();
         for (Country c : byCode.values()) {
-            int r = p.isEmpty() ? 9 : rank(c.code().toLowerCase(Locale.ROOT), p, true);
-            r = Math.min(r, rank(key(c.name()), p, false));
+            int r = p.isEmpty() ? NO_MATCH : rank(c.code().toLowerCase(Locale.ROOT), p, true);
+            r = Math.min(r, rank(nameKeys.get(c.code()), p, false));
             if (r < NO_MATCH) {
                 rank.put(c, r);
             }
@@ -99,7 +102,7 @@ public final class Countries {
         });
         return rank.entrySet().stream()
                 .sorted(Map.Entry.<Country, Integer>comparingByValue()
-                        .thenComparing(e -> key(e.getKey().name())))
+                        .thenComparing(e -> nameKeys.get(e.getKey().code())))
                 .limit(Math.max(0, max)).map(Map.Entry::getKey).toList();
     }
 

@@ -3,6 +3,7 @@ package net.outageherald.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
@@ -141,8 +142,23 @@ class CommandServiceTest {
     }
 
     @Test
+    void hostileTextBeingTypedGetsAtMost25SuggestionsThatAllParse() {
+        commands.subscribe(CHAT, "AS64500");
+        net.outageherald.testing.HostileText hostile = new net.outageherald.testing.HostileText(12);
+        net.outageherald.model.TargetParser parser = new net.outageherald.model.TargetParser();
+        for (int i = 0; i < 1_000; i++) {
+            String typed = hostile.argument();
+            for (List<Suggestion> found : List.of(commands.suggest(CHAT, typed, 25),
+                    commands.suggestFollowed(CHAT, typed, 25))) {
+                assertThat(found).as(typed).hasSizeLessThanOrEqualTo(25)
+                        .allSatisfy(s -> assertThat(parser.parse(s.value()).key()).isEqualTo(s.value()));
+            }
+        }
+    }
+
+    @Test
     void theSameCountryNamesAreAcceptedByEveryCommandOnEveryPlatform() {
-        for (Destination d : java.util.List.of(new Destination(Platform.TELEGRAM, "333"),
+        for (Destination d : List.of(new Destination(Platform.TELEGRAM, "333"),
                 new Destination(Platform.DISCORD, "444"))) {
             assertThat(commands.subscribe(d, "North Korea").message().headline()).startsWith("Subscribed to North Korea");
             assertThat(commands.subscribe(d, "kp").message().headline()).startsWith("Already subscribed");
