@@ -28,6 +28,12 @@ public interface ChatCommands {
     /** Recent outages with start, end and duration. */
     Reply history(String target);
 
-    /** Autocomplete: countries (code and name) and watched targets starting with or containing the text. */
-    List<String> suggest(String partial, int max);
+    /**
+     * Autocomplete of a target: what this chat follows that matches, then countries by code, name or other name
+     * ("kp", "North", "USA"); at most {@code max}. Other chats' subscriptions are never offered.
+     */
+    List<Suggestion> suggest(Destination in, String partial, int max);
+
+    /** Autocomplete for /unsubscribe: only what this chat follows, by key or name. */
+    List<Suggestion> suggestFollowed(Destination in, String partial, int max);
 }

@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.Set;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
@@ -47,6 +44,7 @@ public final class CommandService implements ChatCommands {
     private final Function<Target, Optional<String>> refusal;
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
+    private final TargetSuggestions suggestions;
 
     /**
      * @param freshFor /status reuses the poller's state when it is younger than this, else checks live
@@ -78,6 +76,7 @@ public final class CommandService implements ChatCommands {
                           Function<Target, Optional<String>> refusal, Supplier<String> source) {
         this.parser = parser;
         this.subscriptions = subscriptions;
+        this.suggestions = new TargetSuggestions(subscriptions, db, Countries.all());
         this.db = db;
         this.clock = clock;
         this.refusal = refusal;
@@ -194,27 +193,13 @@ public final class CommandService implements ChatCommands {
     }
 
     @Override
-    public List<String> suggest(String partial, int max) {
-        String p = partial == null ? "" : partial.trim().toLowerCase(Locale.ROOT);
-        Set<String> out = new LinkedHashSet<>();
-        try {
-            for (TargetRecord r : db.inTransaction(targets::all)) {
-                if (r.key().toLowerCase(Locale.ROOT).startsWith(p) || r.name().toLowerCase(Locale.ROOT).contains(p)) {
-                    out.add(r.key());
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("autocomplete could not read the watched targets: {}", e.getMessage());
-        }
-        for (Country c : Countries.all().list()) {
-            if (out.size() >= max) {
-                break;
-            }
-            if (c.code().toLowerCase(Locale.ROOT).startsWith(p) || c.name().toLowerCase(Locale.ROOT).contains(p)) {
-                out.add(c.code());
-            }
-        }
-        return out.stream().limit(max).toList();
+    public List<Suggestion> suggest(Destination in, String partial, int max) {
+        return suggestions.any(in, partial, max);
+    }
+
+    @Override
+    public List<Suggestion> suggestFollowed(Destination in, String partial, int max) {
+        return suggestions.followed(in, partial, max);
     }
 
     /** Every command reads its target the same way: cleaned of what nobody means to type, then parsed. */

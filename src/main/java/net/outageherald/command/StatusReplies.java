@@ -109,8 +109,7 @@ final class StatusReplies {
 
     /**
      * The country whose local time a target's times show: the country itself, or the one stored with an AS
-     * or prefix, which the words use as soon as the resolution stores one (it needs the AS's registration
-     * country, which no RIPEstat call we make returns yet).
+     * (its registration country, from RIPEstat's rir-stats-country); none for a prefix.
      */
     Country countryOf(Target target, Optional<TargetRecord> stored) {
         if (target instanceof Target.Land land) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.outageherald.model.Countries;
 import net.outageherald.model.Prefix;
 import net.outageherald.model.PrefixState;
 import net.outageherald.model.Status;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class TargetResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetResolver.class);
+    private static final Countries COUNTRIES = Countries.all();
 
     private final ResolutionSource source;
     private final RoutingSource routing;
@@ -81,15 +83,17 @@ public final class TargetResolver {
         }
         try {
             Fresh asked = ask(target, now);
-            Fresh fresh = new Fresh(asked.name, limit(keepKnown(cached, asked.prefixes, now), false));
+            String country = asked.country != null ? asked.country
+                    : cached.map(TargetRecord::countryCode).orElse(null); // an unanswered look keeps what we knew
+            Fresh fresh = new Fresh(asked.name, limit(keepKnown(cached, asked.prefixes, now), false), country);
             db.inTransaction(tx -> {
-                targets.saveResolution(tx, target.key(), fresh.name, countryCode(target), fresh.prefixes, now, now);
+                targets.saveResolution(tx, target.key(), fresh.name, fresh.country, fresh.prefixes, now, now);
                 return null;
             });
             if (cached.isEmpty() || !cached.get().prefixes().equals(fresh.prefixes)) {
                 LOG.info("{} ({}) resolves to {} prefixes", target.key(), fresh.name, fresh.prefixes.size());
             }
-            return new Resolved(target, info(target, fresh.name), fresh.prefixes, true);
+            return new Resolved(target, info(target, fresh.name, fresh.country), fresh.prefixes, true);
         } catch (TooLarge e) {
             return refuse(target, e, now);
         } catch (SourceUnavailableException e) {
@@ -107,7 +111,8 @@ public final class TargetResolver {
         }
     }
 
-    private record Fresh(String name, List<Prefix> prefixes) {
+    /** @param country the country whose local time the target's messages show, or null for UTC only */
+    private record Fresh(String name, List<Prefix> prefixes, String country) {
     }
 
     private Fresh ask(Target target, Instant now) throws SourceUnavailableException, TooLarge {
@@ -115,10 +120,10 @@ public final class TargetResolver {
             List<Prefix> prefixes = limit(recent(source.announcedPrefixes(as.asn()), now), false);
             String holder = holder(as.asn());
             String name = holder == null || holder.isBlank() ? as.key() : as.key() + " " + holder;
-            return new Fresh(name, prefixes);
+            return new Fresh(name, prefixes, asCountry(as.asn()));
         }
         if (target instanceof Target.Net net) {
-            return new Fresh(net.key(), limit(source.coveredPrefixes(net.prefix()), false));
+            return new Fresh(net.key(), limit(source.coveredPrefixes(net.prefix()), false), null);
         }
         Target.Land land = (Target.Land) target;
         Set<Prefix> all = new LinkedHashSet<>();
@@ -128,7 +133,7 @@ public final class TargetResolver {
                 limit(new ArrayList<>(all), true); // the rest of the country is not asked for
             }
         }
-        return new Fresh(land.label(), limit(new ArrayList<>(all), false));
+        return new Fresh(land.label(), limit(new ArrayList<>(all), false), land.country().code());
     }
 
     /**
@@ -212,6 +217,24 @@ public final class TargetResolver {
         }
     }
 
+    /**
+     * The AS's registration country, for local times: decoration too, so a failure or an answer we do not know
+     * (no such country) leaves the AS in UTC only, never unresolved.
+     */
+    private String asCountry(long asn) {
+        try {
+            Optional<String> code = source.asCountry(asn);
+            if (code.isPresent() && COUNTRIES.byCode(code.get()).isEmpty()) {
+                LOG.debug("AS{} is registered in {}, a country we have no time zone for", asn, code.get());
+                return null;
+            }
+            return code.orElse(null);
+        } catch (SourceUnavailableException | RuntimeException e) {
+            LOG.debug("no country for AS{} yet: {}", asn, e.getMessage());
+            return null;
+        }
+    }
+
     /** The prefixes, unless there are more than we watch for one target: never a silent sample of them. */
     private List<Prefix> limit(List<Prefix> prefixes, boolean atLeast) throws TooLarge {
         if (prefixes.size() > config.maxPrefixesPerTarget()) {
@@ -237,13 +260,18 @@ public final class TargetResolver {
     }
 
     private Resolved toResolved(Target target, TargetRecord r, boolean fresh) {
-        return new Resolved(target, info(target, r.name()), r.prefixes(), fresh);
+        String country = r.countryCode() != null ? r.countryCode() : countryCode(target);
+        return new Resolved(target, info(target, r.name(), country), r.prefixes(), fresh);
     }
 
     private TargetInfo info(Target target, String name) {
+        return info(target, name, countryCode(target));
+    }
+
+    private TargetInfo info(Target target, String name, String country) {
         String evidence = target instanceof Target.Net net ? routing.evidenceUrl(net.prefix())
                 : "https://stat.ripe.net/app/launchpad/" + target.key();
-        return new TargetInfo(target.key(), name, countryCode(target), evidence);
+        return new TargetInfo(target.key(), name, country, evidence);
     }
 
     private static String countryCode(Target target) {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every country we know by code or English name. Names come from the JDK's CLDR data ("North Korea"),
@@ -32,13 +34,18 @@ import java.util.Optional;
 public final class Countries {
 
     private static final Countries INSTANCE = load();
+    /** "North Korea (KP)": a name and its code, as our messages show a country. */
+    private static final Pattern LABEL = Pattern.compile("(.+?)\\s*\\(([A-Za-z]{2})\\)");
 
     private final Map<String, Country> byCode;
     private final Map<String, Country> byName;
+    /** Each country's own name as {@link #key} makes it, by code: matching compares these at every keystroke. */
+    private final Map<String, String> nameKeys = new HashMap<>();
 
     private Countries(Map<String, Country> byCode, Map<String, Country> byName) {
         this.byCode = byCode;
         this.byName = byName;
+        byCode.forEach((code, c) -> nameKeys.put(code, key(c.name())));
     }
 
     public static Countries all() {
@@ -49,7 +56,10 @@ public final class Countries {
         return Optional.ofNullable(byCode.get(code.trim().toUpperCase(Locale.ROOT)));
     }
 
-    /** Looks up a code ("kp") or a name ("North Korea", "korea (north)", "cote d'ivoire"). */
+    /**
+     * Looks up a code ("kp"), a name ("North Korea", "korea (north)", "cote d'ivoire", "USA") or a name with its
+     * code as messages show it ("North Korea (KP)").
+     */
     public Optional<Country> find(String text) {
         String t = text.trim();
         if (t.length() == 2) {
@@ -58,7 +68,60 @@ public final class Countries {
                 return c;
             }
         }
-        return Optional.ofNullable(byName.get(key(t)));
+        Optional<Country> named = Optional.ofNullable(byName.get(key(t)));
+        Matcher labelled = LABEL.matcher(t);
+        if (named.isEmpty() && labelled.matches()) {
+            Optional<Country> c = byCode(labelled.group(2));
+            if (c.isPresent() && c.equals(find(labelled.group(1)))) {
+                return c; // the name and the code agree: "North Korea (KP)", never "France (KP)"
+            }
+        }
+        return named;
+    }
+
+    /**
+     * Countries for what someone is typing, best first: the code itself, then names (or other names: "USA",
+     * "DPRK") that are the text, then codes and names that start with it, then names with a word that starts
+     * with it ("korea"), then, from three letters on, names that contain it. Each group in name order.
+     */
+    public List<Country> matching(String partial, int max) {
+        String p = key(partial == null ? "" : partial);
+        Map<Country, Integer> rank = new HashMap<>();
+        for (Country c : byCode.values()) {
+            int r = p.isEmpty() ? NO_MATCH : rank(c.code().toLowerCase(Locale.ROOT), p, true);
+            r = Math.min(r, rank(nameKeys.get(c.code()), p, false));
+            if (r < NO_MATCH) {
+                rank.put(c, r);
+            }
+        }
+        byName.forEach((name, c) -> {
+            int r = rank(name, p, false);
+            if (r < NO_MATCH) {
+                rank.merge(c, r + 1, Math::min); // another name of it: just after its own name's rank
+            }
+        });
+        return rank.entrySet().stream()
+                .sorted(Map.Entry.<Country, Integer>comparingByValue()
+                        .thenComparing(e -> nameKeys.get(e.getKey().code())))
+                .limit(Math.max(0, max)).map(Map.Entry::getKey).toList();
+    }
+
+    private static final int NO_MATCH = 100;
+
+    private static int rank(String name, String p, boolean code) {
+        if (name.equals(p)) {
+            return 0;
+        }
+        if (name.startsWith(p)) {
+            return code ? 2 : 3;
+        }
+        if (code) {
+            return NO_MATCH;
+        }
+        if ((" " + name).contains(" " + p)) {
+            return 5;
+        }
+        return p.length() >= 3 && name.contains(p) ? 7 : NO_MATCH;
     }
 
     public List<Country> list() {

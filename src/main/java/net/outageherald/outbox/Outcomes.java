@@ -144,7 +144,7 @@ public final class Outcomes {
             };
         }
         if (result instanceof SendResult.Paused paused) {
-            return paused(tx, row, paused.reason(), attempts, now);
+            return paused(tx, row, paused, attempts, now);
         }
         if (result instanceof SendResult.Permanent permanent) {
             outbox.finish(tx, row.id(), "FAILED", attempts, now, null, permanent.reason());
@@ -167,20 +167,21 @@ public final class Outcomes {
         return () -> metrics.failed(platform, Failure.MOVED, 1);
     }
 
-    private Runnable paused(Connection tx, OutboxRow row, String reason, int attempts, Instant now)
+    private Runnable paused(Connection tx, OutboxRow row, SendResult.Paused paused, int attempts, Instant now)
             throws SQLException {
         Destination to = row.destination();
+        String reason = paused.reason();
         outbox.reschedule(tx, row.id(), attempts, now.plus(retryPaused), "paused: " + reason);
         if (!outbox.pause(tx, to, reason, now)) {
             // paused before (maybe by another instance): the operators know already
             return () -> metrics.failed(platform, Failure.PAUSED, 1);
         }
-        int told = notices.paused(tx, to, reason, now);
+        int told = notices.paused(tx, to, reason, paused.alsoTell(), now);
         return () -> {
             metrics.failed(platform, Failure.PAUSED, 1);
             LOG.warn("{}: delivery paused, the bot may not post there ({}); its messages wait, tried again every {}"
-                    + " until max-message-age; subscriptions stay; {} operator destinations told", to, reason,
-                    retryPaused, told);
+                    + " until max-message-age; subscriptions stay; {} destinations told (operators{})", to, reason,
+                    retryPaused, told, paused.alsoTell() == null ? "" : " and " + paused.alsoTell());
             if (told > 0) {
                 wake.run();
             }

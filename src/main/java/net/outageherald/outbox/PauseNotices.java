@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import net.outageherald.config.Durations;
 import net.outageherald.model.Delivery;
@@ -39,12 +40,20 @@ public final class PauseNotices {
         this.outbox = outbox;
     }
 
-    /** Writes the notice for every operator but {@code paused}; returns how many were written. */
-    int paused(Connection tx, Destination paused, String reason, Instant now) throws SQLException {
+    /**
+     * Writes the notice for every operator but {@code paused}, and for {@code alsoTell} (the paused
+     * destination's own server, where the bot may still post) unless it is one of those; returns how many.
+     */
+    int paused(Connection tx, Destination paused, String reason, Destination alsoTell, Instant now)
+            throws SQLException {
         Message notice = message(paused, reason, now);
-        List<NewRow> rows = operators.stream().filter(o -> !o.equals(paused))
+        List<NewRow> rows = new ArrayList<>(operators.stream().filter(o -> !o.equals(paused))
                 .map(o -> new NewRow(o, Delivery.Action.SEND, SendReason.MONITORING, null, null, null, notice))
-                .toList();
+                .toList());
+        if (alsoTell != null && !alsoTell.equals(paused) && !operators.contains(alsoTell)) {
+            rows.add(new NewRow(alsoTell, Delivery.Action.SEND, SendReason.MONITORING, null, null, null,
+                    serverMessage(reason, now)));
+        }
         if (!rows.isEmpty()) {
             outbox.enqueue(tx, rows, now);
         }
@@ -58,4 +67,15 @@ public final class PauseNotices {
                         + "; its subscriptions stay. Delivery resumes by itself once the bot may post there again.",
                 List.of(), now, null, null);
     }
+
+    /** For the people of the paused channel's server: what is wrong and what they can do about it. */
+    private Message serverMessage(String reason, Instant now) {
+        return new Message(Status.UNKNOWN, "Outage messages to a channel of this server are paused",
+                "The bot may not post in a channel it has subscriptions for: " + reason + ". Give it back View"
+                        + " Channel, Send Messages and Embed Links there; until then its messages wait (tried again"
+                        + " every " + Durations.format(retryEvery) + " for up to " + Durations.format(maxAge)
+                        + ") and nothing is unsubscribed. This is said once per pause.",
+                List.of(), now, null, null);
+    }
 }
+

@@ -1,6 +1,7 @@
 package net.outageherald.outbox;
 
 import java.time.Duration;
+import net.outageherald.model.Destination;
 
 /**
  * What a platform made of one send. Senders never throw for platform errors: they classify them here,
@@ -28,9 +29,13 @@ public sealed interface SendResult {
     /**
      * The bot may not post there for now (its rights were taken, the channel closed to it): the destination's
      * messages wait and are retried rarely until the rights are back or the messages grow too old. Subscriptions
-     * stay; the operators are told once.
+     * stay; the operators are told once, and so is {@code alsoTell} when the platform has one: a place of the
+     * same server where the bot may still post and its admins read (Discord's system channel), or null.
      */
-    public record Paused(String reason) implements SendResult {
+    public record Paused(String reason, Destination alsoTell) implements SendResult {
+        public Paused(String reason) {
+            this(reason, null);
+        }
     }
 
     /**

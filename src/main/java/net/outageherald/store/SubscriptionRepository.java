@@ -78,13 +78,6 @@ public final class SubscriptionRepository {
         }
     }
 
-    public int deleteAll(Connection tx, Destination destination) throws SQLException {
-        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM subscription WHERE destination = ?")) {
-            ps.setString(1, destination.key());
-            return ps.executeUpdate();
-        }
-    }
-
     /** Moves a destination's subscriptions to its new id, merging with any the new id already has. */
     public int move(Connection tx, Destination from, Destination to) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM subscription WHERE destination = ? AND EXISTS"

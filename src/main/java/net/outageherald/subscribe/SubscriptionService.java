@@ -117,6 +117,19 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
      */
     @Override
     public void ended(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
+        endAll(tx, destination, reason, now);
+    }
+
+    @Override
+    public void moved(Connection tx, Destination from, Destination to, Instant now) throws SQLException {
+        move(tx, from, to, now);
+    }
+
+    /**
+     * Ends a destination inside a transaction: its dynamic subscriptions, what it was told and its pending
+     * rows. Its subscriptions from the config stay, logged with what the operator should do.
+     */
+    private int endAll(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
         int ended = 0;
         int kept = 0;
         for (Subscription s : store.of(tx, destination)) {
@@ -137,20 +150,6 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
                     + " its {} subscriptions from the config stay: remove them from the config if it is gone for good",
                     destination, reason, ended, dropped, kept);
         }
-    }
-
-    @Override
-    public void moved(Connection tx, Destination from, Destination to, Instant now) throws SQLException {
-        move(tx, from, to, now);
-    }
-
-    /** Ends a destination inside a transaction: subscriptions, what it was told, and its pending rows. */
-    private int endAll(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
-        int ended = store.deleteAll(tx, destination);
-        log.forget(tx, destination);
-        int dropped = outbox.dropPending(tx, destination, now, "destination ended: " + reason);
-        LOG.warn("{} can no longer receive messages ({}): ended its {} subscriptions, dropped {} pending messages",
-                destination, reason, ended, dropped);
         return ended;
     }
 

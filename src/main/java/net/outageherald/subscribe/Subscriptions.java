@@ -31,7 +31,13 @@ public interface Subscriptions {
 
     public List<Subscription> byPlatform(Platform platform);
 
-    /** Ends every subscription of a destination (bot removed, chat deleted); logged once with the reason. */
+    /**
+     * A destination is gone for good (bot removed, chat or channel deleted): ends its dynamic subscriptions,
+     * what it was told and its pending messages, logged once with the reason. Subscriptions from the config
+     * stay: only the operator takes those away.
+     *
+     * @return how many dynamic subscriptions ended
+     */
     int endAll(Destination destination, String reason);
 
     /** Moves a destination's subscriptions and notification log to a new id (Telegram group migration). */

@@ -20,6 +20,7 @@ class CommandLocalTimeTest {
 
     private static final String[] KP = {"175.45.176.0/24", "175.45.177.0/24"};
     private static final String[] AS = {"192.0.2.0/24"};
+    private static final String[] NL = {"198.51.100.0/24"};
 
     @TempDir
     Path dir;
@@ -28,18 +29,19 @@ class CommandLocalTimeTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        h = new Harness(dir, "KP, AS64500", """
+        h = new Harness(dir, "KP, AS64500, AS64496", """
                 detection:
                   spread-polls: false
-                notify:
-                  console: false
+                  suspect-after: 0
                 """);
-        h.ripestat.country("KP", 131279L).as(131279, "STAR-KP", 15, KP).as(64500, "EXAMPLE", 15, AS);
+        h.ripestat.country("KP", 131279L).as(131279, "STAR-KP", 15, KP).as(64500, "EXAMPLE", 15, AS)
+                .as(64496, "EXAMPLE-NL", 15, NL).asCountry(64496, "NL");
         commands = h.app().commands();
         h.poll(3);
         // both go dark at 15:04 UTC
         h.seenBy(0, KP);
         h.seenBy(0, AS);
+        h.seenBy(0, NL);
         h.poll(4);
     }
 
@@ -63,6 +65,18 @@ class CommandLocalTimeTest {
     }
 
     @Test
+    void anAsRegisteredInACountryShowsThatCountrysTimeInMessagesAndCommands() {
+        // AS64496 is registered in the Netherlands (rir-stats-country): Amsterdam time, one clock, no city
+        assertThat(value(commands.status("AS64496").message(), "Outage since"))
+                .startsWith("22 Dec 15:04 UTC (22 Dec 16:04 CET), ");
+        assertThat(commands.history("AS64496").message().summary())
+                .startsWith("🔴 22 Dec 15:04 UTC (22 Dec 16:04 CET) → ongoing");
+        assertThat(block("AS64496 EXAMPLE-NL is offline")).contains("Since: 22 Dec 15:04 UTC (22 Dec 16:04 CET)\n");
+        // an AS whose country RIPEstat does not know is in UTC only, in its outage message too
+        assertThat(block("AS64500 EXAMPLE is offline")).contains("Since: 22 Dec 15:04 UTC\n");
+    }
+
+    @Test
     void anAsWhoseCountryIsStoredShowsThatCountrysTimeAndClock() {
         h.app().database().inTransaction(tx -> {
             new TargetRepository().saveResolution(tx, "AS64500", "AS64500 EXAMPLE", "US", List.of(Prefix.parse(AS[0])),
@@ -74,6 +88,15 @@ class CommandLocalTimeTest {
                 .startsWith("22 Dec 15:04 UTC (22 Dec 10:04 EST, New York)");
         assertThat(commands.history("AS64500").message().summary())
                 .startsWith("🔴 22 Dec 15:04 UTC (22 Dec 10:04 EST, New York) → ongoing");
+    }
+
+    /** The console message whose headline contains {@code headline}. */
+    private String block(String headline) {
+        String console = h.console();
+        int at = console.indexOf(headline);
+        assertThat(at).as("a message '%s' on the console", headline).isNotNegative();
+        int end = console.indexOf("\n\n", at);
+        return console.substring(at, end < 0 ? console.length() : end + 1);
     }
 
     private static String value(Message m, String name) {

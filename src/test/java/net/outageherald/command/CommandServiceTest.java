@@ -3,6 +3,7 @@ package net.outageherald.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
@@ -115,7 +116,56 @@ class CommandServiceTest {
     @Test
     void helpAndAutocomplete() {
         assertThat(commands.help().message().fields()).extracting(f -> f.name()).contains("Commands", "Targets", "Data");
-        assertThat(commands.suggest("nor", 25)).contains("KP", "NO");
-        assertThat(commands.suggest("K", 5)).hasSizeLessThanOrEqualTo(5);
+        assertThat(commands.suggest(CHAT, "nor", 25)).contains(new Suggestion("North Korea (KP)", "KP"),
+                new Suggestion("Norway (NO)", "NO"));
+        assertThat(commands.suggest(CHAT, "K", 5)).hasSize(5);
+    }
+
+    @Test
+    void autocompleteOffersTheChatsOwnSubscriptionsFirstAndNeverAnotherChats() {
+        Destination other = new Destination(Platform.DISCORD, "222");
+        commands.subscribe(other, "AS64500");
+        commands.subscribe(CHAT, "KP");
+
+        // the other chat's AS64500 is not offered here; this chat's KP comes first, then the countries
+        assertThat(commands.suggest(CHAT, "as", 25)).extracting(Suggestion::value).doesNotContain("AS64500");
+        assertThat(commands.suggest(other, "as", 25)).first()
+                .isEqualTo(new Suggestion("AS64500 EXAMPLE-AS Example & <Friends>", "AS64500"));
+        assertThat(commands.suggest(other, "example", 25)).extracting(Suggestion::value).first().isEqualTo("AS64500");
+        assertThat(commands.suggest(CHAT, "k", 25)).extracting(Suggestion::value).first().isEqualTo("KP");
+        // /unsubscribe offers only what the chat follows
+        assertThat(commands.suggestFollowed(CHAT, "", 25)).extracting(Suggestion::value).containsExactly("KP");
+        assertThat(commands.suggestFollowed(CHAT, "dprk", 25)).extracting(Suggestion::value).containsExactly("KP");
+        assertThat(commands.suggestFollowed(other, "as 645", 25)).extracting(Suggestion::value)
+                .containsExactly("AS64500");
+        assertThat(commands.suggestFollowed(other, "kp", 25)).isEmpty();
+    }
+
+    @Test
+    void hostileTextBeingTypedGetsAtMost25SuggestionsThatAllParse() {
+        commands.subscribe(CHAT, "AS64500");
+        net.outageherald.testing.HostileText hostile = new net.outageherald.testing.HostileText(12);
+        net.outageherald.model.TargetParser parser = new net.outageherald.model.TargetParser();
+        for (int i = 0; i < 1_000; i++) {
+            String typed = hostile.argument();
+            for (List<Suggestion> found : List.of(commands.suggest(CHAT, typed, 25),
+                    commands.suggestFollowed(CHAT, typed, 25))) {
+                assertThat(found).as(typed).hasSizeLessThanOrEqualTo(25)
+                        .allSatisfy(s -> assertThat(parser.parse(s.value()).key()).isEqualTo(s.value()));
+            }
+        }
+    }
+
+    @Test
+    void theSameCountryNamesAreAcceptedByEveryCommandOnEveryPlatform() {
+        for (Destination d : List.of(new Destination(Platform.TELEGRAM, "333"),
+                new Destination(Platform.DISCORD, "444"))) {
+            assertThat(commands.subscribe(d, "North Korea").message().headline()).startsWith("Subscribed to North Korea");
+            assertThat(commands.subscribe(d, "kp").message().headline()).startsWith("Already subscribed");
+            assertThat(commands.subscribe(d, "North Korea (KP)").message().headline()).startsWith("Already subscribed");
+            assertThat(commands.unsubscribe(d, "KP").message().headline()).startsWith("Unsubscribed from North Korea");
+        }
+        assertThat(commands.history("dprk").message().headline()).contains("North Korea");
+        assertThat(commands.status("South Korea").message().summary()).contains("South Korea (KR)");
     }
 }

@@ -31,6 +31,11 @@ class TargetParserTest {
             "Côte d’Ivoire | CI",
             "cote d'ivoire | CI",
             "United Kingdom | GB",
+            "UK | GB",
+            "USA | US",
+            "Russia | RU",
+            "South Korea | KR",
+            "North Korea (KP) | KP",
             "Myanmar | MM"})
     void acceptsTheFormsPeopleType(String input, String key) {
         assertThat(parser.parse(input).key()).isEqualTo(key);

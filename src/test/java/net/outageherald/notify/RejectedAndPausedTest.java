@@ -1,5 +1,6 @@
 package net.outageherald.notify;
 
+import static net.outageherald.testing.NotifyHarness.dc;
 import static net.outageherald.testing.NotifyHarness.tg;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +126,35 @@ class RejectedAndPausedTest {
         assertThat(h.notifier.pending()).isEmpty();
         assertThat(h.registry.get("herald.notify.failures").tags("platform", "telegram", "reason", "paused")
                 .counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aPauseTellsThePausedChannelsServerOnceWhereTheBotMayStillPost() {
+        // GIVEN a Discord channel where the bot lost its rights, in a server whose system channel it may post in
+        String channel = "300000000000000001";
+        String system = "300000000000000009";
+        SendResult lost = new SendResult.Paused("the bot lacks Send Messages in this channel (#outages in server X)",
+                dc(system));
+        h.subscriptions.subscribe(dc(channel), AS1);
+        h.subscriptions.subscribe(dc(channel), AS2);
+        h.discord.answer(channel, lost, lost, lost);
+
+        // WHEN outages start and delivery is tried twice over twenty minutes
+        h.outageStarted("AS131279");
+        h.outageStarted("AS4837");
+        h.notifier.drainOnce();
+        h.clock.advance(Duration.ofMinutes(10));
+        h.notifier.drainOnce();
+
+        // THEN the server hears of it once, in its system channel, with what to do; the operator too
+        assertThat(h.discord.deliveredTo(system)).singleElement().satisfies(d -> {
+            assertThat(d.message().headline()).contains("paused");
+            assertThat(d.message().summary()).contains("#outages", "Send Messages", "nothing is unsubscribed");
+        });
+        assertThat(h.telegram.deliveredTo(OPERATOR)).filteredOn(d -> d.message().headline().contains("is paused"))
+                .singleElement().satisfies(d -> assertThat(d.message().headline() + d.message().summary())
+                        .contains("discord:" + channel, "#outages"));
+        assertThat(h.subscriptions.of(dc(channel))).hasSize(2);
     }
 
     @Test

@@ -150,4 +150,20 @@ class SubscriptionServiceTest {
         assertThat(subs.endAll(tg("-100"), "chat not found")).isEqualTo(2);
         assertThat(subs.subscribedTargetKeys()).isEmpty();
     }
+
+    @Test
+    void endAllEndsTheDynamicSubscriptionsAndNeverTheConfigOnes() {
+        // GIVEN a channel following AS1 from the config, AS2 and AS3 by command
+        subs.syncStatic(Map.of(dc("7"), List.of(as(1))));
+        subs.subscribe(dc("7"), as(2));
+        subs.subscribe(dc("7"), as(3));
+
+        // WHEN the channel is gone for good (deleted, bot removed)
+        int ended = subs.endAll(dc("7"), "Discord channel #outages was deleted");
+
+        // THEN what commands made ends; what the config made is the operator's to remove
+        assertThat(ended).isEqualTo(2);
+        assertThat(subs.of(dc("7"))).extracting(Subscription::targetKey, Subscription::isStatic)
+                .containsExactly(tuple("AS1", true));
+    }
 }

@@ -23,8 +23,8 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * A RIPEstat Data API on 127.0.0.1 answering looking-glass, announced-prefixes, as-overview and
- * country-resource-list in the shapes of the recorded fixtures, from state a test sets: how many peers see
+ * A RIPEstat Data API on 127.0.0.1 answering looking-glass, announced-prefixes, as-overview,
+ * rir-stats-country and country-resource-list in the shapes of the recorded fixtures, from state a test sets: how many peers see
  * each prefix, and whether the API is failing, and how.
  */
 public final class FakeRipeStat implements AutoCloseable {
@@ -45,6 +45,9 @@ public final class FakeRipeStat implements AutoCloseable {
     private final Map<String, Integer> peers = new ConcurrentHashMap<>();
     private final Map<Long, List<String>> announced = new ConcurrentHashMap<>();
     private final Map<Long, String> holders = new ConcurrentHashMap<>();
+    private final Map<Long, String> asCountries = new ConcurrentHashMap<>();
+    private final AtomicInteger rirStatsCalls = new AtomicInteger();
+    private volatile boolean rirStatsFailing;
     private final Map<String, List<Long>> countryAsns = new ConcurrentHashMap<>();
     private final Map<String, Long> origins = new ConcurrentHashMap<>();
     private final Map<String, List<String>> moreSpecifics = new ConcurrentHashMap<>();
@@ -95,6 +98,21 @@ public final class FakeRipeStat implements AutoCloseable {
             origins.put(p, asn);
         }
         return this;
+    }
+
+    /** The country rir-stats-country gives for the AS; an AS without one is listed with no location. */
+    public FakeRipeStat asCountry(long asn, String countryCode) {
+        asCountries.put(asn, countryCode);
+        return this;
+    }
+
+    /** Makes rir-stats-country (only) answer 500, or answer again. */
+    public void failRirStats(boolean failing) {
+        rirStatsFailing = failing;
+    }
+
+    public int rirStatsCalls() {
+        return rirStatsCalls.get();
     }
 
     public FakeRipeStat country(String code, Long... asns) {
@@ -183,6 +201,7 @@ public final class FakeRipeStat implements AutoCloseable {
                     .put("announced", true)));
             case "country-resource-list" -> ok(countryResourceList(resource.toUpperCase()));
             case "routing-status" -> ok(routingStatus(resource));
+            case "rir-stats-country" -> rirStatsCountry(resource);
             default -> new MockResponse.Builder().code(404).body("unknown call " + call).build();
         };
     }
@@ -225,6 +244,23 @@ public final class FakeRipeStat implements AutoCloseable {
                 .put("resource", String.valueOf(asn)).put("latest_time", time(dump))
                 .put("earliest_time", "2000-08-01T00:00:00");
         return envelope("announced-prefixes", data);
+    }
+
+    private MockResponse rirStatsCountry(String resource) {
+        rirStatsCalls.incrementAndGet();
+        if (rirStatsFailing) {
+            return new MockResponse.Builder().code(500).body("Internal Server Error").build();
+        }
+        String asn = resource.replaceAll("(?i)^AS", "");
+        ObjectNode data = json.createObjectNode();
+        String code = asCountries.get(Long.parseLong(asn));
+        // RIPEstat lists the resource as asked, with the RIR statistics' country code
+        ObjectNode entry = data.putArray("located_resources").addObject().put("resource", asn);
+        entry.put("location", code == null ? "" : code);
+        String day = time(now().truncatedTo(ChronoUnit.DAYS));
+        data.put("result_time", day).put("latest_time", day).put("earliest_time", "2003-01-01T00:00:00");
+        data.putObject("parameters").put("resource", resource).put("query_time", day).putNull("cache");
+        return ok(envelope("rir-stats-country", data));
     }
 
     private String routingStatus(String prefix) {

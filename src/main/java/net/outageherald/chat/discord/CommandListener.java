@@ -1,13 +1,13 @@
 package net.outageherald.chat.discord;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -15,7 +15,9 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.outageherald.command.ChatCommands;
 import net.outageherald.command.CommandRateLimit;
+import net.outageherald.command.CommandText;
 import net.outageherald.command.Reply;
+import net.outageherald.command.Suggestion;
 import net.outageherald.model.InvalidTargetException;
 import net.outageherald.model.TargetParser;
 import net.outageherald.model.Destination;
@@ -35,7 +37,6 @@ final class CommandListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandListener.class);
     private static final int MAX_CHOICES = 25;
     private static final int MAX_CHOICE_LENGTH = 100;
-    private static final Pattern TRAILING_CODE = Pattern.compile("\\(([A-Za-z]{2})\\)\\s*$");
 
     private final ChatCommands commands;
     private final TargetParser parser;
@@ -161,13 +162,14 @@ final class CommandListener extends ListenerAdapter {
         List<Command.Choice> choices = List.of();
         try {
             if (SlashCommands.TARGET.equals(event.getFocusedOption().getName())) {
-                String partial = event.getFocusedOption().getValue().strip();
-                choices = commands.suggest(partial, MAX_CHOICES).stream()
-                        .filter(s -> s != null && !s.isBlank())
-                        .distinct()
-                        .limit(MAX_CHOICES)
-                        .map(s -> new Command.Choice(clip(s), clip(choiceValue(s))))
-                        .toList();
+                String partial = CommandText.clean(event.getFocusedOption().getValue()).strip();
+                // the channel the command is about: its own option when given (an id while typing), else this one
+                String channel = event.getOption(SlashCommands.CHANNEL, event.getChannelId(), OptionMapping::getAsString);
+                Destination in = destination(channel == null || channel.isBlank() ? event.getChannelId() : channel);
+                List<Suggestion> found = SlashCommands.UNSUBSCRIBE.equals(event.getName())
+                        ? commands.suggestFollowed(in, partial, MAX_CHOICES)
+                        : commands.suggest(in, partial, MAX_CHOICES);
+                choices = choices(found);
             }
         } catch (RuntimeException e) {
             LOG.warn("Autocomplete failed for '{}'", event.getFocusedOption().getValue(), e);
@@ -176,13 +178,26 @@ final class CommandListener extends ListenerAdapter {
                 .queue(null, f -> LOG.debug("Autocomplete answer not delivered: {}", f.getMessage()));
     }
 
-    /** What the choice sends back: something the parser reads, even when the label is "North Korea (KP)". */
-    private String choiceValue(String suggestion) {
+    /** Discord's limits: 25 choices, names and values of 1 to 100 characters; a value the parser reads. */
+    private List<Command.Choice> choices(List<Suggestion> found) {
+        Set<String> values = new HashSet<>();
+        List<Command.Choice> out = new ArrayList<>();
+        for (Suggestion s : found) {
+            if (out.size() == MAX_CHOICES || s.label().isBlank() || s.value().isBlank()
+                    || s.value().length() > MAX_CHOICE_LENGTH || !parses(s.value()) || !values.add(s.value())) {
+                continue;
+            }
+            out.add(new Command.Choice(clip(s.label()), s.value()));
+        }
+        return out;
+    }
+
+    private boolean parses(String value) {
         try {
-            return parser.parse(suggestion).key();
+            parser.parse(value);
+            return true;
         } catch (InvalidTargetException e) {
-            Matcher code = TRAILING_CODE.matcher(suggestion);
-            return code.find() ? code.group(1).toUpperCase(Locale.ROOT) : suggestion;
+            return false;
         }
     }
 

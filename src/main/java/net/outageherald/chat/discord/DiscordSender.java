@@ -14,14 +14,17 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.outageherald.model.Delivery;
+import net.outageherald.model.Destination;
 import net.outageherald.model.Platform;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
@@ -30,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers outbox rows to Discord channels (the destination id is the channel id). New messages carry the
- * row's nonce with {@code enforce_nonce}, so a retried send never shows twice; a restoration is a reply to
- * the outage message, and the outage message itself is edited in place. Failures are classified, never thrown.
+ * row's nonce with {@code enforce_nonce}, so a send retried within Discord's few minutes of nonce memory does
+ * not show twice (one retried later may); a restoration is a reply to the outage message, and the outage
+ * message itself is edited in place. Failures are classified, never thrown.
  * A channel in this instance's cache is sent to through the shard that holds its server; when the servers are
  * split over several instances ({@link DiscordShards#holdsAll()} false), a channel out of this cache is on
  * another instance's shard and is sent to by id over REST ({@link ChannelRest}), so any instance can deliver.
@@ -80,7 +84,8 @@ public final class DiscordSender implements Sender {
         GuildMessageChannel channel = manager.getChannelById(GuildMessageChannel.class, channelId);
         if (channel != null) {
             JDA.Status status = channel.getJDA().getStatus();
-            return status == JDA.Status.CONNECTED ? cached(channel, delivery) : offline(status.toString());
+            return status == JDA.Status.CONNECTED ? tellIfPaused(channel, cached(channel, delivery))
+                    : offline(status.toString());
         }
         List<JDA> running = manager.getShards();
         Optional<JDA> connected = running.stream().filter(j -> j.getStatus() == JDA.Status.CONNECTED).findFirst();
@@ -96,6 +101,23 @@ public final class DiscordSender implements Sender {
                 ? new SendResult.Permanent("Unknown Channel: the bot cannot see channel " + channelId
                         + " (deleted, or the bot was removed from its server)")
                 : new SendResult.Retry("channel " + channelId + " out of sight while servers are unavailable", null);
+    }
+
+    /**
+     * A pause names the channel and its server, and tells the server in its system channel (where Discord posts
+     * joins and boosts, and admins look) when the bot may still post there.
+     */
+    private static SendResult tellIfPaused(GuildMessageChannel channel, SendResult result) {
+        if (!(result instanceof SendResult.Paused paused)) {
+            return result;
+        }
+        Guild guild = channel.getGuild();
+        String reason = paused.reason() + " (#" + channel.getName() + " in server " + guild.getName() + ")";
+        TextChannel system = guild.getSystemChannel();
+        boolean canTell = system != null && !system.getId().equals(channel.getId())
+                && guild.getSelfMember().hasPermission(system, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+                Permission.MESSAGE_EMBED_LINKS);
+        return new SendResult.Paused(reason, canTell ? new Destination(Platform.DISCORD, system.getId()) : null);
     }
 
     private SendResult cached(GuildMessageChannel channel, Delivery delivery) {

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends subscriptions whose channel is gone: the channel was deleted, or the bot left or was removed from the
- * server. A server that is only unavailable (a Discord outage) keeps its subscriptions. Joining a server
+ * Ends the subscriptions made by command whose channel is gone: the channel was deleted, or the bot left or
+ * was removed from the server. Those from the config stay (only the operator takes them away; the log says
+ * so). A server that is only unavailable (a Discord outage) keeps its subscriptions. Joining a server
  * posts nothing: the server's admins choose with /subscribe.
  */
 final class LifecycleListener extends ListenerAdapter {
@@ -53,7 +54,8 @@ final class LifecycleListener extends ListenerAdapter {
                 ended += end(channel, reason);
             }
         }
-        LOG.info("Left Discord server {} ({}); ended {} subscriptions", guild.getName(), guild.getId(), ended);
+        LOG.info("Left Discord server {} ({}); ended {} subscriptions made by command", guild.getName(), guild.getId(),
+                ended);
     }
 
     @Override

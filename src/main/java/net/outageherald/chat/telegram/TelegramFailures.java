@@ -28,8 +28,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  *   TOPIC_CLOSED; any other 403                                   operators are told; it resumes by itself
  * 400 message is too long, can't parse entities,      Rejected    this message can never go: drop it alone,
  *   message text is empty, MESSAGE_TOO_LONG                       the chat's next messages go on
- * 400 anything else                                   Retry       our message, not the chat: never end a
- *                                                                 subscription for it; the outbox deadline ends it
+ * 400 anything else                                   Rejected    a Bad Request is about the request: sending
+ *                                                                 the same one again gets the same answer, and
+ *                                                                 retrying it would hold the chat's queue for
+ *                                                                 hours; drop it alone, never end the chat
  * 401 / 404 (token revoked)                            Retry       the operator's fix, not the destination's fault
  * 5xx, unreadable body, timeout, I/O                  Retry       transient
  * request refused by telegrambots' validation          Rejected    a message Telegram can never accept (the
@@ -44,8 +46,6 @@ final class TelegramFailures {
     private static final List<String> NO_RIGHTS = List.of("not enough rights", "have no rights",
             "need administrator rights", "chat_write_forbidden", "chat_restricted", "chat_send_plain_forbidden",
             "chat_admin_required", "topic_closed");
-    private static final List<String> BAD_MESSAGE = List.of("message is too long", "message_too_long",
-            "can't parse entities", "message text is empty", "text must be non-empty", "entities_too_long");
 
     private TelegramFailures() {
     }
@@ -81,7 +81,9 @@ final class TelegramFailures {
         if (code == 403 || code == 400 && mentions(d, NO_RIGHTS)) {
             return new SendResult.Paused(reason);
         }
-        if (code == 400 && mentions(d, BAD_MESSAGE)) {
+        if (code == 400) {
+            // "message is too long", "can't parse entities", and any 400 we know no meaning of: the chat-level
+            // ones (gone, moved, no rights) are answered above
             return new SendResult.Rejected(reason);
         }
         return new SendResult.Retry(reason, null);

@@ -32,6 +32,7 @@ public final class RipeStatClient {
     static final String AS_OVERVIEW = "as-overview";
     static final String COUNTRY_RESOURCE_LIST = "country-resource-list";
     static final String ROUTING_STATUS = "routing-status";
+    static final String RIR_STATS_COUNTRY = "rir-stats-country";
 
     private static final Logger LOG = LoggerFactory.getLogger(RipeStatClient.class);
 
@@ -67,7 +68,8 @@ public final class RipeStatClient {
         this.inFlight = new Semaphore(settings.maxInFlight(), true);
         this.retry = RetryPolicy.create("ripestat", settings);
         this.exchange = new RipeStatExchange(withTimeouts(http.newBuilder(), settings).build(), new EnvelopeReader());
-        for (String call : List.of(LOOKING_GLASS, ANNOUNCED_PREFIXES, AS_OVERVIEW, COUNTRY_RESOURCE_LIST, ROUTING_STATUS)) {
+        for (String call : List.of(LOOKING_GLASS, ANNOUNCED_PREFIXES, AS_OVERVIEW, COUNTRY_RESOURCE_LIST, ROUTING_STATUS,
+                RIR_STATS_COUNTRY)) {
             endpoint(call);
         }
     }

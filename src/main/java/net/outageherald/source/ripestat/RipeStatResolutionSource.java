@@ -23,8 +23,9 @@ import net.outageherald.source.SourceUnavailableException.Reason;
 
 /**
  * Turns targets into prefixes and names from RIPEstat: {@code announced-prefixes} (the prefixes an AS
- * originated in a recent window), {@code as-overview} (the holder's name) and {@code country-resource-list}
- * (the ASes registered to a country; registry data, not routing).
+ * originated in a recent window), {@code as-overview} (the holder's name), {@code rir-stats-country} (the
+ * country an AS is registered in, for local times) and {@code country-resource-list} (the ASes registered to a
+ * country; registry data, not routing).
  */
 public final class RipeStatResolutionSource implements ResolutionSource {
 
@@ -80,6 +81,26 @@ public final class RipeStatResolutionSource implements ResolutionSource {
         JsonNode data = client.fetch(RipeStatClient.AS_OVERVIEW, Map.of("resource", "AS" + asn));
         String holder = RipeStatJson.text(data, "holder");
         return holder == null || holder.isBlank() ? Optional.empty() : Optional.of(holder.trim());
+    }
+
+    /**
+     * {@code located_resources[0].location} of {@code rir-stats-country}: the country the RIR's statistics file
+     * lists the AS under. Anything but a two-letter code ("", "ZZ" for unknown, nothing listed) is no country.
+     */
+    @Override
+    public Optional<String> asCountry(long asn) throws SourceUnavailableException {
+        JsonNode located = client.fetch(RipeStatClient.RIR_STATS_COUNTRY, Map.of("resource", "AS" + asn))
+                .get("located_resources");
+        if (located == null || !located.isArray()) {
+            throw malformed(RipeStatClient.RIR_STATS_COUNTRY, "no located_resources array for AS" + asn);
+        }
+        for (JsonNode entry : located) {
+            String code = RipeStatJson.text(entry, "location");
+            if (code != null && code.trim().matches("[A-Za-z]{2}") && !code.trim().equalsIgnoreCase("ZZ")) {
+                return Optional.of(code.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The ASes of the country's registry entries, in RIPEstat's order, without duplicates. */

@@ -9,11 +9,18 @@ import static net.outageherald.chat.discord.FakeDiscord.OTHER_GUILD_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import net.outageherald.model.Platform;
+import net.outageherald.model.Subscription;
+import net.outageherald.model.Target;
+import net.outageherald.testing.NotifyHarness;
 import net.outageherald.outbox.SendResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Subscriptions follow the servers and channels: removed server or deleted channel ends them. */
 class DiscordLifecycleTest {
@@ -61,6 +68,33 @@ class DiscordLifecycleTest {
         });
         assertThat(subscriptions.of(SenderFixtures.discord(OPEN_CHANNEL))).isEmpty();
         assertThat(bot.sender().send(SenderFixtures.outage(1, OPEN_CHANNEL))).isInstanceOf(SendResult.Permanent.class);
+    }
+
+    @Test
+    void aDeletedChannelOrALeftServerNeverEndsTheSubscriptionsFromTheConfig(@TempDir Path dir) {
+        // GIVEN the real subscription service: a channel of each server following KP from the config and
+        // AS131279 by command
+        bot.stop();
+        try (NotifyHarness h = new NotifyHarness(dir)) {
+            bot = discord.startBot(new FakeChatCommands(), h.subscriptions);
+            h.subscriptions.syncStatic(Map.of(SenderFixtures.discord(OPEN_CHANNEL), List.of(new Target.As(64500)),
+                    SenderFixtures.discord(OTHER_CHANNEL), List.of(new Target.As(64500))));
+            h.subscriptions.subscribe(SenderFixtures.discord(OPEN_CHANNEL), new Target.As(131279));
+            h.subscriptions.subscribe(SenderFixtures.discord(OTHER_CHANNEL), new Target.As(131279));
+
+            // WHEN the one channel is deleted and the bot is removed from the other's server
+            discord.dispatch("CHANNEL_DELETE", FakeGuilds.channel(OPEN_CHANNEL));
+            discord.dispatch("GUILD_DELETE", obj("id", OTHER_GUILD_ID));
+
+            // THEN the subscriptions made by command end, the config's stay for the operator to remove
+            await().until(() -> h.subscriptions.of(SenderFixtures.discord(OTHER_CHANNEL)).size() == 1
+                    && h.subscriptions.of(SenderFixtures.discord(OPEN_CHANNEL)).size() == 1);
+            for (String channel : List.of(OPEN_CHANNEL, OTHER_CHANNEL)) {
+                assertThat(h.subscriptions.of(SenderFixtures.discord(channel)))
+                        .extracting(Subscription::targetKey, Subscription::isStatic)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("AS64500", true));
+            }
+        }
     }
 
     @Test

@@ -148,6 +148,19 @@ class DiscordSenderTest {
     }
 
     @Test
+    void aPauseNamesTheChannelAndItsServerAndTheSystemChannelToTellWhenTheBotMayPostThere() {
+        // the main server's system channel is the open channel, where the bot may post
+        SendResult.Paused locked = (SendResult.Paused) sender.send(SenderFixtures.outage(81, LOCKED_CHANNEL));
+        assertThat(locked.reason()).contains("#read-only", "Network Watchers");
+        assertThat(locked.alsoTell()).isEqualTo(SenderFixtures.discord(OPEN_CHANNEL));
+
+        // the system channel itself refusing has nowhere else to say it
+        discord.failNext("POST", MESSAGES, 403, Map.of("message", "Missing Access", "code", 50001));
+        SendResult.Paused open = (SendResult.Paused) sender.send(SenderFixtures.outage(82, OPEN_CHANNEL));
+        assertThat(open.alsoTell()).isNull();
+    }
+
+    @Test
     void aChannelTheBotCannotSeeIsPermanent() {
         SendResult result = sender.send(SenderFixtures.outage(81, "399999999999999999"));
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.outageherald.command.ChatCommands;
 import net.outageherald.command.Reply;
+import net.outageherald.command.Suggestion;
 import net.outageherald.model.Status;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Message;
@@ -21,7 +22,10 @@ final class FakeChatCommands implements ChatCommands {
             "All 4 prefixes withdrawn.", List.of(new Message.Field("Prefixes", "175.45.176.0/24", true)),
             null, "https://stat.ripe.net/AS131279", "Data: RIPE NCC RIS"));
     volatile Reply subscribeReply = Reply.ok(Message.text(Status.UP, "Subscribed", "This channel now follows KP."));
-    volatile List<String> suggestions = List.of("KP", "North Korea (KP)", "AS131279");
+    volatile List<Suggestion> suggestions = List.of(new Suggestion("AS131279 STAR-KP", "AS131279"),
+            new Suggestion("North Korea (KP)", "KP"), new Suggestion("not a target", "Atlantis"),
+            new Suggestion("North Korea again", "KP"));
+    volatile List<Suggestion> followed = List.of(new Suggestion("AS64500 EXAMPLE", "AS64500"));
     private volatile CountDownLatch statusGate = new CountDownLatch(0);
 
     /** /status blocks until {@link #releaseStatus()}. */
@@ -78,8 +82,14 @@ final class FakeChatCommands implements ChatCommands {
     }
 
     @Override
-    public List<String> suggest(String partial, int max) {
-        calls.add("suggest " + partial);
+    public List<Suggestion> suggest(Destination in, String partial, int max) {
+        calls.add("suggest " + in.id() + " " + partial);
         return suggestions;
+    }
+
+    @Override
+    public List<Suggestion> suggestFollowed(Destination in, String partial, int max) {
+        calls.add("suggestFollowed " + in.id() + " " + partial);
+        return followed;
     }
 }

@@ -170,6 +170,11 @@ final class FakeDiscord implements AutoCloseable {
         return interact(FakeInteractions.autocomplete(nextId(), userId, channelId, command, partial));
     }
 
+    /** As {@link #autocomplete(String, String, String, String)}, with the channel option set to {@code channelOption}. */
+    String autocomplete(String userId, String channelId, String command, String partial, String channelOption) {
+        return interact(FakeInteractions.autocomplete(nextId(), userId, channelId, command, partial, channelOption));
+    }
+
     private String interact(Map<String, Object> interaction) {
         dispatch("INTERACTION_CREATE", interaction);
         return (String) interaction.get("id");

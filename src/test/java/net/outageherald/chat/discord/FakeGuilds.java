@@ -34,7 +34,14 @@ final class FakeGuilds {
         return List.of(main(), other());
     }
 
+    /** The main server; its system channel (where Discord posts joins) is the open channel. */
     static Map<String, Object> main() {
+        Map<String, Object> guild = new java.util.LinkedHashMap<>(mainWithoutSystemChannel());
+        guild.put("system_channel_id", OPEN_CHANNEL);
+        return guild;
+    }
+
+    private static Map<String, Object> mainWithoutSystemChannel() {
         return DiscordJson.guild(GUILD_ID, "Network Watchers", ADMIN, List.of(
                         DiscordJson.role(GUILD_ID, "@everyone", EVERYONE, 0, false),
                         DiscordJson.role(ADMIN_ROLE, "Moderators", MANAGE_GUILD, 2, false),

@@ -38,7 +38,17 @@ final class FakeInteractions {
 
     static Map<String, Object> autocomplete(String id, String userId, String channelId, String command,
                                             String partial) {
-        List<Object> opts = List.of(obj("name", "target", "type", 3, "value", partial, "focused", true));
+        return autocomplete(id, userId, channelId, command, partial, null);
+    }
+
+    /** With the command's channel option already filled in ({@code channelOption}), as Discord sends it: an id. */
+    static Map<String, Object> autocomplete(String id, String userId, String channelId, String command,
+                                            String partial, String channelOption) {
+        List<Object> opts = new java.util.ArrayList<>();
+        opts.add(obj("name", "target", "type", 3, "value", partial, "focused", true));
+        if (channelOption != null) {
+            opts.add(obj("name", "channel", "type", 7, "value", channelOption));
+        }
         return interaction(id, 4, userId, channelId, command(command, opts, channelId));
     }
 

@@ -178,11 +178,31 @@ class SlashCommandTest {
         JsonNode reply = callback(id).body();
         assertThat(reply.path("type").asInt()).as("APPLICATION_COMMAND_AUTOCOMPLETE_RESULT").isEqualTo(8);
         JsonNode choices = reply.path("data").path("choices");
-        assertThat(choices).hasSize(3);
+        // a value the parser cannot read, or one offered twice, is left out
+        assertThat(choices).hasSize(2);
+        assertThat(choices.get(0).path("name").asText()).isEqualTo("AS131279 STAR-KP");
+        assertThat(choices.get(0).path("value").asText()).isEqualTo("AS131279");
         assertThat(choices.get(1).path("name").asText()).isEqualTo("North Korea (KP)");
         assertThat(choices.get(1).path("value").asText()).isEqualTo("KP");
-        assertThat(choices.get(2).path("value").asText()).isEqualTo("AS131279");
-        assertThat(commands.calls).containsExactly("suggest nor");
+        assertThat(commands.calls).containsExactly("suggest " + OPEN_CHANNEL + " nor");
+    }
+
+    @Test
+    void unsubscribeAutocompletesWhatTheChannelItNamesFollows() {
+        String id = discord.autocomplete(ADMIN, OPEN_CHANNEL, "unsubscribe", "as", LOCKED_CHANNEL);
+
+        JsonNode choices = callback(id).body().path("data").path("choices");
+        assertThat(choices).hasSize(1);
+        assertThat(choices.get(0).path("value").asText()).isEqualTo("AS64500");
+        assertThat(commands.calls).containsExactly("suggestFollowed " + LOCKED_CHANNEL + " as");
+    }
+
+    @Test
+    void autocompleteForTheCommandsChannelWhenNoneIsNamed() {
+        String id = discord.autocomplete(ADMIN, OPEN_CHANNEL, "unsubscribe", "");
+
+        assertThat(callback(id).body().path("type").asInt()).isEqualTo(8);
+        assertThat(commands.calls).containsExactly("suggestFollowed " + OPEN_CHANNEL + " ");
     }
 
     /** Every kind of bad target: answered at once, privately, with the accepted forms; nothing is called. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.outageherald.command.ChatCommands;
 import net.outageherald.command.Reply;
+import net.outageherald.command.Suggestion;
 import net.outageherald.model.InvalidTargetException;
 import net.outageherald.model.Status;
 import net.outageherald.model.Target;
@@ -83,7 +84,12 @@ final class FakeChatCommands implements ChatCommands {
     }
 
     @Override
-    public List<String> suggest(String partial, int max) {
+    public List<Suggestion> suggest(Destination in, String partial, int max) {
+        return List.of();
+    }
+
+    @Override
+    public List<Suggestion> suggestFollowed(Destination in, String partial, int max) {
         return List.of();
     }
 

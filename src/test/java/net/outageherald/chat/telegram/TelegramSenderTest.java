@@ -175,9 +175,35 @@ class TelegramSenderTest {
         assertThat(sender.send(new Delivery(18, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
                 .isInstanceOf(SendResult.Rejected.class);
 
-        // a 400 we do not know stays a Retry: the outbox's deadline ends it
+    }
+
+    @Test
+    void aBadRequestWeKnowNoMeaningOfIsRejectedForTheMessageNotRetriedAndNotTheChatsEnd() {
+        // a 400 is about the request: the same request gets the same answer, so it is not retried for hours
         api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: something new", null));
-        assertThat(sender.send(new Delivery(19, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+        SendResult unknown = sender.send(new Delivery(19, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        assertThat(unknown).isInstanceOf(SendResult.Rejected.class);
+        assertThat(((SendResult.Rejected) unknown).reason()).contains("400", "something new");
+
+        api.on("editmessagetext", b -> FakeBotApi.error(400, "Bad Request: field \"text\" must be encoded in UTF-8",
+                null));
+        assertThat(sender.send(new Delivery(22, CHANNEL, Delivery.Action.EDIT, OUTAGE, "41")))
+                .isInstanceOf(SendResult.Rejected.class);
+
+        // the 400s Telegram gives for the chat keep their meaning: gone, moved, or a right lost
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: chat not found", null));
+        assertThat(sender.send(new Delivery(23, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Permanent.class);
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                "{\"migrate_to_chat_id\":-1009876543210}"));
+        assertThat(sender.send(new Delivery(24, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isEqualTo(new SendResult.Moved("-1009876543210"));
+        api.on("sendmessage", b -> FakeBotApi.error(400, "Bad Request: CHAT_ADMIN_REQUIRED", null));
+        assertThat(sender.send(new Delivery(25, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
+                .isInstanceOf(SendResult.Paused.class);
+        // and a 5xx is still the moment's
+        api.on("sendmessage", b -> FakeBotApi.error(500, "Internal Server Error", null));
+        assertThat(sender.send(new Delivery(26, CHANNEL, Delivery.Action.SEND, OUTAGE, null)))
                 .isInstanceOf(SendResult.Retry.class);
     }
 

@@ -126,7 +126,7 @@ class EndpointBackoffTest {
         // AND every known data call is listed, the healthy ones too
         assertThat(client.endpoints()).extracting(EndpointStatus::endpoint)
                 .containsExactly("announced-prefixes", "as-overview", "country-resource-list", "looking-glass",
-                        "routing-status");
+                        "rir-stats-country", "routing-status");
     }
 
     @Test

@@ -123,6 +123,40 @@ class RipeStatResolutionSourceTest {
     }
 
     @Test
+    void readsTheCountryOfAnAsFromRirStatsCountry() throws Exception {
+        // GIVEN rir-stats-country listing AS64496 in the Netherlands
+        server.enqueue(Samples.ok("rir-stats-country_AS64496_2026.json"));
+
+        // WHEN / THEN the AS's country is the RIR's
+        assertThat(source.asCountry(64496)).contains("NL");
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/data/rir-stats-country/data.json");
+        assertThat(request.getUrl().queryParameter("resource")).isEqualTo("AS64496");
+    }
+
+    @Test
+    void anAsTheRirsDoNotListHasNoCountry() throws Exception {
+        // GIVEN an AS rir-stats-country lists nowhere, and one listed with RIPEstat's "unknown" code
+        server.enqueue(Samples.ok("rir-stats-country_AS64511_unlisted_2026.json"));
+        server.enqueue(Samples.json("""
+                {"status":"ok","status_code":200,"messages":[],"data":{"located_resources":[{"resource":"64512",\
+                "location":"ZZ"}]}}"""));
+
+        // WHEN / THEN neither has a country
+        assertThat(source.asCountry(64511)).isEmpty();
+        assertThat(source.asCountry(64512)).isEmpty();
+    }
+
+    @Test
+    void aRirStatsAnswerWithoutLocatedResourcesIsMalformed() {
+        server.enqueue(Samples.json("""
+                {"status":"ok","status_code":200,"messages":[],"data":{"result_time":"2026-10-06T00:00:00"}}"""));
+
+        assertThatThrownBy(() -> source.asCountry(64496)).isInstanceOf(SourceUnavailableException.class)
+                .extracting(e -> ((SourceUnavailableException) e).reason()).isEqualTo(Reason.MALFORMED);
+    }
+
+    @Test
     void readsCountryAsnsOfAustria() throws Exception {
         readsCountryAsns("country-resource-list_AT.json", "at", 679L, 760L, 1205L, 1764L, 1853L, 8447L, 12605L);
     }
