@@ -168,8 +168,11 @@ public final class Detector {
      * @param visibleShare the signal's share of its usual level (0..1), for the dark share; ignored when UNKNOWN
      * @param source       which source spoke, as messages say it
      * @param reason       why it is UNKNOWN, for the degraded notice; else a description of the reading
+     * @param binAt        start of the signal's bin judged, or null: an outage is dated from the first bin that
+     *                     showed it, not from the round that fetched it
      */
-    public Judged judgedBySignal(TargetInfo info, Status status, double visibleShare, String source, String reason) {
+    public Judged judgedBySignal(TargetInfo info, Status status, double visibleShare, String source, String reason,
+                                 Instant binAt) {
         Instant now = clock.instant();
         Evaluation eval = status == Status.UNKNOWN ? Evaluation.unknown(reason)
                 : new Evaluation(status, Math.max(0, Math.min(1, 1 - visibleShare)), List.of(), 0, 0, 0, List.of(),
@@ -181,7 +184,7 @@ public final class Detector {
                 return store(tx, info, record, machine.miss(record.state(), now), eval, reason, now, source);
             }
             // the staleness of the signal was checked by its judge: the round is as fresh as now
-            Transition t = machine.observe(record.state(), status, now, null, now);
+            Transition t = machine.observe(record.state(), status, now, binAt, now);
             sample(tx, info.key(), eval, now);
             return store(tx, info, record, t, eval, null, now, source);
         });

@@ -69,7 +69,8 @@ public final class SignalWatch implements Job {
                 IodaCountryJudge.Verdict v = judge.judge(entity, poller.latest(entity));
                 double share = v.reading().flatMap(x -> x.share().isPresent()
                         ? Optional.of(x.share().getAsDouble()) : Optional.empty()).orElse(1.0);
-                detector.judgedBySignal(r.info(), v.status(), share, r.signalSource(), v.reason());
+                detector.judgedBySignal(r.info(), v.status(), share, r.signalSource(), v.reason(),
+                        v.reading().map(x -> x.time()).orElse(null));
                 lastReading.put(t.key(), (v.status() == Status.UNKNOWN ? "unknown: " : "") + v.reason());
             } catch (RuntimeException e) { // one target's trouble must not stop the others
                 LOG.error("judging {} by IODA failed: {}", t.key(), e.toString(), e);

@@ -33,7 +33,7 @@ public final class FakeIoda implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final MockWebServer server = new MockWebServer();
-    private final Clock clock;
+    private volatile Clock clock;
     /** "country/US bgp" → from when, which value (null: no data). */
     private final Map<String, NavigableMap<Instant, Double>> levels = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -49,6 +49,16 @@ public final class FakeIoda implements AutoCloseable {
             }
         });
         server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    /** On the system clock until {@link #clock(Clock)}: a harness that makes its own clock needs the URL first. */
+    public FakeIoda() throws IOException {
+        this(Clock.systemUTC());
+    }
+
+    /** From now on the fake's "now" is {@code clock}'s. */
+    public void clock(Clock clock) {
+        this.clock = clock;
     }
 
     /** The API base, as {@code ioda.url} or {@code HERALD_IODA_URL} take it. */

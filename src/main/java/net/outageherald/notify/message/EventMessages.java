@@ -83,7 +83,7 @@ public final class EventMessages implements Messages {
                 fields.add(new Field("Data plane", back, false));
             }
         } else if (!r.lines().isEmpty()) {
-            fields.add(new Field("IODA", String.join("\n", r.lines()), false));
+            fields.add(new Field("Corroboration", String.join("\n", r.lines()), false));
         }
         if (r.link() != null && !r.link().equals(m.link())) {
             fields.add(new Field("IODA dashboard", r.link(), false));
