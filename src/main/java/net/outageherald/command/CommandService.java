@@ -114,7 +114,8 @@ public final class CommandService implements ChatCommands {
                         new Field("Targets", "an AS number (AS131279), a prefix (175.45.176.0/22, 2001:db8::/32), "
                                 + "or a country (KP, North Korea)", false),
                         new Field("Data", "RIPE NCC Routing Information Service (RIS) through RIPEstat: which "
-                                + "RIS peers see each prefix, about a minute behind real time.", false)),
+                                + "RIS peers see each prefix, about a minute behind real time. IODA (Georgia Tech) as a "
+                                + "second opinion, and for countries too large to watch prefix by prefix.", false)),
                 null, null, null));
     }
 
