@@ -2,6 +2,7 @@ package net.outageherald.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -151,9 +152,24 @@ class IodaCountryScenarioTest {
     }
 
     @Test
+    void aCountryThatAloneWouldFillTheWholeWatchListIsWatchedThroughIodaToo() throws Exception {
+        h.close();
+        Files.createDirectories(dir.resolve("cap"));
+        h = new Harness(dir.resolve("cap"), "", "detection: {max-watched-prefixes: 3, spread-polls: false}\n",
+                Map.of("HERALD_IODA_URL", ioda.baseUrl()));
+        h.ripestat.country("US", 7018L).as(7018, "ATT", 20, "12.0.0.0/24", "12.0.1.0/24", "12.0.2.0/24",
+                "12.0.3.0/24");
+
+        Reply r = h.app().commands().subscribe(CHAT, "US");
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.message().summary()).contains("not used for countries over 3 prefixes");
+    }
+
+    @Test
     void withIodaOffACountryTooLargeIsRefusedWithTheNumbersAsBefore() throws Exception {
         h.close();
-        java.nio.file.Files.createDirectories(dir.resolve("off"));
+        Files.createDirectories(dir.resolve("off"));
         h = new Harness(dir.resolve("off"), "", YAML + "ioda: {enabled: false}\n");
         h.ripestat.country("US", 7018L).as(7018, "ATT", 20, "12.0.0.0/24", "12.0.1.0/24", "12.0.2.0/24",
                 "12.0.3.0/24");
