@@ -24,10 +24,12 @@ import net.outageherald.detect.HistoryPruner;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.detect.Pacer;
 import net.outageherald.detect.PollJob;
+import net.outageherald.detect.SignalWatch;
 import net.outageherald.detect.SourceGuard;
 import net.outageherald.detect.TargetResolver;
 import net.outageherald.detect.WatchBudget;
 import net.outageherald.detect.WatchList;
+import net.outageherald.model.DataPlaneReports;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
@@ -45,6 +47,9 @@ import net.outageherald.ops.TargetStatusGauges;
 import net.outageherald.outbox.Sender;
 import net.outageherald.schedule.Scheduler;
 import net.outageherald.source.RoutingSource;
+import net.outageherald.source.ioda.IodaClient;
+import net.outageherald.source.ioda.IodaCountryJudge;
+import net.outageherald.source.ioda.IodaPoller;
 import net.outageherald.source.ripestat.RipeStatClient;
 import net.outageherald.store.Database;
 import net.outageherald.store.DatabaseConfig;
@@ -66,6 +71,8 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** /status reuses the poller's state when it is younger than this, else checks live. */
     static final Duration STATUS_FRESH_FOR = Duration.ofMinutes(1);
+    /** IODA publishes no rate limit: never more than one call a second, whatever is watched. */
+    static final Duration IODA_CALL_GAP = Duration.ofSeconds(1);
 
     private final HeraldConfig config;
     private final Clock clock;
@@ -88,6 +95,10 @@ public final class App implements AutoCloseable {
     private final WatchList watch;
     private final WatchBudget budget;
     private final HistoryPruner pruner;
+    /** Polls IODA for every watched country and AS; null when {@code ioda.enabled} is false. */
+    private final IodaPoller ioda;
+    /** IODA's round: the poll, then the countries watched through it. Set once the detector exists. */
+    private volatile SignalWatch signalWatch;
     private final StopSequence stop;
     private final HealthCheck health;
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
@@ -95,12 +106,14 @@ public final class App implements AutoCloseable {
     private OpsServer endpoint;
 
     private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer) {
+        // pacing off (spread-polls: false, as tests run) spaces IODA's calls no more than RIPEstat's
+        Duration iodaGap = pacer == Pacer.NONE ? Duration.ZERO : IODA_CALL_GAP;
         this.config = config;
         this.clock = clock;
         this.metrics = new Metrics();
         var registry = metrics.registry(); // stages that come later register their meters here too
         this.db = openDatabase(config.database());
-        RoutingServices sources = new RoutingServices(config, db, clock);
+        RoutingServices sources = new RoutingServices(config, db, clock, config.ioda().enabled());
         this.http = sources.http;
         this.ripestat = sources.ripestat;
         RoutingSource routing = sources.routing;
@@ -115,14 +128,22 @@ public final class App implements AutoCloseable {
         this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
         this.budget = new WatchBudget(resolver, watch, db, config.detection());
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR,
-                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter);
+                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter,
+                key -> signalWatch == null ? Optional.empty() : signalWatch.describe(key));
+        // IODA: a second opinion in messages, and the source for countries too large to watch prefix by prefix
+        this.ioda = config.ioda().enabled() ? new IodaPoller(new IodaClient(config.ioda(), http, clock,
+                config.ripestat().sourceapp()), watch::targets, clock, config.ioda().maxDataLag(),
+                iodaGap) : null;
         this.telegram = new TelegramFrontEnd(config.telegram(), commands, clock);
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
-        this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders(console), told,
+        this.notifier = new Notifier(config.notifications(), db, new EventMessages(
+                ioda == null ? DataPlaneReports.NONE : ioda), senders(console), told,
                 subscriptions, registry, clock);
 
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);
+        this.signalWatch = ioda == null ? null : new SignalWatch(watch, resolver, ioda,
+                new IodaCountryJudge(clock, config.ioda().maxDataLag()), detector);
         this.pruner = new HistoryPruner(db, config.detection().historyKeep(), clock);
         Canary canary = sources.canary;
         this.poll = new PollJob(watch, resolver, routing, detector, config.detection(),
@@ -178,6 +199,9 @@ public final class App implements AutoCloseable {
         startChats();
         notifier.start();
         scheduler.every(pruner, HistoryPruner.EVERY, Duration.ofMinutes(1));
+        if (signalWatch != null) {
+            scheduler.every(signalWatch, config.ioda().pollInterval(), Duration.ofSeconds(5));
+        }
         if (streamDetection != null) {
             streamDetection.start(scheduler);
             scheduler.start();
@@ -275,6 +299,16 @@ public final class App implements AutoCloseable {
     /** The stream-driven detection, or null when {@code rislive.enabled} is false. */
     StreamDetection streamDetection() {
         return streamDetection;
+    }
+
+    /** IODA's round (poll, then the countries watched through it), or null when {@code ioda.enabled} is false. */
+    public SignalWatch signalWatch() {
+        return signalWatch;
+    }
+
+    /** The IODA poller, or null when {@code ioda.enabled} is false. */
+    public IodaPoller iodaPoller() {
+        return ioda;
     }
 
     public PollJob pollJob() {

@@ -20,6 +20,8 @@ import net.outageherald.ops.LoggingConfig;
 import net.outageherald.ops.ShutdownConfig;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.NotifyConfigBinder;
+import net.outageherald.source.ioda.IodaConfig;
+import net.outageherald.source.ioda.IodaConfigBinder;
 import net.outageherald.source.ripestat.RipeStatConfig;
 import net.outageherald.source.rislive.RisLiveConfig;
 import net.outageherald.source.rislive.RisLiveConfigBinder;
@@ -34,6 +36,7 @@ public record HeraldConfig(
         DetectionConfig detection,
         RipeStatConfig ripestat,
         RisLiveConfig rislive,
+        IodaConfig ioda,
         DatabaseConfig database,
         LoggingConfig logging,
         NotifyConfig notifications,
@@ -47,6 +50,7 @@ public record HeraldConfig(
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(ripestat, "ripestat");
         Objects.requireNonNull(rislive, "rislive");
+        Objects.requireNonNull(ioda, "ioda");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(notifications, "notify");
@@ -74,7 +78,7 @@ public record HeraldConfig(
     /** What an empty config file gives: no targets, every section at its defaults. */
     public static HeraldConfig defaults() {
         return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(), RisLiveConfig.defaults(),
-                DatabaseConfig.defaults(), LoggingConfig.defaults(), NotifyConfig.defaults(),
+                IodaConfig.defaults(), DatabaseConfig.defaults(), LoggingConfig.defaults(), NotifyConfig.defaults(),
                 TelegramConfig.defaults(), DiscordConfig.defaults(), HttpConfig.defaults(), ShutdownConfig.defaults());
     }
 
@@ -88,6 +92,7 @@ public record HeraldConfig(
         DetectionConfig detection = DetectionConfig.from(root.section("detection"));
         RipeStatConfig ripestat = RipeStatConfig.from(root.section("ripestat"));
         RisLiveConfig rislive = RisLiveConfigBinder.from(root.section("rislive"));
+        IodaConfig ioda = IodaConfigBinder.from(root.section("ioda"));
         DatabaseConfig database = DatabaseConfig.from(root.section("database"));
         LoggingConfig logging = LoggingConfig.from(root.section("logging"));
         NotifyConfig notifications = NotifyConfigBinder.from(root.section("notify"));
@@ -95,7 +100,7 @@ public record HeraldConfig(
         DiscordConfig discord = DiscordConfigBinder.from(root.section("discord"));
         HttpConfig http = HttpConfig.from(root.section("http"));
         ShutdownConfig shutdown = ShutdownConfig.from(root.section("shutdown"));
-        return root.build(() -> new HeraldConfig(watch, detection, ripestat, rislive, database, logging, notifications, telegram,
+        return root.build(() -> new HeraldConfig(watch, detection, ripestat, rislive, ioda, database, logging, notifications, telegram,
                 discord, http, shutdown));
     }
 

@@ -35,12 +35,18 @@ final class RoutingServices {
     final Canary canary;
 
     RoutingServices(HeraldConfig config, Database db, Clock clock) {
+        this(config, db, clock, false);
+    }
+
+    /** @param countrySignal whether countries too large for the prefix-level watch are watched through IODA */
+    RoutingServices(HeraldConfig config, Database db, Clock clock, boolean countrySignal) {
         this.ripestat = new RipeStatClient(config.ripestat(), http, clock);
         this.routing = new RipeStatRoutingSource(ripestat);
         ResolutionSource resolution = new RipeStatResolutionSource(ripestat, clock,
                 config.detection().keepPrefixesFor());
         this.io = Executors.newFixedThreadPool(config.ripestat().maxInFlight(), daemon("herald-io"));
-        this.resolver = new TargetResolver(resolution, routing, db, config.detection(), clock);
+        this.resolver = new TargetResolver(resolution, routing, db, config.detection(), clock,
+                countrySignal);
         this.canary = config.ripestat().canary() == null ? null
                 : new Canary(config.ripestat().canary(), routing, config.detection(), clock);
         this.checker = new LiveChecker(resolver, routing, db, config.detection(), clock, io, LIVE_CHECK_TIMEOUT,

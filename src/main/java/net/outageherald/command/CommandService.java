@@ -42,6 +42,7 @@ public final class CommandService implements ChatCommands {
     private final StatusReplies statusReplies;
     private final StatusAnswers statusAnswers;
     private final Function<Target, Optional<String>> refusal;
+    private final Function<String, Optional<String>> signalNote;
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
     private final TargetSuggestions suggestions;
@@ -74,6 +75,19 @@ public final class CommandService implements ChatCommands {
     public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
                           Clock clock, Duration freshFor, int maxLivePrefixes,
                           Function<Target, Optional<String>> refusal, Supplier<String> source) {
+        this(parser, subscriptions, checker, db, clock, freshFor, maxLivePrefixes, refusal, source,
+                key -> Optional.empty());
+    }
+
+    /**
+     * @param signalNote for a target another source speaks for (a country watched through IODA's BGP signal):
+     *                   which one, and what it said last, so /status and /subscribe say so; empty otherwise
+     */
+    public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
+                          Clock clock, Duration freshFor, int maxLivePrefixes,
+                          Function<Target, Optional<String>> refusal, Supplier<String> source,
+                          Function<String, Optional<String>> signalNote) {
+        this.signalNote = signalNote;
         this.parser = parser;
         this.subscriptions = subscriptions;
         this.suggestions = new TargetSuggestions(subscriptions, db, Countries.all());
@@ -81,7 +95,8 @@ public final class CommandService implements ChatCommands {
         this.clock = clock;
         this.refusal = refusal;
         this.statusReplies = new StatusReplies(Countries.all(), source);
-        this.statusAnswers = new StatusAnswers(checker, db, clock, freshFor, maxLivePrefixes, statusReplies);
+        this.statusAnswers = new StatusAnswers(checker, db, clock, freshFor, maxLivePrefixes, statusReplies,
+                signalNote);
     }
 
     @Override
@@ -98,7 +113,8 @@ public final class CommandService implements ChatCommands {
                         new Field("Targets", "an AS number (AS131279), a prefix (175.45.176.0/22, 2001:db8::/32), "
                                 + "or a country (KP, North Korea)", false),
                         new Field("Data", "RIPE NCC Routing Information Service (RIS) through RIPEstat: which "
-                                + "RIS peers see each prefix, about a minute behind real time.", false)),
+                                + "RIS peers see each prefix, about a minute behind real time. IODA (Georgia Tech) as a "
+                                + "second opinion, and for countries too large to watch prefix by prefix.", false)),
                 null, null, null));
     }
 
@@ -119,18 +135,21 @@ public final class CommandService implements ChatCommands {
                 return Reply.error("Cannot follow " + name, capitalised(no.get()) + ".");
             }
             Subscriptions.Result r = subscriptions.subscribe(destination, target);
+            // honest about who speaks for it: a country too large for the prefix-level watch is IODA's
+            String via = signalNote.apply(target.key()).map(n -> " Watched through IODA, not prefix by prefix ("
+                    + n + ").").orElse("");
             return switch (r.outcome()) {
                 case LIMIT_REACHED -> Reply.error("Subscription limit reached",
                         "This chat already follows " + r.count() + " targets, the limit is " + r.limit()
                                 + ". Unsubscribe from one first (/subscriptions lists them).");
                 case ALREADY -> Reply.ok(Message.text(Status.UP, "Already subscribed to " + name,
-                        "This chat already follows " + name + "."));
+                        "This chat already follows " + name + "." + via));
                 case ADDED -> Reply.ok(Message.text(r.ongoing() == null ? Status.UP : r.ongoing().severity(),
                         "Subscribed to " + name,
                         "This chat will be told when " + name + " goes offline and when it comes back."
                                 + (r.ongoing() == null ? "" : " Right now it is " + r.ongoing().severity().words()
                                 + " (since " + HumanFormat.timeIn(r.ongoing().since(), localCountry(target))
-                                + "): you will be told when it is back.")));
+                                + "): you will be told when it is back.") + via));
             };
         });
     }

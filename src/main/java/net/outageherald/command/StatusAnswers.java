@@ -52,8 +52,16 @@ final class StatusAnswers {
     private final TargetRepository targets = new TargetRepository();
     private final PrefixStateRepository prefixStates = new PrefixStateRepository();
 
+    private final java.util.function.Function<String, Optional<String>> signalNote;
+
     StatusAnswers(LiveChecker checker, Database db, Clock clock, Duration freshFor, int maxLivePrefixes,
                   StatusReplies replies) {
+        this(checker, db, clock, freshFor, maxLivePrefixes, replies, key -> Optional.empty());
+    }
+
+    StatusAnswers(LiveChecker checker, Database db, Clock clock, Duration freshFor, int maxLivePrefixes,
+                  StatusReplies replies, java.util.function.Function<String, Optional<String>> signalNote) {
+        this.signalNote = signalNote;
         if (maxLivePrefixes < 1) {
             throw new IllegalArgumentException("maxLivePrefixes must be at least 1, got " + maxLivePrefixes);
         }
@@ -67,6 +75,11 @@ final class StatusAnswers {
 
     Reply status(Target target) throws InterruptedException {
         Optional<TargetRecord> stored = db.inTransaction(tx -> targets.find(tx, target.key()));
+        Optional<String> via = signalNote.apply(target.key());
+        if (via.isPresent()) {
+            // watched through IODA's country signal: its state is the answer, with the source named
+            return Reply.ok(replies.fromSignal(target, stored, via.get(), clock.instant()));
+        }
         boolean resolved = stored.isPresent() && stored.get().resolvedAt() != null;
         int prefixes = stored.map(r -> r.prefixes().size()).orElse(0);
         boolean tooLarge = resolved ? prefixes > maxLivePrefixes : target instanceof Target.Land;

@@ -57,6 +57,27 @@ final class StatusReplies {
                 + HumanDurations.human(java.time.Duration.between(r.at(), now)) + " ago.");
     }
 
+    /**
+     * A country watched through IODA's country signal: its confirmed status, the source that speaks for it and
+     * what that said last ({@code note}), and since when an outage is on.
+     */
+    Message fromSignal(Target target, Optional<TargetRecord> stored, String note, Instant now) {
+        String name = stored.map(TargetRecord::name).filter(n -> !n.isBlank()).orElse(target.label());
+        Status shown = stored.map(r -> r.state().shown()).orElse(Status.UNKNOWN);
+        String headline = shown == Status.UNKNOWN ? "Status of " + name + " is unknown" : name + " is " + shown.words();
+        String summary = (shown == Status.UNKNOWN ? "No fresh IODA data has been judged yet, or it is stale. Unknown"
+                + " is not down. " : "") + "Watched through IODA, not prefix by prefix: " + note + ".";
+        Country country = countryOf(target, stored);
+        List<Field> fields = new ArrayList<>();
+        stored.map(TargetRecord::state).filter(s -> s.outageStart() != null).ifPresent(s -> fields.add(
+                new Field("Outage since", HumanFormat.timeIn(s.outageStart(), country) + ", "
+                        + HumanDurations.human(java.time.Duration.between(s.outageStart(), now)) + " so far", false)));
+        stored.map(TargetRecord::state).map(s -> s.lastGoodAt()).ifPresent(at -> fields.add(
+                new Field("Checked", "by the last IODA round, " + HumanFormat.time(at, null), true)));
+        String link = "https://ioda.inetintel.cc.gatech.edu/country/" + target.key();
+        return new Message(shown, headline, summary, fields, now, link, "Data: IODA, Georgia Tech");
+    }
+
     /** The refusal for a target we will not check live and have no poll of. */
     Reply tooLarge(Target target, String name, int prefixes) {
         String why = prefixes > 0

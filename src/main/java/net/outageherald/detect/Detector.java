@@ -140,7 +140,7 @@ public final class Detector {
                     quietlyDegraded.add(info.key());
                     t = without(t, EventType.MONITORING_DEGRADED);
                 }
-                return store(tx, info, record, t, eval, why, now);
+                return store(tx, info, record, t, eval, why, now, null);
             }
             // a prefix already dark in the last judged round (then still UP) did not start this outage
             Instant lastJudged = record.state().lastGoodAt();
@@ -152,7 +152,41 @@ public final class Detector {
             if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
                 t = without(t, EventType.MONITORING_RECOVERED);
             }
-            return store(tx, info, record, t, eval, null, now);
+            return store(tx, info, record, t, eval, null, now, null);
+        });
+        if (!decided.events().isEmpty()) {
+            sink.afterCommit(decided.events());
+        }
+        return decided;
+    }
+
+    /**
+     * Judges a target that another source speaks for as a whole (a country watched through IODA's BGP signal):
+     * the same confirmation, outages, events and outbox rows as for a target judged by its prefixes.
+     *
+     * @param status       what the signal says; UNKNOWN (stale, failing, no usual level) is a miss, never DOWN
+     * @param visibleShare the signal's share of its usual level (0..1), for the dark share; ignored when UNKNOWN
+     * @param source       which source spoke, as messages say it
+     * @param reason       why it is UNKNOWN, for the degraded notice; else a description of the reading
+     * @param binAt        start of the signal's bin judged, or null: an outage is dated from the first bin that
+     *                     showed it, not from the round that fetched it
+     */
+    public Judged judgedBySignal(TargetInfo info, Status status, double visibleShare, String source, String reason,
+                                 Instant binAt) {
+        Instant now = clock.instant();
+        Evaluation eval = status == Status.UNKNOWN ? Evaluation.unknown(reason)
+                : new Evaluation(status, Math.max(0, Math.min(1, 1 - visibleShare)), List.of(), 0, 0, 0, List.of(),
+                null);
+        Judged decided = db.inTransaction(tx -> {
+            TargetRecord record = targets.find(tx, info.key()).orElseThrow(
+                    () -> new SQLException("target " + info.key() + " was never resolved"));
+            if (status == Status.UNKNOWN) {
+                return store(tx, info, record, machine.miss(record.state(), now), eval, reason, now, source);
+            }
+            // the staleness of the signal was checked by its judge: the round is as fresh as now
+            Transition t = machine.observe(record.state(), status, now, binAt, now);
+            sample(tx, info.key(), eval, now);
+            return store(tx, info, record, t, eval, null, now, source);
         });
         if (!decided.events().isEmpty()) {
             sink.afterCommit(decided.events());
@@ -199,14 +233,14 @@ public final class Detector {
     }
 
     private Judged store(Connection tx, TargetInfo info, TargetRecord record, Transition t, Evaluation eval,
-                         String reason, Instant now) throws SQLException {
+                         String reason, Instant now, String source) throws SQLException {
         TargetState before = record.state();
         TargetState state = t.state();
         List<Event> out = new ArrayList<>();
         for (Transition.Change c : t.changes()) {
             Long outageId = state.outageId();
             Instant outageStart = state.outageStart();
-            Facts facts = facts(eval, info, c.type(), reason);
+            Facts facts = facts(eval, info, c.type(), reason, source);
             switch (c.type()) {
                 case OUTAGE_STARTED -> {
                     outageId = outages.open(tx, info.key(), c.at(), c.to());
@@ -262,7 +296,7 @@ public final class Detector {
                 .filter(p -> !current.contains(p)).toList()).orElse(List.of());
     }
 
-    private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason) {
+    private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason, String source) {
         long v4 = 0;
         long v6 = 0;
         for (PrefixState s : eval.dark()) {
@@ -275,6 +309,6 @@ public final class Detector {
         List<String> dark = eval.dark().stream().map(s -> s.prefix().cidr()).toList();
         boolean monitoring = !type.isOutageEvent();
         return new Facts(dark, eval.judged(), v4, v6, eval.darkShare(), eval.peersNow(), eval.peersNormally(),
-                eval.upstreams(), info.evidenceUrl(), monitoring ? reason : null, List.of());
+                eval.upstreams(), info.evidenceUrl(), monitoring ? reason : null, List.of(), source);
     }
 }

@@ -95,6 +95,9 @@ public final class PollJob implements Job {
             detector.record(seen.values());
         }
         for (Resolved t : targets) {
+            if (t.bySignal()) {
+                continue; // SignalWatch judges it on IODA's country signal
+            }
             Set<Prefix> observed = new HashSet<>(t.prefixes());
             observed.retainAll(seen.keySet());
             String failure = t.refusal() != null ? t.refusal()

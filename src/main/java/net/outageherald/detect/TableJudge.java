@@ -120,6 +120,9 @@ public final class TableJudge {
     }
 
     private void judge(Resolved r, Instant now) {
+        if (r.bySignal()) {
+            return; // SignalWatch judges it on IODA's country signal
+        }
         Set<Prefix> observed = new HashSet<>();
         Instant oldest = null;
         for (Prefix p : r.prefixes()) {

@@ -18,6 +18,8 @@ import net.outageherald.source.AnnouncedPrefix;
 import net.outageherald.source.ResolutionSource;
 import net.outageherald.source.RoutingSource;
 import net.outageherald.source.SourceUnavailableException;
+import net.outageherald.source.ioda.IodaEntity;
+import net.outageherald.source.ioda.IodaLinks;
 import net.outageherald.store.Database;
 import net.outageherald.store.PrefixStateRepository;
 import net.outageherald.store.TargetRecord;
@@ -40,12 +42,14 @@ public final class TargetResolver {
     private final Database db;
     private final DetectionConfig config;
     private final Clock clock;
+    private final boolean countrySignal;
     private final TargetRepository targets = new TargetRepository();
     private final PrefixStateRepository prefixStates = new PrefixStateRepository();
     /** Targets found too large, remembered for {@code resolve-interval} so RIPEstat is not asked each time. */
     private final Map<String, Refused> refused = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Refused(String reason, Instant at) {
+    /** A refusal, or with {@code signalSource} set a country watched through IODA instead. */
+    private record Refused(String reason, Instant at, String signalSource) {
     }
 
     /** A target that resolves to more prefixes than we watch prefix by prefix. */
@@ -62,6 +66,16 @@ public final class TargetResolver {
 
     public TargetResolver(ResolutionSource source, RoutingSource routing, Database db, DetectionConfig config,
                           Clock clock) {
+        this(source, routing, db, config, clock, false);
+    }
+
+    /**
+     * @param countrySignal whether a country too large to watch prefix by prefix is watched through IODA's country
+     *                      {@code bgp} signal instead ({@code ioda.enabled}); without it, it is refused with numbers
+     */
+    public TargetResolver(ResolutionSource source, RoutingSource routing, Database db, DetectionConfig config,
+                          Clock clock, boolean countrySignal) {
+        this.countrySignal = countrySignal;
         this.source = source;
         this.routing = routing;
         this.db = db;
@@ -74,7 +88,8 @@ public final class TargetResolver {
         Instant now = clock.instant();
         Refused no = refused.get(target.key());
         if (no != null && Duration.between(no.at(), now).compareTo(config.resolveInterval()) < 0) {
-            return new Resolved(target, info(target, target.label()), List.of(), true, no.reason());
+            return no.signalSource() != null ? bySignal(target, no.signalSource())
+                    : new Resolved(target, info(target, target.label()), List.of(), true, no.reason());
         }
         Optional<TargetRecord> cached = db.inTransaction(tx -> targets.find(tx, target.key()));
         if (cached.isPresent() && cached.get().resolvedAt() != null
@@ -129,8 +144,8 @@ public final class TargetResolver {
         Set<Prefix> all = new LinkedHashSet<>();
         for (long asn : source.countryAsns(land.country().code())) {
             all.addAll(recent(source.announcedPrefixes(asn), now));
-            if (all.size() > config.maxPrefixesPerTarget()) {
-                limit(new ArrayList<>(all), true); // the rest of the country is not asked for
+            if (all.size() > countryLimit()) {
+                throw new TooLarge(all.size(), true); // the rest of the country is not asked for
             }
         }
         return new Fresh(land.label(), limit(new ArrayList<>(all), false), land.country().code());
@@ -243,12 +258,40 @@ public final class TargetResolver {
         return prefixes;
     }
 
+    /**
+     * The most prefixes a country is watched by one by one: {@code max-prefixes-per-target}, and with IODA also
+     * not more than the whole watch list may have ({@code max-watched-prefixes}), since IODA can take it instead.
+     */
+    int countryLimit() {
+        return countrySignal ? Math.min(config.maxPrefixesPerTarget(), config.maxWatchedPrefixes())
+                : config.maxPrefixesPerTarget();
+    }
+
+    /** Which source speaks for a country watched through IODA, if {@code key} is one; from memory. */
+    public Optional<String> signalSource(String key) {
+        return Optional.ofNullable(refused.get(key)).map(Refused::signalSource);
+    }
+
     private Resolved refuse(Target target, TooLarge e, Instant now) {
+        if (countrySignal && target instanceof Target.Land) {
+            String via = String.format(java.util.Locale.ROOT, "IODA BGP signal, prefix-level watch not used for"
+                    + " countries over %,d prefixes", countryLimit());
+            if (refused.put(target.key(), new Refused(null, now, via)) == null) {
+                LOG.info("watching {} through IODA's country BGP signal: it announces {}{} prefixes, more than the"
+                        + " {} watched one by one", target.key(), e.atLeast ? "more than " : "",
+                        e.atLeast ? countryLimit() : e.count, countryLimit());
+            }
+            db.inTransaction(tx -> {
+                targets.saveResolution(tx, target.key(), target.label(), countryCode(target), List.of(), null, now);
+                return null;
+            });
+            return bySignal(target, via);
+        }
         String reason = String.format(java.util.Locale.ROOT, "%s announces %s%,d prefixes, more than the %,d this"
                 + " service watches for one target (detection.max-prefixes-per-target); follow its networks one by"
                 + " one instead", target.label(), e.atLeast ? "more than " : "", e.atLeast
                 ? config.maxPrefixesPerTarget() : e.count, config.maxPrefixesPerTarget());
-        if (refused.put(target.key(), new Refused(reason, now)) == null) {
+        if (refused.put(target.key(), new Refused(reason, now, null)) == null) {
             LOG.warn("not watching {}: {}", target.key(), reason);
         }
         db.inTransaction(tx -> {
@@ -257,6 +300,12 @@ public final class TargetResolver {
             return null;
         });
         return new Resolved(target, info(target, target.label()), List.of(), true, reason);
+    }
+
+    private Resolved bySignal(Target target, String via) {
+        IodaEntity entity = IodaEntity.of(target).orElseThrow();
+        return new Resolved(target, new TargetInfo(target.key(), target.label(), countryCode(target),
+                IodaLinks.dashboard(entity)), List.of(), true, null, via);
     }
 
     private Resolved toResolved(Target target, TargetRecord r, boolean fresh) {

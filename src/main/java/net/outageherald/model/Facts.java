@@ -18,16 +18,27 @@ import java.util.List;
  * @param reason            for monitoring events: why there is no data
  * @param prefixesWithdrawn for a restoration: the dark prefixes of the outage that the target stopped announcing
  *                          (no longer watched); empty when everything came back
+ * @param source            which source spoke, when it is not our own prefix-level watch (a country too large for
+ *                          it, watched through IODA's BGP signal): "IODA BGP signal, prefix-level watch not used
+ *                          for countries over 1,000 prefixes"; null for our own
  */
 public record Facts(List<String> prefixesAffected, int prefixesTotal, long v4Affected, long v6Slash48Affected,
                     double darkShare, int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl,
-                    String reason, List<String> prefixesWithdrawn) {
+                    String reason, List<String> prefixesWithdrawn, String source) {
 
     public Facts {
         // events stored before a field existed read it back as null
         prefixesAffected = prefixesAffected == null ? List.of() : List.copyOf(prefixesAffected);
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
         prefixesWithdrawn = prefixesWithdrawn == null ? List.of() : List.copyOf(prefixesWithdrawn);
+    }
+
+    /** Facts of our own prefix-level watch. */
+    public Facts(List<String> prefixesAffected, int prefixesTotal, long v4Affected, long v6Slash48Affected,
+                 double darkShare, int peersNow, int peersNormally, List<Long> upstreams, String evidenceUrl,
+                 String reason, List<String> prefixesWithdrawn) {
+        this(prefixesAffected, prefixesTotal, v4Affected, v6Slash48Affected, darkShare, peersNow, peersNormally,
+                upstreams, evidenceUrl, reason, prefixesWithdrawn, null);
     }
 
     /** Facts without the dark share (it reads as 0: not measured) and nothing withdrawn. */
@@ -40,7 +51,12 @@ public record Facts(List<String> prefixesAffected, int prefixesTotal, long v4Aff
     /** The same facts, for a restoration in which these prefixes were withdrawn rather than back. */
     public Facts withWithdrawn(List<String> withdrawn) {
         return new Facts(prefixesAffected, prefixesTotal, v4Affected, v6Slash48Affected, darkShare, peersNow,
-                peersNormally, upstreams, evidenceUrl, reason, withdrawn);
+                peersNormally, upstreams, evidenceUrl, reason, withdrawn, source);
+    }
+
+    /** Whether another source than our prefix-level watch spoke. */
+    public boolean bySignal() {
+        return source != null;
     }
 
     public static Facts none(String reason) {

@@ -68,8 +68,8 @@ class WatchBudgetTest {
     }
 
     @Test
-    void aCountryIsRefusedWithoutAskingForAllOfIt() throws Exception {
-        try (Harness h = new Harness(dir, "", "detection: {max-prefixes-per-target: 2}\n")) {
+    void withoutIodaACountryIsRefusedWithoutAskingForAllOfIt() throws Exception {
+        try (Harness h = new Harness(dir, "", "detection: {max-prefixes-per-target: 2}\nioda: {enabled: false}\n")) {
             // GIVEN a country of three ASes with two prefixes each
             h.ripestat.as(64510, "A", 20, "10.10.0.0/24", "10.10.1.0/24");
             h.ripestat.as(64511, "B", 20, "10.11.0.0/24", "10.11.1.0/24");

@@ -42,7 +42,7 @@ class PackageRulesTest {
         allow("source.ioda", "model", "config", "source");
         allow("routing", "model", "source", "source.rislive");
         allow("store", "model", "config", "nflog");
-        allow("detect", "model", "config", "schedule", "source", "store", "routing");
+        allow("detect", "model", "config", "schedule", "source", "source.ioda", "store", "routing");
         allow("chart", "model");
         allow("notify.message", "model");
         allow("outbox", "model", "config", "nflog", "store");

@@ -208,10 +208,11 @@ class ConfigLoaderTest {
                 new KeyDescription("database.password-file", "", null),
                 new KeyDescription("logging.format", "text", "HERALD_LOG_FORMAT"));
         assertThat(keys.stream().map(k -> k.path().split("\\.")[0]).distinct())
-                .containsExactly("watch", "detection", "ripestat", "rislive", "database", "logging", "notify", "telegram", "discord",
+                .containsExactly("watch", "detection", "ripestat", "rislive", "ioda", "database", "logging", "notify", "telegram", "discord",
                         "http", "shutdown");
         assertThat(keys.stream().filter(k -> k.path().startsWith("detection."))).hasSize(19);
         assertThat(keys.stream().filter(k -> k.path().startsWith("ripestat."))).hasSize(15);
+        assertThat(keys.stream().filter(k -> k.path().startsWith("ioda."))).hasSize(7);
         assertThat(Durations.parse(keys.get(1).defaultValue())).isEqualTo(Duration.ofMinutes(1));
     }
 

@@ -27,7 +27,7 @@ class ExampleConfigTest {
         // THEN every section equals its defaults, and it watches its two examples
         HeraldConfig defaults = HeraldConfig.defaults();
         assertThat(new HeraldConfig(defaults.watch(), config.detection(), config.ripestat(), config.rislive(),
-                config.database(),
+                config.ioda(), config.database(),
                 config.logging(), config.notifications(), config.telegram(), config.discord(),
                 config.http(), config.shutdown())).isEqualTo(defaults);
         assertThat(config.watch()).extracting(Target::key).containsExactly("AS3333", "193.0.0.0/21");

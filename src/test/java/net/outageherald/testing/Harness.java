@@ -60,6 +60,8 @@ public final class Harness implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(extraEnv);
         env.put("HERALD_RIPESTAT_URL", ripestat.baseUrl());
         env.put("HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db"));
+        // never the real IODA from a test: a closed port unless the test brings its fake
+        env.putIfAbsent("HERALD_IODA_URL", "http://127.0.0.1:9/v2");
         HeraldConfig config = HeraldConfig.load(file, env);
         return App.build(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
     }

@@ -42,6 +42,8 @@ public final class HeraldProcess implements AutoCloseable {
         Path err = workDir.resolve("stderr.txt");
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // never the real IODA from a test: a closed port unless the test brings its fake
+        pb.environment().put("HERALD_IODA_URL", "http://127.0.0.1:9/v2");
         pb.environment().putAll(env);
         return new HeraldProcess(pb.start(), out, err);
     }

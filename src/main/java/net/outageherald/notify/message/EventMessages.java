@@ -2,6 +2,10 @@ package net.outageherald.notify.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import net.outageherald.model.DataPlaneReport;
+import net.outageherald.model.DataPlaneReports;
+import net.outageherald.model.EventType;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
 import net.outageherald.model.Event;
@@ -16,42 +20,121 @@ public final class EventMessages implements Messages {
     static final String FOOTER = "Data: RIPE NCC RIS via RIPEstat";
     private static final int MAX_PREFIXES = 20;
 
+    /** The credit line of a message that a country-wide signal spoke in, when no fresh report names its own. */
+    static final String SIGNAL_FOOTER = "Data: IODA, Georgia Tech";
+
     private final Countries countries;
+    private final DataPlaneReports dataPlane;
+
+    /**
+     * @param dataPlane a second opinion for outage and restoration messages (IODA's signals), from memory: whatever
+     *                  is fresh when the message is written, else nothing, never a wait
+     */
+    public EventMessages(Countries countries, DataPlaneReports dataPlane) {
+        this.countries = countries;
+        this.dataPlane = dataPlane;
+    }
 
     public EventMessages(Countries countries) {
-        this.countries = countries;
+        this(countries, DataPlaneReports.NONE);
     }
 
     public EventMessages() {
         this(Countries.all());
     }
 
+    public EventMessages(DataPlaneReports dataPlane) {
+        this(Countries.all(), dataPlane);
+    }
+
     @Override
     public Message forEvent(Event e) {
+        Message m = words(e);
+        if (!e.type().isOutageEvent() || e.aboutRoutingData() || !f(e).prefixesWithdrawn().isEmpty()) {
+            return e.facts().bySignal() ? withFooter(m, SIGNAL_FOOTER) : m;
+        }
+        return corroborated(e, m);
+    }
+
+    private static Facts f(Event e) {
+        return e.facts();
+    }
+
+    /**
+     * The message with the second opinion that is fresh right now: for an outage the signals' lines, for a
+     * restoration when the data plane came back, each with the dashboard link and the source's credit line.
+     * Without a fresh report, the message as it is (a country that IODA spoke for keeps IODA's credit).
+     */
+    private Message corroborated(Event e, Message m) {
+        Optional<DataPlaneReport> report;
+        try {
+            report = dataPlane.about(e.targetKey(), e.outageStart() != null ? e.outageStart() : e.at());
+        } catch (RuntimeException ex) {
+            report = Optional.empty(); // a second opinion never holds a message back
+        }
+        if (report.isEmpty()) {
+            return e.facts().bySignal() ? withFooter(m, SIGNAL_FOOTER) : m;
+        }
+        DataPlaneReport r = report.get();
+        List<Field> fields = new ArrayList<>(m.fields());
+        if (e.type() == EventType.RESTORED) {
+            String back = recovery(r.recovery());
+            if (back != null) {
+                fields.add(new Field("Data plane", back, false));
+            }
+        } else if (!r.lines().isEmpty()) {
+            fields.add(new Field("Corroboration", String.join("\n", r.lines()), false));
+        }
+        if (r.link() != null && !r.link().equals(m.link())) {
+            fields.add(new Field("IODA dashboard", r.link(), false));
+        }
+        String footer = e.facts().bySignal() ? r.attribution() : m.footer() + " · " + r.attribution();
+        return new Message(m.status(), m.headline(), m.summary(), fields, m.timestamp(), m.link(), footer);
+    }
+
+    /** "IODA active probing back to usual at 22 Dec 16:40 UTC", or why not; null when unknown. */
+    private static String recovery(DataPlaneReport.Recovery r) {
+        if (r == null) {
+            return null;
+        }
+        if (r.backAt() != null) {
+            return r.signal() + " back to usual at " + HumanFormat.time(r.backAt(), null);
+        }
+        if (r.neverDropped()) {
+            return r.signal() + " did not drop during the outage: it was in the routing, not the traffic";
+        }
+        return r.now() + ", not back to usual yet";
+    }
+
+    private static Message withFooter(Message m, String footer) {
+        return new Message(m.status(), m.headline(), m.summary(), m.fields(), m.timestamp(), m.link(), footer);
+    }
+
+    private Message words(Event e) {
         Facts f = e.facts();
         String name = e.targetName();
         return switch (e.type()) {
             case OUTAGE_STARTED -> new Message(e.status(),
-                    name + " is " + e.status().words(), darkSummary(f, e.status()), outageFields(e), e.at(),
+                    name + " is " + e.status().words(), summary(e), outageFields(e), e.at(),
                     f.evidenceUrl(), FOOTER);
             case OUTAGE_CHANGED -> new Message(e.status(),
                     e.status() == Status.DOWN ? name + " is now fully offline" : name + " is partly back online",
-                    darkSummary(f, e.status()), outageFields(e), e.at(), f.evidenceUrl(), FOOTER);
+                    summary(e), outageFields(e), e.at(), f.evidenceUrl(), FOOTER);
             case RESTORED -> !f.prefixesWithdrawn().isEmpty() ? withdrawn(e) : new Message(Status.UP,
                     name + " is back online" + (e.duration() == null ? "" : " after " + HumanDurations.human(e.duration())),
-                    f.prefixesTotal() + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes")
+                    f.bySignal() ? "IODA's BGP signal for " + name + " is back to its usual level." : f.prefixesTotal() + " of " + HumanFormat.count(f.prefixesTotal(), "prefix", "prefixes")
                             + " visible again, the best-seen one by "
                             + HumanFormat.count(f.peersNow(), "RIS peer", "RIS peers") + ".",
                     restoredFields(e), e.at(), f.evidenceUrl(), FOOTER);
             case MONITORING_DEGRADED -> e.aboutRoutingData() ? onHold(e) : new Message(Status.UNKNOWN,
                     "Monitoring of " + name + " is degraded",
-                    "No usable routing data" + (e.duration() == null ? "" : " for " + HumanDurations.human(e.duration()))
+                    (f.bySignal() ? "No fresh IODA data" : "No usable routing data") + (e.duration() == null ? "" : " for " + HumanDurations.human(e.duration()))
                             + (f.reason() == null ? "" : " (" + f.reason() + ")")
                             + ". Its status is unknown, not down: no outage is reported without data.",
                     List.of(new Field("Since", HumanFormat.time(e.at(), null), true)), e.at(), f.evidenceUrl(), FOOTER);
             case MONITORING_RECOVERED -> e.aboutRoutingData() ? resumed(e) : new Message(Status.UP,
                     "Monitoring of " + name + " has recovered",
-                    "Routing data is usable again" + (e.duration() == null ? "" : " after a gap of "
+                    (f.bySignal() ? "IODA data is fresh again" : "Routing data is usable again") + (e.duration() == null ? "" : " after a gap of "
                             + HumanDurations.human(e.duration())) + ". Current status: " + e.status().words() + ".",
                     List.of(), e.at(), f.evidenceUrl(), FOOTER);
         };
@@ -125,6 +208,15 @@ public final class EventMessages implements Messages {
         return fields;
     }
 
+    private String summary(Event e) {
+        Facts f = e.facts();
+        if (!f.bySignal()) {
+            return darkSummary(f, e.status());
+        }
+        return "IODA's BGP signal sees " + percent(1 - f.darkShare()) + " of the /24 blocks it usually sees routed"
+                + " in " + e.targetName() + ".";
+    }
+
     private String darkSummary(Facts f, Status status) {
         int dark = f.prefixesAffected().size();
         String what;
@@ -153,6 +245,12 @@ public final class EventMessages implements Messages {
     private List<Field> outageFields(Event e) {
         Facts f = e.facts();
         List<Field> fields = new ArrayList<>();
+        if (f.bySignal()) {
+            fields.add(new Field("Source", f.source(), false));
+            fields.add(new Field("Since", HumanFormat.timeIn(e.outageStart() != null ? e.outageStart() : e.at(),
+                    country(e)), false));
+            return fields;
+        }
         if (!f.prefixesAffected().isEmpty()) {
             fields.add(new Field("Prefixes dark", HumanFormat.list(f.prefixesAffected(), MAX_PREFIXES), false));
         }
@@ -173,6 +271,9 @@ public final class EventMessages implements Messages {
 
     private List<Field> restoredFields(Event e) {
         List<Field> fields = new ArrayList<>();
+        if (e.facts().bySignal()) {
+            fields.add(new Field("Source", e.facts().source(), false));
+        }
         if (e.outageStart() != null) {
             fields.add(new Field("Began", HumanFormat.timeIn(e.outageStart(), country(e)), true));
         }

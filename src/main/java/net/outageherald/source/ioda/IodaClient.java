@@ -54,6 +54,14 @@ public final class IodaClient {
      * @param clock time for the backoff
      */
     public IodaClient(IodaConfig config, OkHttpClient http, Clock clock) {
+        this(config, http, clock, null);
+    }
+
+    /**
+     * @param sourceapp the name we give RIPEstat ({@code ripestat.sourceapp}), repeated in the User-Agent so that
+     *                  IODA's operators can tell who is asking the same way; null leaves it out
+     */
+    public IodaClient(IodaConfig config, OkHttpClient http, Clock clock, String sourceapp) {
         Objects.requireNonNull(config, "config");
         this.base = HttpUrl.get(config.url());
         this.http = http.newBuilder()
@@ -65,7 +73,8 @@ public final class IodaClient {
                 config.failureBackoffMax());
         String version = IodaClient.class.getPackage().getImplementationVersion();
         this.userAgent = "outage-herald/" + (version == null ? "development" : version)
-                + " (IODA client of the Outage Herald chat bot)";
+                + " (IODA client of the Outage Herald chat bot" + (sourceapp == null ? "" : "; sourceapp=" + sourceapp)
+                + ")";
     }
 
     /** One signal of one entity over {@code [from, until)}, at IODA's native bins. */
@@ -89,7 +98,9 @@ public final class IodaClient {
         }
         String codes = entities.stream().map(IodaEntity::code).distinct().collect(Collectors.joining(","));
         HttpUrl url = window(base.newBuilder().addPathSegments("signals/raw").addPathSegment(type.wireName())
-                .addPathSegment(codes), from, until).addQueryParameter("datasource", datasource.wireName()).build();
+                .addPathSegment(codes), from, until).addQueryParameter("datasource", datasource.wireName())
+                // at least one point per native bin, so IODA does not downsample what we judge
+                .addQueryParameter("maxPoints", Long.toString(nativeBins(datasource, from, until))).build();
         String endpoint = "IODA signals/raw/" + type.wireName() + "/" + codes + " " + datasource.wireName();
         return reader.signals(endpoint, call(endpoint, url, IodaResponseReader.SIGNALS));
     }
@@ -166,6 +177,11 @@ public final class IodaClient {
                     + reader.errorText(body).map(t -> ": " + t).orElse(""));
         }
         return body;
+    }
+
+    private static long nativeBins(IodaDatasource datasource, Instant from, Instant until) {
+        long step = datasource.nativeStep().toSeconds();
+        return (Duration.between(from, until).toSeconds() + step - 1) / step;
     }
 
     private static HttpUrl.Builder window(HttpUrl.Builder url, Instant from, Instant until) {

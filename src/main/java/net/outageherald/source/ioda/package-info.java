@@ -10,19 +10,19 @@
  * {@link net.outageherald.source.ioda.IodaCountryJudge} gives a status from the {@code bgp} signal with IODA's
  * thresholds (below 99 % of the 24 h median: PARTIAL, below 50 %: DOWN, stale or no data: UNKNOWN), and
  * {@link net.outageherald.source.ioda.IodaCorroboration} writes evidence lines such as "IODA active probing:
- * 12 % of usual up /24s". {@link net.outageherald.source.ioda.IodaLinks} has the dashboard link and the credit
+ * 12 % of usual up /24s"; {@link net.outageherald.source.ioda.IodaPoller} keeps every watched entity's latest
+ * series and answers messages' {@link net.outageherald.model.DataPlaneReports} from memory. {@link net.outageherald.source.ioda.IodaLinks} has the dashboard link and the credit
  * line ("Data: IODA, Georgia Tech") that every message quoting IODA carries.
  *
  * <h2>What one watched country costs IODA</h2>
  * IODA publishes no rate limit, so we count. At the default {@code poll-interval} of 5 minutes there are
- * 86,400 s / 300 s = <b>288 polls a day</b>. Judging a country needs one call per poll, its {@code bgp} signal
- * over the last 24 h: <b>288 calls a day</b>. Fetching all evidence on every poll ({@code bgp},
- * {@code ping-slash24}, {@code merit-nt} and the alerts) would be 4 calls per poll, 1,152 a day; instead fetch
- * the other signals and the alerts only when a message about the country is being written. Since
- * {@code /signals/raw} takes a comma list of codes, one call per poll can cover every watched country
- * ({@link net.outageherald.source.ioda.IodaClient#signals(java.util.List, IodaDatasource, java.time.Instant,
- * java.time.Instant)}), so the 288 a day do not grow with the number of countries (one more set per entity type,
- * for ASes). A 24 h {@code bgp} answer holds 288 five-minute values per entity, a few kB.
+ * 86,400 s / 300 s = <b>288 polls a day</b>. {@link net.outageherald.source.ioda.IodaPoller} fetches the three
+ * signals ({@code bgp}, {@code ping-slash24}, {@code merit-nt}) on every poll, so that a message never waits for
+ * IODA: 3 calls per poll, <b>864 calls a day</b>. Since {@code /signals/raw} takes a comma list of codes, one call
+ * covers up to 50 watched countries ({@link net.outageherald.source.ioda.IodaClient#signals(java.util.List,
+ * IodaDatasource, java.time.Instant, java.time.Instant)}), so the 864 a day do not grow with the number of
+ * countries (another 864 for the watched ASes). IODA's alerts are not fetched. Each call covers 25 h at IODA's
+ * native bins, 300 five-minute values per entity, a few kB.
  *
  * <h2>Configuration ({@code ioda:})</h2>
  * <pre>

@@ -1,0 +1,90 @@
+package net.outageherald.detect;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import net.outageherald.model.Status;
+import net.outageherald.model.Target;
+import net.outageherald.schedule.Job;
+import net.outageherald.source.ioda.IodaCountryJudge;
+import net.outageherald.source.ioda.IodaEntity;
+import net.outageherald.source.ioda.IodaPoller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IODA round, every {@code ioda.poll-interval}: fetch the signals of every watched country and AS
+ * ({@link IodaPoller}, which keeps them for the messages' corroboration lines), then judge each country that is
+ * watched through IODA's {@code bgp} signal because it is too large to watch prefix by prefix
+ * ({@link IodaCountryJudge}: below 99 % of the 24 h median PARTIAL, below 50 % DOWN), through the same
+ * confirmation, outages and messages as every other target. Stale, failing or blank IODA data is UNKNOWN: a
+ * miss, which after {@code unknown-after} tells the operators that monitoring is degraded, never an outage.
+ */
+public final class SignalWatch implements Job {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignalWatch.class);
+
+    private final WatchList watch;
+    private final TargetResolver resolver;
+    private final IodaPoller poller;
+    private final IodaCountryJudge judge;
+    private final Detector detector;
+    /** The last verdict per country watched through IODA, in words for /status. */
+    private final Map<String, String> lastReading = new ConcurrentHashMap<>();
+
+    public SignalWatch(WatchList watch, TargetResolver resolver, IodaPoller poller, IodaCountryJudge judge,
+                       Detector detector) {
+        this.watch = Objects.requireNonNull(watch, "watch");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.poller = Objects.requireNonNull(poller, "poller");
+        this.judge = Objects.requireNonNull(judge, "judge");
+        this.detector = Objects.requireNonNull(detector, "detector");
+    }
+
+    @Override
+    public String name() {
+        return "ioda";
+    }
+
+    @Override
+    public void run() throws InterruptedException {
+        poller.poll();
+        judgeCountries();
+    }
+
+    /** Judges every country watched through IODA on the signals at hand; tests call it after their own poll. */
+    public void judgeCountries() {
+        for (Target t : watch.targets()) {
+            if (!(t instanceof Target.Land)) {
+                continue;
+            }
+            try {
+                Resolved r = resolver.resolve(t);
+                if (!r.bySignal()) {
+                    lastReading.remove(t.key());
+                    continue;
+                }
+                IodaEntity entity = IodaEntity.of(t).orElseThrow();
+                IodaCountryJudge.Verdict v = judge.judge(entity, poller.latest(entity));
+                double share = v.reading().flatMap(x -> x.share().isPresent()
+                        ? Optional.of(x.share().getAsDouble()) : Optional.empty()).orElse(1.0);
+                detector.judgedBySignal(r.info(), v.status(), share, r.signalSource(), v.reason(),
+                        v.reading().map(x -> x.time()).orElse(null));
+                lastReading.put(t.key(), (v.status() == Status.UNKNOWN ? "unknown: " : "") + v.reason());
+            } catch (RuntimeException e) { // one target's trouble must not stop the others
+                LOG.error("judging {} by IODA failed: {}", t.key(), e.toString(), e);
+            }
+        }
+    }
+
+    /**
+     * For /status and /subscribe: which source speaks for {@code key} and what it said last ("source: IODA BGP
+     * signal, prefix-level watch not used for countries over 1,000 prefixes; IODA BGP: 100 % of usual visible
+     * /24s"); empty for a target watched by its prefixes.
+     */
+    public Optional<String> describe(String key) {
+        return resolver.signalSource(key).map(source -> "source: " + source
+                + Optional.ofNullable(lastReading.get(key)).map(r -> "; last reading: " + r).orElse(""));
+    }
+}
