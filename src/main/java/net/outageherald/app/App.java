@@ -32,6 +32,7 @@ import net.outageherald.model.Destination;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
 import net.outageherald.nflog.NotificationLog;
+import net.outageherald.notify.EventCharts;
 import net.outageherald.notify.Notifier;
 import net.outageherald.notify.message.EventMessages;
 import net.outageherald.ops.CountingEventSink;
@@ -115,11 +116,11 @@ public final class App implements AutoCloseable {
         this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
         this.budget = new WatchBudget(resolver, watch, db, config.detection());
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR,
-                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter);
+                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter, config.charts().enabled());
         this.telegram = new TelegramFrontEnd(config.telegram(), commands, clock);
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(), senders(console), told,
-                subscriptions, registry, clock);
+                subscriptions, registry, clock, EventCharts.of(db, config.charts(), clock));
 
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);
@@ -157,7 +158,7 @@ public final class App implements AutoCloseable {
     private List<Sender> senders(PrintStream console) {
         List<Sender> senders = new ArrayList<>();
         if (config.notifications().consoleEnabled()) {
-            senders.add(new ConsoleSender(console));
+            senders.add(new ConsoleSender(console, config.charts().enabled() ? config.charts().directory() : null));
         }
         telegram.sender().ifPresent(senders::add);
         if (config.discord().token() != null) {

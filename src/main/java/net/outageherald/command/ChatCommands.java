@@ -28,6 +28,14 @@ public interface ChatCommands {
     /** Recent outages with start, end and duration. */
     Reply history(String target);
 
+    /**
+     * The chart of a target's last 24 hours, or why there is none (not watched, too little history yet, charts
+     * switched off). The default: this front-end's commands offer no charts.
+     */
+    default Reply chart(String target) {
+        return Reply.error("No charts here", "This bot does not draw charts.");
+    }
+
     /** Autocomplete: countries (code and name) and watched targets starting with or containing the text. */
     List<String> suggest(String partial, int max);
 }

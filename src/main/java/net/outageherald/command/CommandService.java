@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Set;
+import net.outageherald.chart.VisibilityChart;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
@@ -47,6 +48,7 @@ public final class CommandService implements ChatCommands {
     private final Function<Target, Optional<String>> refusal;
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
+    private final ChartAnswers charts;
 
     /**
      * @param freshFor /status reuses the poller's state when it is younger than this, else checks live
@@ -76,6 +78,21 @@ public final class CommandService implements ChatCommands {
     public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
                           Clock clock, Duration freshFor, int maxLivePrefixes,
                           Function<Target, Optional<String>> refusal, Supplier<String> source) {
+        this(parser, subscriptions, checker, db, clock, freshFor, maxLivePrefixes, refusal, source, true);
+    }
+
+    /** @param charts whether /chart draws charts ({@code charts.enabled}) */
+    public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
+                          Clock clock, Duration freshFor, int maxLivePrefixes,
+                          Function<Target, Optional<String>> refusal, Supplier<String> source, boolean charts) {
+        this(parser, subscriptions, checker, db, clock, freshFor, maxLivePrefixes, refusal, source,
+                new ChartAnswers(db, clock, new VisibilityChart()::render, charts));
+    }
+
+    CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
+                   Clock clock, Duration freshFor, int maxLivePrefixes,
+                   Function<Target, Optional<String>> refusal, Supplier<String> source, ChartAnswers charts) {
+        this.charts = charts;
         this.parser = parser;
         this.subscriptions = subscriptions;
         this.db = db;
@@ -95,6 +112,7 @@ public final class CommandService implements ChatCommands {
                                 + "/unsubscribe <target> — stop following (admins)\n"
                                 + "/subscriptions — what this chat follows\n"
                                 + "/history <target> — recent outages\n"
+                                + "/chart <target> — visibility over the last 24 hours, as a chart\n"
                                 + "/help — this text", false),
                         new Field("Targets", "an AS number (AS131279), a prefix (175.45.176.0/22, 2001:db8::/32), "
                                 + "or a country (KP, North Korea)", false),
@@ -191,6 +209,11 @@ public final class CommandService implements ChatCommands {
             return Reply.ok(Message.text(list.get(0).ongoing() ? list.get(0).severity() : Status.UP,
                     "Recent outages of " + displayName(target), String.join("\n", lines)));
         });
+    }
+
+    @Override
+    public Reply chart(String text) {
+        return guarded("chart", () -> charts.chart(parse(text)));
     }
 
     @Override

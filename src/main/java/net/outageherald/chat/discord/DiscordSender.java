@@ -57,6 +57,11 @@ public final class DiscordSender implements Sender {
     }
 
     @Override
+    public boolean sendsCharts() {
+        return true;
+    }
+
+    @Override
     public SendResult send(Delivery delivery) {
         String channelId = delivery.to().id();
         if (delivery.to().platform() != Platform.DISCORD || !Snowflakes.isSnowflake(channelId)) {
@@ -83,18 +88,28 @@ public final class DiscordSender implements Sender {
         String ref = delivery.refId();
         boolean reply = ref != null && Snowflakes.isSnowflake(ref)
                 && channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_HISTORY);
-        Attempt first = await(() -> post(channel, delivery, embed, reply ? ref : null));
+        byte[] chart = delivery.hasChart()
+                && channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_ATTACH_FILES)
+                ? delivery.chart() : null;
+        Attempt first = await(() -> post(channel, delivery, embed, reply ? ref : null, chart));
+        if (chart != null && first.failure() != null && DiscordCharts.refusedChart(first.failure())) {
+            // the chart must never cost the text: the same message without it (nothing was posted, same nonce)
+            LOG.info("Channel {} refused the chart of outbox {} ({}); sending the text alone", channel.getId(),
+                    delivery.outboxId(), first.failure().getMessage());
+            first = await(() -> post(channel, delivery, embed, reply ? ref : null, null));
+        }
         if (reply && first.failure() != null && SendFailures.isReferenceProblem(first.failure())) {
             LOG.info("Reply to message {} in channel {} failed ({}); sending without the reference", ref,
                     channel.getId(), first.failure().getMessage());
-            return await(() -> post(channel, delivery, embed, null)).result();
+            return await(() -> post(channel, delivery, embed, null, chart)).result();
         }
         return first.result();
     }
 
     private static MessageCreateAction post(GuildMessageChannel channel, Delivery delivery, MessageEmbed embed,
-                                            String replyTo) {
-        MessageCreateAction action = channel.sendMessageEmbeds(embed)
+                                            String replyTo, byte[] chart) {
+        MessageCreateAction action = (chart == null ? channel.sendMessageEmbeds(embed)
+                : channel.sendMessageEmbeds(DiscordCharts.withImage(embed)).addFiles(DiscordCharts.upload(chart)))
                 .setNonce(delivery.nonce()) // JDA always adds enforce_nonce=true next to it
                 .setAllowedMentions(EnumSet.noneOf(MentionType.class));
         if (replyTo != null) {
