@@ -92,11 +92,11 @@ final class ChartAnswers {
     }
 
     private static Reply notEnough(Target target, String name, Seen seen) {
-        String since = seen.since().map(t -> "it is watched since " + HumanFormat.time(t, null) + " ("
-                + HumanFormat.count(seen.samples().size(), "sample", "samples") + " in the last 24 hours)")
-                .orElse("it has no samples yet: the first comes with its next check, within minutes");
+        Optional<Instant> since = seen.record().map(r -> r.state().firstSeenAt()).or(seen::since);
+        String watched = since.map(t -> name + " is watched since " + HumanFormat.time(t, null)).orElse(name + " is watched")
+                + " and has " + HumanFormat.count(seen.samples().size(), "sample", "samples") + " in the last 24 hours";
         return Reply.error("Not enough history for " + name + " yet",
-                "Charts need at least " + MIN_SAMPLES + " samples (one a minute at most); " + since
+                "Charts need at least " + MIN_SAMPLES + " samples (one a minute at most); " + watched
                         + ". Try /chart " + target.key() + " again in a few minutes.");
     }
 
