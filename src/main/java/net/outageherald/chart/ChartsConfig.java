@@ -17,6 +17,8 @@ import net.outageherald.config.Durations;
  */
 public record ChartsConfig(boolean enabled, Duration window, Path directory) {
 
+    /** Where console mode writes charts, overriding the file (a container's volume). */
+    public static final String DIRECTORY_ENV = "HERALD_CHARTS_DIR";
     static final Duration MIN_WINDOW = Duration.ofHours(1);
     static final Duration MAX_WINDOW = Duration.ofDays(14);
 
@@ -44,7 +46,7 @@ public record ChartsConfig(boolean enabled, Duration window, Path directory) {
         ChartsConfig d = defaults();
         boolean enabled = n.bool("enabled", d.enabled());
         Duration window = n.duration("window", d.window(), MIN_WINDOW, MAX_WINDOW);
-        String directory = n.string("directory", d.directory().toString());
+        String directory = n.env("directory", DIRECTORY_ENV, d.directory().toString());
         n.check(!directory.isBlank(), "directory", "must name a folder, e.g. data/charts");
         return n.build(() -> new ChartsConfig(enabled, window, Path.of(directory.isBlank() ? "data/charts" : directory)));
     }

@@ -60,6 +60,7 @@ public final class Harness implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(extraEnv);
         env.put("HERALD_RIPESTAT_URL", ripestat.baseUrl());
         env.put("HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db"));
+        env.putIfAbsent("HERALD_CHARTS_DIR", dir.resolve("charts").toString()); // console charts stay in the test's folder
         HeraldConfig config = HeraldConfig.load(file, env);
         return App.build(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
