@@ -1,6 +1,9 @@
 package net.outageherald.chat.telegram;
 
 import java.io.ByteArrayInputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.List;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Message;
@@ -12,13 +15,15 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageCa
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Charts on Telegram: {@code sendPhoto} (multipart, the PNG as {@code chart.png}) with the message as its
  * caption, or after the message as a reply to it; and the edit of such a message, which is its caption's
  * ({@code editMessageCaption}), not a text's. A photo message's reference is kept as {@code "<id>:photo"},
- * so that the restoration's edit knows which of the two calls to make.
+ * so that the restoration's edit knows which of the two calls to make. Every chat that hears of one event gets
+ * the same chart (the same array): it is uploaded once, and sent by the {@code file_id} Telegram gave it after.
  */
 final class TelegramPhotos {
 
@@ -31,6 +36,8 @@ final class TelegramPhotos {
     private final TelegramClient client;
     private final TelegramBotToken token;
     private final boolean allowPaidBroadcast;
+    /** Telegram's file id of each chart uploaded, by the chart's array (identity; gone when the chart is). */
+    private final Map<byte[], String> uploaded = Collections.synchronizedMap(new WeakHashMap<>());
 
     TelegramPhotos(TelegramClient client, TelegramBotToken token, boolean allowPaidBroadcast) {
         this.client = client;
@@ -59,15 +66,36 @@ final class TelegramPhotos {
 
     /** The chart with the message as its caption; throws what Telegram said, for the sender to weigh. */
     SendResult post(Delivery d, String caption, Integer replyTo) throws TelegramApiException {
-        SendPhoto.SendPhotoBuilder<?, ?> send = photo(d, replyTo).caption(caption).parseMode(TelegramRenderer.PARSE_MODE);
-        org.telegram.telegrambots.meta.api.objects.message.Message sent = client.execute(send.build());
+        org.telegram.telegrambots.meta.api.objects.message.Message sent = send(d, replyTo, caption);
         return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : sent.getMessageId() + PHOTO);
+    }
+
+    /** Sends the chart, by its file id when Telegram has it already; a file id it no longer knows is uploaded anew. */
+    private org.telegram.telegrambots.meta.api.objects.message.Message send(Delivery d, Integer replyTo, String caption)
+            throws TelegramApiException {
+        String fileId = uploaded.get(d.chart());
+        if (fileId != null) {
+            try {
+                return client.execute(photo(d, replyTo, new InputFile(fileId), caption));
+            } catch (TelegramApiRequestException e) {
+                if (e.getErrorCode() == null || e.getErrorCode() != 400) {
+                    throw e;
+                }
+                uploaded.remove(d.chart()); // e.g. "wrong file identifier": upload it again
+            }
+        }
+        org.telegram.telegrambots.meta.api.objects.message.Message sent = client.execute(
+                photo(d, replyTo, new InputFile(new ByteArrayInputStream(d.chart()), FILE_NAME), caption));
+        if (sent != null && sent.getPhoto() != null && !sent.getPhoto().isEmpty()) {
+            uploaded.put(d.chart(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
+        }
+        return sent;
     }
 
     /** The chart alone, as a reply to the message it belongs to; once, its failure only logged. */
     void postAfter(Delivery d, int textId) {
         try {
-            client.execute(photo(d, textId).build());
+            send(d, textId, null);
         } catch (TelegramApiException | RuntimeException e) {
             LOG.info("Telegram: outbox {}: the chart after message {} in {} did not go ({}); the text did",
                     d.outboxId(), textId, d.to(), TelegramFailures.describe(e, token));
@@ -110,16 +138,19 @@ final class TelegramPhotos {
         return renderer.render(new Message(m.status(), Shorten.clip(m.headline(), 200), "", List.of(), null, null, null));
     }
 
-    private SendPhoto.SendPhotoBuilder<?, ?> photo(Delivery d, Integer replyTo) {
+    private SendPhoto photo(Delivery d, Integer replyTo, InputFile file, String caption) {
         SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder()
                 .chatId(d.to().id())
-                .photo(new InputFile(new ByteArrayInputStream(d.chart()), FILE_NAME));
+                .photo(file);
+        if (caption != null) {
+            send.caption(caption).parseMode(TelegramRenderer.PARSE_MODE);
+        }
         if (allowPaidBroadcast) {
             send.allowPaidBroadcast(true);
         }
         if (replyTo != null) {
             send.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
         }
-        return send;
+        return send.build();
     }
 }

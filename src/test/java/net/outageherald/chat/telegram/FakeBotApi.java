@@ -42,6 +42,8 @@ final class FakeBotApi implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger fileIds = new AtomicInteger();
+    private final java.util.Set<String> knownFiles = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
     private final Map<String, Function<JsonNode, MockResponse>> overrides = new ConcurrentHashMap<>();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
@@ -145,11 +147,33 @@ final class FakeBotApi implements AutoCloseable {
             case "getupdates" -> ok(pendingUpdates());
             case "sendmessage" -> ok(TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body));
             case "editmessagetext", "editmessagecaption" -> ok(TelegramJson.sentMessage(body.path("message_id").asInt(), body));
-            case "sendphoto" -> ok(TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body));
+            case "sendphoto" -> photo(body);
             case "getchatadministrators" -> ok(administrators());
             case "getchatmember" -> chatMember(body.path("user_id").asLong());
             default -> error(404, "Not Found: method not found", null);
         };
+    }
+
+    /**
+     * A photo message: an upload ({@code photo=attach://…}) gets a new file id, as Telegram gives one per size; a
+     * file id sent again must be one this fake gave.
+     */
+    private MockResponse photo(JsonNode body) {
+        String photo = body.path("photo").asText();
+        String fileId;
+        if (photo.startsWith("attach://")) {
+            fileId = "file-" + fileIds.incrementAndGet();
+            knownFiles.add(fileId);
+        } else if (knownFiles.contains(photo)) {
+            fileId = photo;
+        } else {
+            return error(400, "Bad Request: wrong file identifier/HTTP URL specified", null);
+        }
+        ObjectNode m = TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body);
+        m.remove("text");
+        m.putArray("photo").add(JSON.createObjectNode().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                .put("width", 800).put("height", 400));
+        return ok(m);
     }
 
     /** Everyone made creator or administrator, as ChatMember objects. */

@@ -73,6 +73,25 @@ class TelegramChartTest {
     }
 
     @Test
+    void theSameChartToManyChatsIsUploadedOnceThenSentByItsFileId() {
+        for (int chat = 1; chat <= 3; chat++) {
+            Destination to = new Destination(Platform.TELEGRAM, "-100123456789" + chat);
+            assertThat(sender.send(new Delivery(chat, to, Delivery.Action.SEND, OUTAGE, null, PNG)))
+                    .isInstanceOf(SendResult.Sent.class);
+        }
+
+        assertThat(api.uploads()).hasSize(1);
+        List<JsonNode> photos = api.calls("sendPhoto").stream().map(FakeBotApi.Call::body).toList();
+        assertThat(photos.get(0).path("photo").asText()).startsWith("attach://");
+        assertThat(photos.get(1).path("photo").asText()).isEqualTo("file-1");
+        assertThat(photos.get(2).path("photo").asText()).isEqualTo("file-1");
+        assertThat(photos.get(2).path("caption").asText()).isEqualTo(new TelegramRenderer().render(OUTAGE));
+        // another event's chart is another array: uploaded anew
+        sender.send(new Delivery(9, CHANNEL, Delivery.Action.SEND, OUTAGE, null, PNG.clone()));
+        assertThat(api.uploads()).hasSize(2);
+    }
+
+    @Test
     void aTextTooLongForACaptionGoesFirstAndTheChartRepliesToIt() {
         Message longer = new Message(Status.DOWN, "AS4837 is offline", "x".repeat(1100), List.of(), null, null, null);
         assertThat(TelegramPhotos.fitsCaption(new TelegramRenderer().render(longer))).isFalse();
