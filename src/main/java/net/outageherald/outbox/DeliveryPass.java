@@ -135,10 +135,12 @@ final class DeliveryPass {
     private void send(OutboxRow row, Delivery delivery, Executor sends) {
         slots.acquireUninterruptibly();
         try {
-            sends.execute(() -> writer.hand(new Outcome.Answered(row, attempt(withChart(row, delivery)), clock.instant()), () -> {
-                slots.release();
-                onSendDone.run();
-            }));
+            // the chart is looked up here, on the sender's thread: a slow drawing holds up no other row
+            sends.execute(() -> writer.hand(new Outcome.Answered(row, attempt(withChart(row, delivery)),
+                    clock.instant()), () -> {
+                        slots.release();
+                        onSendDone.run();
+                    }));
         } catch (RuntimeException e) {
             slots.release();
             throw e;

@@ -155,7 +155,7 @@ public final class TelegramSender implements Sender {
                 ? m.getMessageId().toString() : d.refId());
     }
 
-    SendResult failed(Delivery d, Exception e) {
+    private SendResult failed(Delivery d, Exception e) {
         if (d.action() == Delivery.Action.EDIT && TelegramFailures.notModified(e)) {
             return new SendResult.Sent(d.refId()); // already says what we wanted it to say
         }
