@@ -34,6 +34,7 @@ import net.outageherald.model.Destination;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
 import net.outageherald.nflog.NotificationLog;
+import net.outageherald.notify.EventCharts;
 import net.outageherald.notify.Notifier;
 import net.outageherald.notify.message.EventMessages;
 import net.outageherald.ops.CountingEventSink;
@@ -129,7 +130,7 @@ public final class App implements AutoCloseable {
         this.budget = new WatchBudget(resolver, watch, db, config.detection());
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR,
                 CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter,
-                key -> signalWatch == null ? Optional.empty() : signalWatch.describe(key));
+                key -> signalWatch == null ? Optional.empty() : signalWatch.describe(key), config.charts().enabled());
         // IODA: a second opinion in messages, and the source for countries too large to watch prefix by prefix
         this.ioda = config.ioda().enabled() ? new IodaPoller(new IodaClient(config.ioda(), http, clock,
                 config.ripestat().sourceapp()), watch::targets, clock, config.ioda().maxDataLag(),
@@ -138,7 +139,7 @@ public final class App implements AutoCloseable {
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(
                 ioda == null ? DataPlaneReports.NONE : ioda), senders(console), told,
-                subscriptions, registry, clock);
+                subscriptions, registry, clock, EventCharts.of(db, config.charts(), clock));
 
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);
@@ -178,7 +179,7 @@ public final class App implements AutoCloseable {
     private List<Sender> senders(PrintStream console) {
         List<Sender> senders = new ArrayList<>();
         if (config.notifications().consoleEnabled()) {
-            senders.add(new ConsoleSender(console));
+            senders.add(new ConsoleSender(console, config.charts().enabled() ? config.charts().directory() : null));
         }
         telegram.sender().ifPresent(senders::add);
         if (config.discord().token() != null) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import net.outageherald.chart.ChartsConfig;
 import net.outageherald.chat.discord.DiscordConfig;
 import net.outageherald.chat.discord.DiscordConfigBinder;
 import net.outageherald.chat.telegram.TelegramConfig;
@@ -43,7 +44,8 @@ public record HeraldConfig(
         TelegramConfig telegram,
         DiscordConfig discord,
         HttpConfig http,
-        ShutdownConfig shutdown) {
+        ShutdownConfig shutdown,
+        ChartsConfig charts) {
 
     public HeraldConfig {
         watch = List.copyOf(watch);
@@ -58,6 +60,7 @@ public record HeraldConfig(
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(shutdown, "shutdown");
+        Objects.requireNonNull(charts, "charts");
     }
 
     /** Loads {@code file}, which must exist; {@code env} is the process environment (or a test's map). */
@@ -79,7 +82,8 @@ public record HeraldConfig(
     public static HeraldConfig defaults() {
         return new HeraldConfig(List.of(), DetectionConfig.defaults(), RipeStatConfig.defaults(), RisLiveConfig.defaults(),
                 IodaConfig.defaults(), DatabaseConfig.defaults(), LoggingConfig.defaults(), NotifyConfig.defaults(),
-                TelegramConfig.defaults(), DiscordConfig.defaults(), HttpConfig.defaults(), ShutdownConfig.defaults());
+                TelegramConfig.defaults(), DiscordConfig.defaults(), HttpConfig.defaults(), ShutdownConfig.defaults(),
+                ChartsConfig.defaults());
     }
 
     /**
@@ -100,8 +104,9 @@ public record HeraldConfig(
         DiscordConfig discord = DiscordConfigBinder.from(root.section("discord"));
         HttpConfig http = HttpConfig.from(root.section("http"));
         ShutdownConfig shutdown = ShutdownConfig.from(root.section("shutdown"));
-        return root.build(() -> new HeraldConfig(watch, detection, ripestat, rislive, ioda, database, logging, notifications, telegram,
-                discord, http, shutdown));
+        ChartsConfig charts = ChartsConfig.from(root.section("charts"));
+        return root.build(() -> new HeraldConfig(watch, detection, ripestat, rislive, ioda, database, logging,
+                notifications, telegram, discord, http, shutdown, charts));
     }
 
     /** Targets in the parser's words at {@code watch[i]}; the same target twice counts once. */

@@ -17,5 +17,8 @@
  * <p>Drawn with XChart on AWT, which needs no display when the JVM runs headless: {@code VisibilityChart} sets
  * {@code java.awt.headless=true} when nothing has set it before AWT loads; the launcher may set it too
  * ({@code -Djava.awt.headless=true}). It needs fontconfig and one font on the machine (DejaVu here).
+ *
+ * <p>{@link net.outageherald.chart.ChartsConfig} is the {@code charts:} section: whether messages carry charts
+ * and /chart draws them, how much history a message's chart shows, where console mode writes them.
  */
 package net.outageherald.chart;

@@ -36,4 +36,12 @@ public interface ChatCommands {
 
     /** Autocomplete for /unsubscribe: only what this chat follows, by key or name. */
     List<Suggestion> suggestFollowed(Destination in, String partial, int max);
+
+    /**
+     * The chart of a target's last 24 hours, or why there is none (not watched, too little history yet, charts
+     * switched off). The default: this front-end's commands offer no charts.
+     */
+    default Reply chart(String target) {
+        return Reply.error("No charts here", "This bot does not draw charts.");
+    }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.Set;
+import net.outageherald.chart.VisibilityChart;
 import net.outageherald.detect.LiveChecker;
 import net.outageherald.model.Countries;
 import net.outageherald.model.Country;
@@ -46,6 +48,7 @@ public final class CommandService implements ChatCommands {
     private final TargetRepository targets = new TargetRepository();
     private final OutageRepository outages = new OutageRepository();
     private final TargetSuggestions suggestions;
+    private final ChartAnswers charts;
 
     /**
      * @param freshFor /status reuses the poller's state when it is younger than this, else checks live
@@ -76,18 +79,20 @@ public final class CommandService implements ChatCommands {
                           Clock clock, Duration freshFor, int maxLivePrefixes,
                           Function<Target, Optional<String>> refusal, Supplier<String> source) {
         this(parser, subscriptions, checker, db, clock, freshFor, maxLivePrefixes, refusal, source,
-                key -> Optional.empty());
+                key -> Optional.empty(), true);
     }
 
     /**
      * @param signalNote for a target another source speaks for (a country watched through IODA's BGP signal):
      *                   which one, and what it said last, so /status and /subscribe say so; empty otherwise
+     * @param charts     whether /chart draws charts ({@code charts.enabled})
      */
     public CommandService(TargetParser parser, Subscriptions subscriptions, LiveChecker checker, Database db,
                           Clock clock, Duration freshFor, int maxLivePrefixes,
                           Function<Target, Optional<String>> refusal, Supplier<String> source,
-                          Function<String, Optional<String>> signalNote) {
+                          Function<String, Optional<String>> signalNote, boolean charts) {
         this.signalNote = signalNote;
+        this.charts = new ChartAnswers(db, clock, new VisibilityChart()::render, charts);
         this.parser = parser;
         this.subscriptions = subscriptions;
         this.suggestions = new TargetSuggestions(subscriptions, db, Countries.all());
@@ -109,6 +114,7 @@ public final class CommandService implements ChatCommands {
                                 + "/unsubscribe <target> — stop following (admins)\n"
                                 + "/subscriptions — what this chat follows\n"
                                 + "/history <target> — recent outages\n"
+                                + "/chart <target> — visibility over the last 24 hours, as a chart\n"
                                 + "/help — this text", false),
                         new Field("Targets", "an AS number (AS131279), a prefix (175.45.176.0/22, 2001:db8::/32), "
                                 + "or a country (KP, North Korea)", false),
@@ -219,6 +225,11 @@ public final class CommandService implements ChatCommands {
     @Override
     public List<Suggestion> suggestFollowed(Destination in, String partial, int max) {
         return suggestions.followed(in, partial, max);
+    }
+
+    @Override
+    public Reply chart(String text) {
+        return guarded("chart", () -> charts.chart(parse(text)));
     }
 
     /** Every command reads its target the same way: cleaned of what nobody means to type, then parsed. */

@@ -21,6 +21,7 @@ import net.outageherald.nflog.NotificationLog;
 import net.outageherald.notify.message.HumanDurations;
 import net.outageherald.notify.message.Messages;
 import net.outageherald.outbox.Backoff;
+import net.outageherald.outbox.Charts;
 import net.outageherald.outbox.DeliveryWorker;
 import net.outageherald.outbox.DestinationEvents;
 import net.outageherald.outbox.NotifyConfig;
@@ -64,6 +65,12 @@ public final class Notifier implements AutoCloseable {
      */
     public Notifier(NotifyConfig config, Database db, Messages messages, List<Sender> senders, NotificationLog log,
                     DestinationEvents destinations, MeterRegistry registry, Clock clock) {
+        this(config, db, messages, senders, log, destinations, registry, clock, Charts.NONE);
+    }
+
+    /** @param charts the charts outage and restoration messages carry where the platform takes images */
+    public Notifier(NotifyConfig config, Database db, Messages messages, List<Sender> senders, NotificationLog log,
+                    DestinationEvents destinations, MeterRegistry registry, Clock clock, Charts charts) {
         this.config = config;
         this.db = db;
         this.clock = clock;
@@ -92,7 +99,7 @@ public final class Notifier implements AutoCloseable {
                     this::wake, metrics);
             RateLimiter limiter = new RateLimiter(config.limits(p).withSenderGlobal(s.globalRate()), s.chatKinds(),
                     clock);
-            workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, limiter, metrics, config, clock, owner));
+            workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, limiter, metrics, config, clock, owner, charts));
         }
         this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, log, clock, this::wake);
         this.reminders = new Reminders(db, messages, outbox, log, workers.keySet(), config.reminderInterval(), clock);

@@ -44,6 +44,7 @@ final class DeliveryPass {
     private final String owner;
     private final Semaphore slots;
     private final Runnable onSendDone;
+    private final Charts charts;
     private final Deque<OutboxRow> held = new ArrayDeque<>();
     private Instant claimedAt = Instant.MIN;
     private volatile boolean stopping;
@@ -54,7 +55,8 @@ final class DeliveryPass {
      */
     DeliveryPass(Sender sender, Database db, OutboxRepository outbox, OutcomeWriter writer, RateLimiter limiter,
                  NotifyMetrics metrics, Clock clock, Duration lease, int concurrency, String owner,
-                 Runnable onSendDone) {
+                 Runnable onSendDone, Charts charts) {
+        this.charts = sender.sendsCharts() ? charts : Charts.NONE;
         this.platform = sender.platform();
         this.sender = sender;
         this.db = db;
@@ -133,13 +135,27 @@ final class DeliveryPass {
     private void send(OutboxRow row, Delivery delivery, Executor sends) {
         slots.acquireUninterruptibly();
         try {
-            sends.execute(() -> writer.hand(new Outcome.Answered(row, attempt(delivery), clock.instant()), () -> {
-                slots.release();
-                onSendDone.run();
-            }));
+            // the chart is looked up here, on the sender's thread: a slow drawing holds up no other row
+            sends.execute(() -> writer.hand(new Outcome.Answered(row, attempt(withChart(row, delivery)),
+                    clock.instant()), () -> {
+                        slots.release();
+                        onSendDone.run();
+                    }));
         } catch (RuntimeException e) {
             slots.release();
             throw e;
+        }
+    }
+
+    /** The delivery with its chart, when it has one that can be drawn; the text alone otherwise. */
+    private Delivery withChart(OutboxRow row, Delivery delivery) {
+        if (delivery.action() != Delivery.Action.SEND || charts == Charts.NONE) {
+            return delivery;
+        }
+        try {
+            return charts.chartFor(row).map(delivery::withChart).orElse(delivery);
+        } catch (RuntimeException e) {
+            return delivery; // a chart never holds back its message
         }
     }
 

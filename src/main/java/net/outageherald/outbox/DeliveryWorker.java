@@ -40,6 +40,12 @@ public final class DeliveryWorker {
 
     public DeliveryWorker(Sender sender, Database db, OutboxRepository outbox, Outcomes outcomes, RateLimiter limiter,
                           NotifyMetrics metrics, NotifyConfig config, Clock clock, String owner) {
+        this(sender, db, outbox, outcomes, limiter, metrics, config, clock, owner, Charts.NONE);
+    }
+
+    /** @param charts the charts new messages carry where the platform takes them */
+    public DeliveryWorker(Sender sender, Database db, OutboxRepository outbox, Outcomes outcomes, RateLimiter limiter,
+                          NotifyMetrics metrics, NotifyConfig config, Clock clock, String owner, Charts charts) {
         this.platform = sender.platform();
         this.db = db;
         this.outbox = outbox;
@@ -50,7 +56,7 @@ public final class DeliveryWorker {
         // a batch holds at most what finished while the last was written: the sends in flight and some skips
         OutcomeWriter writer = new OutcomeWriter(platform, db, outcomes, Math.max(64, concurrency * 4));
         this.pass = new DeliveryPass(sender, db, outbox, writer, limiter, metrics, clock, config.claimLease(),
-                concurrency, owner, waker::wake);
+                concurrency, owner, waker::wake, charts);
     }
 
     /**

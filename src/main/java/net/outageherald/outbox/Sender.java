@@ -18,6 +18,14 @@ public interface Sender {
     }
 
     /**
+     * Whether this platform's messages can carry a chart ({@link Delivery#chart()}); a sender that says so sends
+     * the text alone whenever the chart cannot go (no right to post images), never failing the text for it.
+     */
+    default boolean sendsCharts() {
+        return false;
+    }
+
+    /**
      * The bot's overall rate on its platform when the operator set none ({@code notify.platforms.*.global}),
      * e.g. Telegram's 1000/1s for a bot that allows paid broadcasts; empty keeps the published default.
      */

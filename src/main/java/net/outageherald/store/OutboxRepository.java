@@ -80,7 +80,7 @@ public final class OutboxRepository {
     public List<OutboxRow> claim(Connection tx, Platform platform, int limit, Instant now, Instant leaseUntil, String owner)
             throws SQLException {
         String sql = "SELECT o.id, o.destination, o.action, o.reason, o.outage_id, o.payload, o.attempts, o.created_at,"
-                + " l.message_ref FROM outbox o LEFT JOIN notification_log l"
+                + " l.message_ref, o.event_id, o.target_key FROM outbox o LEFT JOIN notification_log l"
                 + " ON l.destination = o.destination AND l.outage_id = o.outage_id"
                 + " WHERE o.state = 'PENDING' AND o.platform = ? AND o.next_attempt_at <= ?"
                 + " AND (o.claimed_until IS NULL OR o.claimed_until <= ?)"
@@ -97,10 +97,13 @@ public final class OutboxRepository {
                 while (rs.next()) {
                     long outage = rs.getLong("outage_id");
                     Long outageId = rs.wasNull() ? null : outage;
+                    long event = rs.getLong("event_id");
+                    Long eventId = rs.wasNull() ? null : event;
                     rows.add(new OutboxRow(rs.getLong("id"), Destination.parseKey(rs.getString("destination")),
                             Delivery.Action.valueOf(rs.getString("action")), SendReason.valueOf(rs.getString("reason")),
                             outageId, read(rs.getString("payload")), rs.getInt("attempts"),
-                            Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("message_ref")));
+                            Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("message_ref"), eventId,
+                            rs.getString("target_key")));
                 }
             }
         }

@@ -47,6 +47,19 @@ public final class VisibilityRepository {
         return out;
     }
 
+    /** When the oldest sample of a target kept was taken, if there is one. */
+    public java.util.Optional<Instant> firstAt(Connection tx, String targetKey) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement(
+                "SELECT MIN(sampled_at) FROM visibility_sample WHERE target_key = ?")) {
+            ps.setString(1, targetKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long v = rs.getLong(1);
+                return rs.wasNull() ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(v));
+            }
+        }
+    }
+
     /** Deletes the samples older than {@code before}; gives how many. */
     public int prune(Connection tx, Instant before) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("DELETE FROM visibility_sample WHERE sampled_at < ?")) {

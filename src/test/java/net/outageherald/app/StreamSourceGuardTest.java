@@ -73,6 +73,7 @@ class StreamSourceGuardTest {
         env.put("HERALD_RIPESTAT_URL", ripestat.baseUrl());
         env.put("HERALD_RISLIVE_URL", ris.url());
         env.put("HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db"));
+        env.put("HERALD_CHARTS_DIR", dir.resolve("charts").toString());
         app = App.build(HeraldConfig.load(file, env), clock, new PrintStream(console, true, StandardCharsets.UTF_8));
         sd = app.streamDetection();
         // GIVEN the watch list resolved, every prefix looked at once, and a first round that learns baselines

@@ -43,11 +43,11 @@ class PackageRulesTest {
         allow("routing", "model", "source", "source.rislive");
         allow("store", "model", "config", "nflog");
         allow("detect", "model", "config", "schedule", "source", "source.ioda", "store", "routing");
-        allow("chart", "model");
+        allow("chart", "model", "config");
         allow("notify.message", "model");
         allow("outbox", "model", "config", "nflog", "store");
         allow("subscribe", "model", "nflog", "outbox", "store");
-        allow("notify", "model", "config", "nflog", "store", "detect", "outbox", "notify.message");
+        allow("notify", "model", "config", "nflog", "store", "detect", "outbox", "notify.message", "chart");
         allow("command", "model", "store", "detect", "subscribe", "notify.message", "chart");
         allow("chat.console", "model", "outbox");
         allow("chat.telegram", "model", "config", "outbox", "command", "notify.message", "subscribe");

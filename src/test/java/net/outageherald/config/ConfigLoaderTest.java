@@ -209,8 +209,9 @@ class ConfigLoaderTest {
                 new KeyDescription("logging.format", "text", "HERALD_LOG_FORMAT"));
         assertThat(keys.stream().map(k -> k.path().split("\\.")[0]).distinct())
                 .containsExactly("watch", "detection", "ripestat", "rislive", "ioda", "database", "logging", "notify", "telegram", "discord",
-                        "http", "shutdown");
+                        "http", "shutdown", "charts");
         assertThat(keys.stream().filter(k -> k.path().startsWith("detection."))).hasSize(19);
+        assertThat(keys.stream().filter(k -> k.path().startsWith("charts."))).hasSize(3);
         assertThat(keys.stream().filter(k -> k.path().startsWith("ripestat."))).hasSize(15);
         assertThat(keys.stream().filter(k -> k.path().startsWith("ioda."))).hasSize(7);
         assertThat(Durations.parse(keys.get(1).defaultValue())).isEqualTo(Duration.ofMinutes(1));

@@ -29,7 +29,7 @@ class ExampleConfigTest {
         assertThat(new HeraldConfig(defaults.watch(), config.detection(), config.ripestat(), config.rislive(),
                 config.ioda(), config.database(),
                 config.logging(), config.notifications(), config.telegram(), config.discord(),
-                config.http(), config.shutdown())).isEqualTo(defaults);
+                config.http(), config.shutdown(), config.charts())).isEqualTo(defaults);
         assertThat(config.watch()).extracting(Target::key).containsExactly("AS3333", "193.0.0.0/21");
     }
 

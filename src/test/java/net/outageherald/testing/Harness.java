@@ -62,6 +62,7 @@ public final class Harness implements AutoCloseable {
         env.put("HERALD_DB_URL", "jdbc:sqlite:" + dir.resolve("herald.db"));
         // never the real IODA from a test: a closed port unless the test brings its fake
         env.putIfAbsent("HERALD_IODA_URL", "http://127.0.0.1:9/v2");
+        env.putIfAbsent("HERALD_CHARTS_DIR", dir.resolve("charts").toString()); // console charts stay in the test's folder
         HeraldConfig config = HeraldConfig.load(file, env);
         return App.build(config, clock, new PrintStream(console, true, StandardCharsets.UTF_8));
     }

@@ -1,6 +1,8 @@
 package net.outageherald.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.BiFunction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import net.outageherald.model.Platform;
 import net.outageherald.model.Status;
 import net.outageherald.model.TargetState;
 import net.outageherald.notify.Notifier;
+import net.outageherald.outbox.Charts;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
@@ -51,9 +54,23 @@ public final class NotifyHarness implements AutoCloseable {
     }
 
     public NotifyHarness(Database db, NotifyConfig config) {
+        this(db, config, null);
+    }
+
+    /** With charts, made for the harness's database and clock; both senders take them. */
+    public NotifyHarness(Path dir, BiFunction<Database, Clock, Charts> charts) {
+        this(Database.open("jdbc:sqlite:" + dir.resolve("herald.db"), null, null, 4), unlimited(), charts);
+    }
+
+    private NotifyHarness(Database db, NotifyConfig config, BiFunction<Database, Clock, Charts> charts) {
         this.db = db;
+        Charts drawn = charts == null ? Charts.NONE : charts.apply(db, clock);
+        if (charts != null) {
+            telegram.takingCharts();
+            discord.takingCharts();
+        }
         WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(), List.of(telegram, discord), registry,
-                clock);
+                clock, drawn);
         this.notifier = wired.notifier();
         this.subscriptions = wired.subscriptions();
     }

@@ -34,6 +34,7 @@ public final class RecordingSender implements Sender {
     private volatile CountDownLatch meeting;
     private final Map<String, Deque<SendResult>> script = new HashMap<>();
     private int nextId;
+    private volatile boolean charts;
 
     public RecordingSender(Platform platform) {
         this.platform = platform;
@@ -53,6 +54,17 @@ public final class RecordingSender implements Sender {
     @Override
     public Platform platform() {
         return platform;
+    }
+
+    /** Takes charts from now on, as the chat senders do (by default it takes none, as before charts). */
+    public RecordingSender takingCharts() {
+        charts = true;
+        return this;
+    }
+
+    @Override
+    public boolean sendsCharts() {
+        return charts;
     }
 
     /** The platform's own rule, as the real sender gives it. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import net.outageherald.nflog.NotificationLog;
 import net.outageherald.notify.Notifier;
 import net.outageherald.notify.message.Messages;
+import net.outageherald.outbox.Charts;
 import net.outageherald.outbox.NotifyConfig;
 import net.outageherald.outbox.Sender;
 import net.outageherald.store.Database;
@@ -17,10 +18,15 @@ public record WiredNotifier(Notifier notifier, SubscriptionService subscriptions
 
     public static WiredNotifier wire(NotifyConfig config, Database db, Messages messages, List<Sender> senders,
                                      MeterRegistry registry, Clock clock) {
+        return wire(config, db, messages, senders, registry, clock, Charts.NONE);
+    }
+
+    public static WiredNotifier wire(NotifyConfig config, Database db, Messages messages, List<Sender> senders,
+                                     MeterRegistry registry, Clock clock, Charts charts) {
         NotificationLog told = new NotificationLogRepository();
         SubscriptionService subscriptions = new SubscriptionService(db, told,
                 config.maxSubscriptionsPerDestination(), clock);
-        return new WiredNotifier(new Notifier(config, db, messages, senders, told, subscriptions, registry, clock),
+        return new WiredNotifier(new Notifier(config, db, messages, senders, told, subscriptions, registry, clock, charts),
                 subscriptions);
     }
 }

@@ -1,22 +1,44 @@
 package net.outageherald.chat.console;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Platform;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prints messages to a stream (stdout by default), one block per message. Its message ids
- * ({@code console-<outbox id>}) let edits and replies say which earlier message they refer to.
+ * ({@code console-<outbox id>}) let edits and replies say which earlier message they refer to. Given a
+ * folder, a message's chart is written there as {@code <outbox id>.png} and its path printed under the text;
+ * a chart that cannot be written leaves the text as it is.
  */
 public final class ConsoleSender implements Sender {
 
-    private final PrintStream out;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSender.class);
 
+    private final PrintStream out;
+    private final Path charts;
+
+    /** Text only. */
     public ConsoleSender(PrintStream out) {
+        this(out, null);
+    }
+
+    /** @param charts where charts are written, or null for text only */
+    public ConsoleSender(PrintStream out, Path charts) {
         this.out = Objects.requireNonNull(out, "out");
+        this.charts = charts;
+    }
+
+    @Override
+    public boolean sendsCharts() {
+        return charts != null;
     }
 
     public ConsoleSender() {
@@ -42,6 +64,12 @@ public final class ConsoleSender implements Sender {
             block.append("[").append(id).append("]\n");
         }
         block.append(PlainText.render(delivery.message())).append('\n');
+        if (delivery.hasChart() && charts != null) {
+            Path file = write(delivery);
+            if (file != null) {
+                block.append("Chart: ").append(file).append('\n');
+            }
+        }
         synchronized (out) {
             out.println(block);
             out.flush();
@@ -50,5 +78,18 @@ public final class ConsoleSender implements Sender {
             return new SendResult.Retry("cannot write to the console", null);
         }
         return new SendResult.Sent(delivery.action() == Delivery.Action.EDIT ? delivery.refId() : id);
+    }
+
+    /** The chart's file, or null when it cannot be written (the text goes without it). */
+    private Path write(Delivery delivery) {
+        Path file = charts.resolve(delivery.outboxId() + ".png").toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, delivery.chart());
+            return file;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not write the chart of message {} to {}: {}", delivery.outboxId(), file, e.toString());
+            return null;
+        }
     }
 }

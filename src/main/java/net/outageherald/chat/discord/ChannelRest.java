@@ -6,10 +6,13 @@ import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.utils.AttachedFile;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import net.dv8tion.jda.internal.requests.RestActionImpl;
+import okhttp3.RequestBody;
 
 /**
  * Posts and edits by channel id alone, for channels of servers on shards another instance holds: this
@@ -24,18 +27,29 @@ final class ChannelRest {
     }
 
     /** {@code POST channels/{id}/messages}; gives the new message's id. */
-    static RestAction<String> send(JDA jda, String channelId, MessageEmbed embed, String nonce, String replyTo) {
-        DataObject body;
-        try (var data = new MessageCreateBuilder().setEmbeds(embed)
-                .setAllowedMentions(EnumSet.noneOf(MentionType.class)).build()) {
-            body = data.toData();
+    static RestAction<String> send(JDA jda, String channelId, MessageEmbed embed, String nonce, String replyTo,
+                                   byte[] chart) {
+        MessageCreateBuilder builder = new MessageCreateBuilder()
+                .setEmbeds(chart == null ? embed : DiscordCharts.withImage(embed))
+                .setAllowedMentions(EnumSet.noneOf(MentionType.class));
+        if (chart != null) {
+            builder.setFiles(DiscordCharts.upload(chart));
         }
-        body.put("nonce", nonce).put("enforce_nonce", true);
-        if (replyTo != null) {
-            body.put("message_reference", DataObject.empty().put("message_id", replyTo)
-                    .put("channel_id", channelId).put("fail_if_not_exists", false));
+        try (MessageCreateData data = builder.build()) {
+            DataObject body = data.toData().put("nonce", nonce).put("enforce_nonce", true);
+            if (replyTo != null) {
+                body.put("message_reference", DataObject.empty().put("message_id", replyTo)
+                        .put("channel_id", channelId).put("fail_if_not_exists", false));
+            }
+            Route.CompiledRoute route = Route.Messages.SEND_MESSAGE.compile(channelId);
+            if (data.getFiles().isEmpty()) {
+                return action(jda, route, body);
+            }
+            // multipart, as JDA sends a message with files: the JSON payload beside the attachment
+            RequestBody multipart = AttachedFile.createMultipartBody(data.getFiles(), body).build();
+            return new RestActionImpl<>(jda, route, multipart,
+                    (response, request) -> response.getObject().getString("id"));
         }
-        return action(jda, Route.Messages.SEND_MESSAGE.compile(channelId), body);
     }
 
     /** {@code PATCH channels/{id}/messages/{message}} with the new embed only; gives the message's id. */

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Translates slash commands and autocomplete into {@link ChatCommands} calls. Bad input and missing
  * permissions are caught here, before anything is deferred, so they are answered at once and privately;
- * /status and /history may check live and are always deferred. Each member may send
+ * /status and /history may check live, and /chart draws, so they are always deferred. Each member may send
  * {@link CommandRateLimit} commands a minute, checked before any work is queued; autocomplete is not
  * counted, as Discord asks for it at every keystroke.
  */
@@ -83,6 +83,8 @@ final class CommandListener extends ListenerAdapter {
                         .ifPresent(t -> deferred(event, () -> commands.status(t)));
                 case SlashCommands.HISTORY -> withTarget(event)
                         .ifPresent(t -> deferred(event, () -> commands.history(t)));
+                case SlashCommands.CHART -> withTarget(event)
+                        .ifPresent(t -> deferred(event, () -> commands.chart(t)));
                 case SlashCommands.SUBSCRIBE -> subscribe(event, true);
                 case SlashCommands.UNSUBSCRIBE -> subscribe(event, false);
                 case SlashCommands.SUBSCRIPTIONS ->

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -72,6 +72,11 @@ public final class DiscordSender implements Sender {
     }
 
     @Override
+    public boolean sendsCharts() {
+        return true;
+    }
+
+    @Override
     public SendResult send(Delivery delivery) {
         String channelId = delivery.to().id();
         if (delivery.to().platform() != Platform.DISCORD || !Snowflakes.isSnowflake(channelId)) {
@@ -129,33 +134,52 @@ public final class DiscordSender implements Sender {
         String ref = delivery.refId();
         boolean reply = ref != null && Snowflakes.isSnowflake(ref)
                 && channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_HISTORY);
-        return create(channel.getId(), ref, reply, to -> post(channel, delivery, embed, to).map(Message::getId));
+        byte[] chart = delivery.hasChart()
+                && channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_ATTACH_FILES)
+                ? delivery.chart() : null;
+        return create(channel.getId(), delivery, ref, reply, chart,
+                (to, png) -> post(channel, delivery, embed, to, png).map(Message::getId));
     }
 
-    /** A channel of a server on another instance's shard: the same requests, by channel id. */
+    /**
+     * A channel of a server on another instance's shard: the same requests, by channel id. With no cache to
+     * ask for Attach Files or Read Message History, Discord's refusal decides (the chart or the reply dropped).
+     */
     private SendResult byId(JDA jda, String channelId, Delivery delivery) {
         MessageEmbed embed = renderer.render(delivery.message());
         if (delivery.action() == Delivery.Action.EDIT) {
             return edit(channelId, delivery.refId(), () -> ChannelRest.edit(jda, channelId, delivery.refId(), embed));
         }
         String ref = delivery.refId();
-        boolean reply = ref != null && Snowflakes.isSnowflake(ref); // no cache to ask: Discord says 160002
-        return create(channelId, ref, reply, to -> ChannelRest.send(jda, channelId, embed, delivery.nonce(), to));
+        boolean reply = ref != null && Snowflakes.isSnowflake(ref);
+        return create(channelId, delivery, ref, reply, delivery.hasChart() ? delivery.chart() : null,
+                (to, png) -> ChannelRest.send(jda, channelId, embed, delivery.nonce(), to, png));
     }
 
-    private SendResult create(String channelId, String ref, boolean reply, Function<String, RestAction<String>> post) {
-        Attempt first = await(() -> post.apply(reply ? ref : null));
+    private SendResult create(String channelId, Delivery delivery, String ref, boolean reply, byte[] chart,
+                              BiFunction<String, byte[], RestAction<String>> post) {
+        Attempt first = await(() -> post.apply(reply ? ref : null, chart));
+        byte[] png = chart;
+        if (chart != null && first.failure() != null && DiscordCharts.refusedChart(first.failure())) {
+            png = null;
+            // the chart must never cost the text: the same message without it (nothing was posted, same nonce)
+            LOG.info("Channel {} refused the chart of outbox {} ({}); sending the text alone", channelId,
+                    delivery.outboxId(), first.failure().getMessage());
+            first = await(() -> post.apply(reply ? ref : null, null));
+        }
+        byte[] kept = png;
         if (reply && first.failure() != null && SendFailures.isReferenceProblem(first.failure())) {
             LOG.info("Reply to message {} in channel {} failed ({}); sending without the reference", ref,
                     channelId, first.failure().getMessage());
-            return await(() -> post.apply(null)).result();
+            return await(() -> post.apply(null, kept)).result();
         }
         return first.result();
     }
 
     private static MessageCreateAction post(GuildMessageChannel channel, Delivery delivery, MessageEmbed embed,
-                                            String replyTo) {
-        MessageCreateAction action = channel.sendMessageEmbeds(embed)
+                                            String replyTo, byte[] chart) {
+        MessageCreateAction action = (chart == null ? channel.sendMessageEmbeds(embed)
+                : channel.sendMessageEmbeds(DiscordCharts.withImage(embed)).addFiles(DiscordCharts.upload(chart)))
                 .setNonce(delivery.nonce()) // JDA always adds enforce_nonce=true next to it
                 .setAllowedMentions(EnumSet.noneOf(MentionType.class));
         if (replyTo != null) {

@@ -55,6 +55,17 @@ final class InteractionReplies {
     void finish(IReplyCallback event, Reply reply) {
         InteractionHook hook = event.getHook();
         MessageEmbed embed = renderer.render(reply.message());
+        if (reply.ok() && reply.hasChart()) {
+            // the chart as the embed's image; should the upload be refused, the text alone still shows
+            hook.editOriginalEmbeds(DiscordCharts.withImage(embed)).setFiles(DiscordCharts.upload(reply.chart()))
+                    .setAllowedMentions(EnumSet.noneOf(MentionType.class))
+                    .queue(null, failure -> {
+                        LOG.info("Could not show the chart ({}); showing the text alone", failure.getMessage());
+                        hook.editOriginalEmbeds(embed).setAllowedMentions(EnumSet.noneOf(MentionType.class))
+                                .queue(null, f -> LOG.warn("Could not show the answer: {}", f.getMessage()));
+                    });
+            return;
+        }
         if (reply.ok()) {
             hook.editOriginalEmbeds(embed).setAllowedMentions(EnumSet.noneOf(MentionType.class))
                     .queue(null, failure -> LOG.warn("Could not show the answer: {}", failure.getMessage()));

@@ -22,6 +22,7 @@ final class SlashCommands {
     static final String SUBSCRIPTIONS = "subscriptions";
     static final String HISTORY = "history";
     static final String HELP = "help";
+    static final String CHART = "chart";
 
     static final String TARGET = "target";
     static final String CHANNEL = "channel";
@@ -48,6 +49,8 @@ final class SlashCommands {
                         .setDefaultPermissions(manageServer),
                 command(SUBSCRIPTIONS, "What this channel follows"),
                 command(HISTORY, "Recent outages of a network or country, with start, end and duration")
+                        .addOptions(target("AS number, prefix or country")),
+                command(CHART, "Visibility of a network or country over the last 24 hours, as a chart")
                         .addOptions(target("AS number, prefix or country")),
                 command(HELP, "What this bot does, its commands and where the data comes from"));
     }

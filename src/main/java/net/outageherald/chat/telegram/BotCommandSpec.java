@@ -13,7 +13,8 @@ enum BotCommandSpec {
     SUBSCRIBE("subscribe", "Follow a target in this chat (admins): /subscribe AS131279", true, false),
     UNSUBSCRIBE("unsubscribe", "Stop following a target (admins): /unsubscribe KP", true, false),
     SUBSCRIPTIONS("subscriptions", "What this chat follows", false, false),
-    HISTORY("history", "Recent outages of a target: /history KP", false, true);
+    HISTORY("history", "Recent outages of a target: /history KP", false, true),
+    CHART("chart", "Visibility of a target over the last 24 hours, as a chart: /chart KP", false, true);
 
     private final String command;
     private final String description;

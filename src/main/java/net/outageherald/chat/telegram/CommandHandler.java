@@ -1,5 +1,6 @@
 package net.outageherald.chat.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -161,6 +164,7 @@ final class CommandHandler {
             case UNSUBSCRIBE -> commands.unsubscribe(here, arg);
             case SUBSCRIPTIONS -> commands.subscriptions(here);
             case HISTORY -> commands.history(arg);
+            case CHART -> commands.chart(arg);
         };
         if (reply == null) {
             throw new IllegalStateException("ChatCommands answered /" + command.command() + " with null");
@@ -176,6 +180,9 @@ final class CommandHandler {
     }
 
     private void send(Message to, Reply reply) {
+        if (reply.hasChart() && sendChart(to, reply)) {
+            return;
+        }
         SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
                 .chatId(to.getChatId())
                 .text(renderer.render(reply))
@@ -189,6 +196,29 @@ final class CommandHandler {
             client.execute(send.build());
         } catch (TelegramApiException | RuntimeException e) {
             LOG.warn("Telegram: could not answer in chat {}: {}", to.getChatId(), TelegramFailures.describe(e, token));
+        }
+    }
+
+    /** The chart with the reply as its caption; false when it did not go, for the text to go alone. */
+    private boolean sendChart(Message to, Reply reply) {
+        String caption = renderer.render(reply);
+        SendPhoto.SendPhotoBuilder<?, ?> photo = SendPhoto.builder()
+                .chatId(to.getChatId())
+                .photo(new InputFile(new ByteArrayInputStream(reply.chart()), TelegramPhotos.FILE_NAME))
+                .replyParameters(ReplyParameters.builder().messageId(to.getMessageId()).allowSendingWithoutReply(true).build());
+        if (TelegramPhotos.fitsCaption(caption)) {
+            photo.caption(caption).parseMode(TelegramRenderer.PARSE_MODE);
+        }
+        if (to.isTopicMessage() && to.getMessageThreadId() != null) {
+            photo.messageThreadId(to.getMessageThreadId());
+        }
+        try {
+            client.execute(photo.build());
+            return TelegramPhotos.fitsCaption(caption); // else the text follows
+        } catch (TelegramApiException | RuntimeException e) {
+            LOG.info("Telegram: no chart in chat {} ({}); answering with the text", to.getChatId(),
+                    TelegramFailures.describe(e, token));
+            return false;
         }
     }
 

@@ -34,6 +34,7 @@ public final class TelegramSender implements Sender {
     private final TelegramRenderer renderer;
     private final TelegramBotToken token;
     private final boolean allowPaidBroadcast;
+    private final TelegramPhotos photos;
 
     /** A sender within Telegram's free limits. */
     public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token) {
@@ -52,11 +53,17 @@ public final class TelegramSender implements Sender {
         this.renderer = renderer;
         this.token = token;
         this.allowPaidBroadcast = allowPaidBroadcast;
+        this.photos = new TelegramPhotos(client, token, allowPaidBroadcast);
     }
 
     @Override
     public Platform platform() {
         return Platform.TELEGRAM;
+    }
+
+    @Override
+    public boolean sendsCharts() {
+        return true;
     }
 
     @Override
@@ -77,10 +84,40 @@ public final class TelegramSender implements Sender {
         }
         String html = renderer.render(delivery.message());
         try {
-            return delivery.action() == Delivery.Action.EDIT ? edit(delivery, html) : post(delivery, html);
+            if (delivery.action() == Delivery.Action.EDIT) {
+                return photos.isPhoto(delivery.refId()) ? photos.editCaption(delivery, html) : edit(delivery, html);
+            }
+            return delivery.hasChart() ? withChart(delivery, html) : post(delivery, html);
         } catch (TelegramApiException | RuntimeException e) {
             return failed(delivery, e);
         }
+    }
+
+    /**
+     * The text as the chart's caption when it fits, else the text and then the chart as a reply to it. The chart
+     * never costs the text: a photo Telegram refuses (no right to send photos, an image it cannot take) is
+     * followed at once by the text alone, and a photo after the text is tried once, its failure only logged, so
+     * a retry never posts the text twice.
+     */
+    private SendResult withChart(Delivery d, String html) throws TelegramApiException {
+        if (TelegramPhotos.fitsCaption(html)) {
+            try {
+                return photos.post(d, html, messageId(d.refId()));
+            } catch (TelegramApiException | RuntimeException e) {
+                SendResult photo = TelegramFailures.classify(e, token);
+                if (!(photo instanceof SendResult.Paused || photo instanceof SendResult.Rejected)) {
+                    return failed(d, e); // the chat's or the moment's problem: the text would fare no better
+                }
+                log.info("Telegram: {} refused the chart of outbox {} ({}); sending the text alone", d.to(),
+                        d.outboxId(), TelegramFailures.describe(e, token));
+                return post(d, html);
+            }
+        }
+        SendResult text = post(d, html);
+        if (text instanceof SendResult.Sent sent && sent.messageId() != null) {
+            photos.postAfter(d, Integer.valueOf(sent.messageId()));
+        }
+        return text;
     }
 
     private SendResult post(Delivery d, String html) throws TelegramApiException {
@@ -132,12 +169,13 @@ public final class TelegramSender implements Sender {
         return result;
     }
 
-    private static Integer messageId(String refId) {
+    /** The message id in a reference: "1234", or "1234:photo" for a message that is a chart with its caption. */
+    static Integer messageId(String refId) {
         if (refId == null || refId.isBlank()) {
             return null;
         }
         try {
-            return Integer.valueOf(refId.strip());
+            return Integer.valueOf(TelegramPhotos.plainId(refId).strip());
         } catch (NumberFormatException e) {
             return null;
         }

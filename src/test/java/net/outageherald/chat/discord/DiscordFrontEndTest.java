@@ -56,7 +56,8 @@ class DiscordFrontEndTest {
         JsonNode commandsPut = discord.awaitCall("PUT", "applications/" + FakeDiscord.BOT_ID + "/commands").body();
         Map<String, JsonNode> byName = new HashMap<>();
         commandsPut.forEach(c -> byName.put(c.path("name").asText(), c));
-        assertThat(byName).containsOnlyKeys("status", "subscribe", "unsubscribe", "subscriptions", "history", "help");
+        assertThat(byName).containsOnlyKeys("status", "subscribe", "unsubscribe", "subscriptions", "history", "chart",
+                "help");
         byName.values().forEach(c -> {
             assertThat(c.path("type").asInt()).isEqualTo(1);
             assertThat(c.path("description").asText()).isNotBlank().hasSizeLessThanOrEqualTo(100);
@@ -80,7 +81,7 @@ class DiscordFrontEndTest {
         }
         assertThat(byName.get("subscriptions").path("options")).isEmpty();
         assertThat(byName.get("help").path("options")).isEmpty();
-        await().until(log::all, lines -> lines.contains("Registered 6 slash commands"));
+        await().until(log::all, lines -> lines.contains("Registered 7 slash commands"));
     }
 
     @Test

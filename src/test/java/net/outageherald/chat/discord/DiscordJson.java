@@ -14,10 +14,11 @@ final class DiscordJson {
     static final long VIEW_CHANNEL = 1L << 10;
     static final long SEND_MESSAGES = 1L << 11;
     static final long EMBED_LINKS = 1L << 14;
+    static final long ATTACH_FILES = 1L << 15;
     static final long READ_MESSAGE_HISTORY = 1L << 16;
     static final long USE_APPLICATION_COMMANDS = 1L << 31;
     static final long MANAGE_GUILD = 1L << 5;
-    static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY
+    static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY
             | USE_APPLICATION_COMMANDS;
     static final String TIMESTAMP = "2024-01-01T00:00:00.000000+00:00";
 

@@ -37,6 +37,15 @@ final class FakeChatCommands implements ChatCommands {
         statusGate.countDown();
     }
 
+    volatile Reply chartReply = Reply.withChart(Message.text(Status.UP, "Visibility of North Korea (KP)",
+            "Last 24 hours."), net.outageherald.testing.TinyPng.bytes());
+
+    @Override
+    public Reply chart(String target) {
+        calls.add("chart " + target);
+        return chartReply;
+    }
+
     @Override
     public Reply help() {
         calls.add("help");

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -292,11 +293,45 @@ final class FakeDiscord implements AutoCloseable {
         if (request.getBody() == null || request.getBody().size() == 0) {
             return MissingNode.getInstance();
         }
+        String type = request.getHeaders().get("Content-Type");
+        if (type != null && type.startsWith("multipart/")) {
+            return multipart(request, type);
+        }
         try {
             return json.readTree(request.getBody().utf8());
         } catch (IOException e) {
             return MissingNode.getInstance();
         }
+    }
+
+    /**
+     * A message with files, as JDA sends it: {@code payload_json} is the body, and each file is listed under
+     * {@code "_files"} with its part name, file name, size and whether it is a PNG.
+     */
+    private JsonNode multipart(RecordedRequest request, String type) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = json.createObjectNode();
+        List<Map<String, Object>> files = new ArrayList<>();
+        try (okhttp3.MultipartReader reader = new okhttp3.MultipartReader(
+                new okio.Buffer().write(request.getBody().toByteArray()),
+                okhttp3.MediaType.parse(type).parameter("boundary"))) {
+            okhttp3.MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = String.valueOf(part.headers().get("Content-Disposition"));
+                Matcher name = Pattern.compile("\\bname=\"([^\"]*)\"").matcher(disposition);
+                Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(disposition);
+                byte[] bytes = part.body().readByteArray();
+                if (file.find()) {
+                    files.add(Map.of("field", name.find() ? name.group(1) : "", "filename", file.group(1),
+                            "size", bytes.length, "png", bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N'));
+                } else if (name.find() && name.group(1).equals("payload_json")) {
+                    out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(bytes));
+                }
+            }
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+        out.set("_files", json.valueToTree(files));
+        return out;
     }
 
     String write(Object body) {

@@ -226,7 +226,7 @@ class SlashCommandTest {
                 "🙂🙂🙂", "Ñoñolandia", "'; DROP TABLE subscriptions;--", "<@&123456789012345678> @everyone",
                 "[click me](https://evil.example)", "**bold** _it_ `code` ||spoiler||", "175.45.176.0/99",
                 "10.0.0.1", "\u202e\u0000gnp.exe", "${jndi:ldap://x}");
-        return Stream.of("status", "subscribe", "unsubscribe", "history")
+        return Stream.of("status", "subscribe", "unsubscribe", "history", "chart")
                 .flatMap(c -> targets.stream().map(t -> Arguments.of(c, t)));
     }
 

@@ -41,6 +41,9 @@ final class FakeBotApi implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger fileIds = new AtomicInteger();
+    private final java.util.Set<String> knownFiles = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
     private final Map<String, Function<JsonNode, MockResponse>> overrides = new ConcurrentHashMap<>();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
@@ -143,11 +146,34 @@ final class FakeBotApi implements AutoCloseable {
             case "deletewebhook", "setmycommands", "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
             case "getupdates" -> ok(pendingUpdates());
             case "sendmessage" -> ok(TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body));
-            case "editmessagetext" -> ok(TelegramJson.sentMessage(body.path("message_id").asInt(), body));
+            case "editmessagetext", "editmessagecaption" -> ok(TelegramJson.sentMessage(body.path("message_id").asInt(), body));
+            case "sendphoto" -> photo(body);
             case "getchatadministrators" -> ok(administrators());
             case "getchatmember" -> chatMember(body.path("user_id").asLong());
             default -> error(404, "Not Found: method not found", null);
         };
+    }
+
+    /**
+     * A photo message: an upload ({@code photo=attach://…}) gets a new file id, as Telegram gives one per size; a
+     * file id sent again must be one this fake gave.
+     */
+    private MockResponse photo(JsonNode body) {
+        String photo = body.path("photo").asText();
+        String fileId;
+        if (photo.startsWith("attach://")) {
+            fileId = "file-" + fileIds.incrementAndGet();
+            knownFiles.add(fileId);
+        } else if (knownFiles.contains(photo)) {
+            fileId = photo;
+        } else {
+            return error(400, "Bad Request: wrong file identifier/HTTP URL specified", null);
+        }
+        ObjectNode m = TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body);
+        m.remove("text");
+        m.putArray("photo").add(JSON.createObjectNode().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                .put("width", 800).put("height", 400));
+        return ok(m);
     }
 
     /** Everyone made creator or administrator, as ChatMember objects. */
@@ -182,13 +208,63 @@ final class FakeBotApi implements AutoCloseable {
         return result;
     }
 
-    private static JsonNode body(RecordedRequest request) {
+    /**
+     * The body as JSON: a JSON body as it is, a multipart one (sendPhoto) as its text parts by name, with its
+     * files under {@code "_files"}: {@code {"field", "filename", "size", "png"}} each, and their bytes kept.
+     */
+    private JsonNode body(RecordedRequest request) {
+        String type = request.getHeaders().get("Content-Type");
+        if (type != null && type.startsWith("multipart/")) {
+            return multipart(request, type);
+        }
         try {
             return request.getBody() == null || request.getBody().size() == 0 ? JSON.createObjectNode()
                     : JSON.readTree(request.getBody().utf8());
         } catch (IOException e) {
             return JSON.createObjectNode().put("unparsed", request.getBody().utf8());
         }
+    }
+
+    private JsonNode multipart(RecordedRequest request, String type) {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode files = out.putArray("_files");
+        okhttp3.MediaType media = okhttp3.MediaType.parse(type);
+        try (okhttp3.MultipartReader reader = new okhttp3.MultipartReader(
+                new okio.Buffer().write(request.getBody().toByteArray()), media.parameter("boundary"))) {
+            okhttp3.MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = part.headers().get("Content-Disposition");
+                String name = param(disposition, "name");
+                String filename = param(disposition, "filename");
+                byte[] bytes = part.body().readByteArray();
+                if (filename != null) {
+                    files.add(JSON.createObjectNode().put("field", name).put("filename", filename)
+                            .put("size", bytes.length).put("png", bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N'
+                                    && bytes[3] == 'G'));
+                    uploads.add(bytes);
+                } else {
+                    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    if (text.startsWith("{")) {
+                        out.set(name, JSON.readTree(text)); // objects (reply_parameters) go as JSON text
+                    } else {
+                        out.put(name, text);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            out.put("unparsed", e.toString());
+        }
+        return out;
+    }
+
+    private static String param(String disposition, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + key + "=\"([^\"]*)\"").matcher(disposition);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The files uploaded so far (sendPhoto's PNGs), in order. */
+    List<byte[]> uploads() {
+        return List.copyOf(uploads);
     }
 
     @Override

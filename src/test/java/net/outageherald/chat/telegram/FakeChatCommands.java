@@ -83,6 +83,19 @@ final class FakeChatCommands implements ChatCommands {
         return parsed(target, t -> Reply.ok(Message.text(Status.UP, "No outages of " + t.label(), "")));
     }
 
+    /** A watched target (KP) has a chart; AS64500 is not watched; anything else has too little history. */
+    @Override
+    public Reply chart(String target) {
+        calls.add("chart " + target);
+        return parsed(target, t -> switch (t.key()) {
+            case "KP" -> Reply.withChart(Message.text(Status.UP, "Visibility of North Korea (KP)", "Last 24 hours."),
+                    net.outageherald.testing.TinyPng.bytes());
+            case "AS64500" -> Reply.error("No history for AS64500", "AS64500 is not watched, so there is no history "
+                    + "to draw: subscribe first.");
+            default -> Reply.error("Not enough history for " + t.label() + " yet", "Charts need at least 2 samples.");
+        });
+    }
+
     @Override
     public List<Suggestion> suggest(Destination in, String partial, int max) {
         return List.of();

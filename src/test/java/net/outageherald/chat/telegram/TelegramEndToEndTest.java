@@ -34,6 +34,8 @@ class TelegramEndToEndTest {
                        spread-polls: false
                      notify:
                        console: false
+                     charts:
+                       enabled: false   # text messages here; TelegramChartEndToEndTest has them with charts
                      telegram:
                        poll-timeout: 1s
                        subscriptions:

@@ -49,7 +49,8 @@ class TelegramFrontEndTest {
             assertThat(bot.frontEnd.state()).isEqualTo(TelegramFrontEnd.State.RUNNING);
             JsonNode commands = bot.api.calls("setmycommands").get(0).body().path("commands");
             assertThat(StreamSupport.stream(commands.spliterator(), false).map(c -> c.path("command").asText()))
-                    .containsExactly("start", "help", "status", "subscribe", "unsubscribe", "subscriptions", "history");
+                    .containsExactly("start", "help", "status", "subscribe", "unsubscribe", "subscriptions", "history",
+                            "chart");
             assertThat(commands).allSatisfy(c -> assertThat(c.path("description").asText()).isNotBlank().hasSizeLessThan(257));
             await().until(() -> bot.api.calls("getupdates").size() >= 2);
             JsonNode poll = bot.api.calls("getupdates").get(0).body();

@@ -1,0 +1,196 @@
+package net.outageherald.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import net.outageherald.chart.ChartRequest;
+import net.outageherald.chart.ChartResult;
+import net.outageherald.chart.ChartWindow;
+import net.outageherald.chart.ChartsConfig;
+import net.outageherald.chart.VisibilityChart;
+import net.outageherald.chart.OutageInterval;
+import net.outageherald.chart.VisibilitySample;
+import net.outageherald.model.SendReason;
+import net.outageherald.outbox.Charts;
+import net.outageherald.store.Database;
+import net.outageherald.store.Outage;
+import net.outageherald.store.OutageRepository;
+import net.outageherald.store.OutboxRow;
+import net.outageherald.store.TargetRecord;
+import net.outageherald.store.TargetRepository;
+import net.outageherald.store.VisibilityRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chart of an outage or restoration message, drawn once per event at its first delivery and shared by
+ * every row of that event (a fan-out to 5,000 chats draws one chart): the target's visibility over
+ * {@code window} up to the event, reaching back to the outage's start for a restoration, the outage shaded.
+ * Drawing runs on its own thread; a sender waits at most {@code maxWait} and sends the text alone past it,
+ * while the chart is finished for the rows after it. No chart (too little history, a failure) is remembered
+ * too, so nobody waits for it twice.
+ */
+public final class EventCharts implements Charts {
+
+    /** Charts kept at once: the events being delivered now. */
+    static final int KEPT = 16;
+    /** How long a chart is kept after it was drawn: a fan-out of thousands at 30 messages a second. */
+    static final Duration KEEP_FOR = Duration.ofHours(6);
+    /** Longest a sender waits for a chart being drawn (one takes about 0.1 s) before it sends the text alone. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventCharts.class);
+
+    private record Drawn(CompletableFuture<Optional<byte[]>> png, Instant at) {
+    }
+
+    private final Database db;
+    private final Function<ChartRequest, ChartResult> renderer;
+    private final Executor drawing;
+    private final Duration window;
+    private final Duration maxWait;
+    private final Clock clock;
+    private final VisibilityRepository history = new VisibilityRepository();
+    private final OutageRepository outages = new OutageRepository();
+    private final TargetRepository targets = new TargetRepository();
+    private final Map<Long, Drawn> cache = new LinkedHashMap<>();
+
+    /**
+     * @param renderer draws a request ({@code VisibilityChart::render}); may be slow, never called twice per event
+     * @param drawing  the thread it runs on
+     */
+    EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing, Duration window,
+                Duration maxWait, Clock clock) {
+        this.db = db;
+        this.renderer = renderer;
+        this.drawing = drawing;
+        this.window = window;
+        this.maxWait = maxWait;
+        this.clock = clock;
+    }
+
+    /**
+     * The charts of {@code config} (none when it is disabled), drawn with {@link VisibilityChart} on a daemon
+     * thread of their own.
+     */
+    public static Charts of(Database db, ChartsConfig config, Clock clock) {
+        if (!config.enabled()) {
+            return Charts.NONE;
+        }
+        VisibilityChart chart = new VisibilityChart();
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "herald-chart");
+            t.setDaemon(true);
+            return t;
+        });
+        return new EventCharts(db, chart::render, thread, config.window(), MAX_WAIT, clock);
+    }
+
+    @Override
+    public Optional<byte[]> chartFor(OutboxRow row) {
+        if (row.eventId() == null || row.targetKey() == null || row.outageId() == null
+                || (row.reason() != SendReason.OUTAGE && row.reason() != SendReason.RESTORATION)) {
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<byte[]>> png = drawn(row);
+        try {
+            return png.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("The chart of event {} is not drawn after {}; outbox row {} goes without it", row.eventId(),
+                    maxWait, row.id());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The event's chart, being drawn or done; starts drawing it when it is the first to ask. */
+    private CompletableFuture<Optional<byte[]>> drawn(OutboxRow row) {
+        Instant now = clock.instant();
+        CompletableFuture<Optional<byte[]>> png;
+        synchronized (cache) {
+            Drawn kept = cache.get(row.eventId());
+            if (kept != null) {
+                return kept.png();
+            }
+            forgetOld(now);
+            png = new CompletableFuture<>();
+            cache.put(row.eventId(), new Drawn(png, now));
+        }
+        try {
+            drawing.execute(() -> png.complete(draw(row)));
+        } catch (RuntimeException e) { // shutting down
+            png.complete(Optional.empty());
+        }
+        return png;
+    }
+
+    private void forgetOld(Instant now) {
+        Iterator<Drawn> it = cache.values().iterator();
+        while (it.hasNext()) {
+            Drawn d = it.next();
+            if (cache.size() >= KEPT || d.at().plus(KEEP_FOR).isBefore(now)) {
+                it.remove();
+            }
+        }
+    }
+
+    private Optional<byte[]> draw(OutboxRow row) {
+        long started = System.nanoTime();
+        try {
+            ChartResult result = renderer.apply(request(row));
+            if (result instanceof ChartResult.Png png) {
+                LOG.debug("Drew the chart of event {} ({}) in {} ms, {} bytes", row.eventId(), row.targetKey(),
+                        (System.nanoTime() - started) / 1_000_000, png.bytes().length);
+                return Optional.of(png.bytes());
+            }
+            LOG.info("No chart for event {} ({}): {}; its messages go as text", row.eventId(), row.targetKey(),
+                    ((ChartResult.NotDrawn) result).message());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("No chart for event {} ({}): {}; its messages go as text", row.eventId(), row.targetKey(),
+                    e.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** The target's samples up to the row's event (its rows are written at the event), its outage shaded. */
+    private ChartRequest request(OutboxRow row) {
+        Instant until = row.createdAt().plusSeconds(1); // the sample taken with the event, too
+        return db.inTransaction(tx -> {
+            Optional<Outage> outage = outages.find(tx, row.outageId());
+            Instant from = until.minus(window);
+            if (outage.isPresent() && outage.get().startedAt().minus(window.dividedBy(8)).isBefore(from)) {
+                from = outage.get().startedAt().minus(window.dividedBy(8)); // the start of a long outage shows too
+            }
+            Optional<OutageInterval> shaded = outage.map(o -> new OutageInterval(o.startedAt(),
+                    o.endedAt() == null || o.endedAt().isAfter(until) ? null : o.endedAt()));
+            String title = targets.find(tx, row.targetKey()).map(TargetRecord::name).filter(n -> !n.isBlank())
+                    .orElse(row.targetKey());
+            List<VisibilitySample> samples = history.between(tx, row.targetKey(), from, until).stream()
+                    .map(EventCharts::sample).toList();
+            return ChartRequest.of(title, samples, shaded, new ChartWindow(from, until));
+        });
+    }
+
+    /** A stored sample as the chart takes it; a share a rounding put a hair outside 0..1 is put back. */
+    static VisibilitySample sample(VisibilityRepository.Sample s) {
+        double share = Double.isNaN(s.visibleShare()) ? 0 : Math.max(0, Math.min(1, s.visibleShare()));
+        return new VisibilitySample(s.at(), share, Math.max(0, s.peersSeeing()), Math.max(0, s.peersBaseline()));
+    }
+}
