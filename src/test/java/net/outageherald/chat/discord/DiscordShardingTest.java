@@ -15,6 +15,7 @@ import java.util.Map;
 import net.outageherald.chat.discord.DiscordFrontEnd.State;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.testing.LogCapture;
+import net.outageherald.testing.TinyPng;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,30 @@ class DiscordShardingTest {
         JsonNode reference = discord.awaitCall("POST", messages).body().path("message_reference");
         assertThat(reference.path("message_id").asText()).isEqualTo(original);
         assertThat(reference.path("fail_if_not_exists").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void overRestAChartIsAttachedAsForACachedChannelAndARefusedOneLeavesTheTextAlone() {
+        DiscordFrontEnd bot = start("2/0", new FakeChatCommands());
+        discord.clearCalls();
+        String messages = "channels/" + OTHER_CHANNEL + "/messages";
+        byte[] png = TinyPng.bytes();
+
+        assertThat(bot.sender().send(SenderFixtures.outage(70, OTHER_CHANNEL).withChart(png)))
+                .isInstanceOf(SendResult.Sent.class);
+        JsonNode body = discord.awaitCall("POST", messages).body();
+        assertThat(body.path("nonce").asText()).isEqualTo("oh70");
+        assertThat(body.path("embeds").get(0).path("image").path("url").asText()).isEqualTo("attachment://chart.png");
+        assertThat(body.path("_files").get(0).path("size").asInt()).isEqualTo(png.length);
+
+        discord.clearCalls();
+        discord.failNext("POST", messages, 403, Map.of("message", "Missing Permissions", "code", 50013));
+        assertThat(bot.sender().send(SenderFixtures.outage(71, OTHER_CHANNEL).withChart(png)))
+                .isInstanceOf(SendResult.Sent.class);
+        var posts = discord.calls().stream().filter(c -> c.matches("POST", messages)).toList();
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(1).body().has("_files")).as("the text alone, same nonce").isFalse();
+        assertThat(posts.get(1).body().path("nonce").asText()).isEqualTo("oh71");
     }
 
     @Test
