@@ -28,15 +28,15 @@ import mockwebserver3.RecordedRequest;
  * Like Telegram, it lists a group's admins to any member ({@code getChatAdministrators}) but tells about
  * another member ({@code getChatMember}) only while the bot is an admin itself, which it is not by default.
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
-    static final String TOKEN = "123456:AAF-fake_token_for_tests_0123456789";
+    public static final String TOKEN = "123456:AAF-fake_token_for_tests_0123456789";
     static final String BOT_USERNAME = "HeraldBot";
     static final long BOT_ID = 123456;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call as the fake received it: lower-case method name and the JSON body. */
-    record Call(String method, JsonNode body) {
+    public record Call(String method, JsonNode body) {
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -48,7 +48,11 @@ final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
     private final AtomicInteger nextUpdateId = new AtomicInteger(1);
 
-    FakeBotApi() throws IOException {
+    private final AtomicInteger pollsInFlight = new AtomicInteger();
+    private final AtomicInteger mostPollsInFlight = new AtomicInteger();
+    private final AtomicInteger conflicts = new AtomicInteger();
+
+    public FakeBotApi() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -58,7 +62,7 @@ final class FakeBotApi implements AutoCloseable {
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getPort());
     }
 
@@ -85,7 +89,7 @@ final class FakeBotApi implements AutoCloseable {
         botIsAdmin = admin;
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method.toLowerCase(Locale.ROOT))).toList();
     }
 
@@ -141,7 +145,7 @@ final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "getme" -> ok(TelegramJson.user(BOT_ID, "Outage Herald", BOT_USERNAME, true));
             case "deletewebhook", "setmycommands", "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
-            case "getupdates" -> ok(pendingUpdates());
+            case "getupdates" -> poll();
             case "sendmessage" -> ok(TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body));
             case "editmessagetext" -> ok(TelegramJson.sentMessage(body.path("message_id").asInt(), body));
             case "getchatadministrators" -> ok(administrators());
@@ -166,6 +170,31 @@ final class FakeBotApi implements AutoCloseable {
             return error(400, "Bad Request: CHAT_ADMIN_REQUIRED", null);
         }
         return ok(TelegramJson.member(userId, memberStatus.getOrDefault(userId, "member")));
+    }
+
+    /** The most getUpdates calls that were in flight at once (Telegram allows one per bot). */
+    public int mostPollsInFlight() {
+        return mostPollsInFlight.get();
+    }
+
+    /** getUpdates calls answered 409 Conflict because another was in flight, as Telegram does. */
+    public int conflicts() {
+        return conflicts.get();
+    }
+
+    private MockResponse poll() throws InterruptedException {
+        int now = pollsInFlight.incrementAndGet();
+        mostPollsInFlight.accumulateAndGet(now, Math::max);
+        try {
+            if (now > 1) {
+                conflicts.incrementAndGet();
+                return error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot"
+                        + " instance is running", null);
+            }
+            return ok(pendingUpdates());
+        } finally {
+            pollsInFlight.decrementAndGet();
+        }
     }
 
     /** Long polling: wait a little when there is nothing, or the client's poll loop spins. */
