@@ -20,7 +20,7 @@ public record DatabaseConfig(String url, String username, Secret password, int p
     private static final List<String> SCHEMES = List.of("jdbc:sqlite:", "jdbc:postgresql:");
     private static final int MAX_POOL = 64;
     private static final Duration MIN_CHECK = Duration.ofMillis(200);
-    private static final Duration MAX_CHECK = Duration.ofMinutes(1);
+    private static final Duration MAX_CHECK = Duration.ofSeconds(5); // the holder must step down before the server gives up on it
 
     public DatabaseConfig {
         url = Checks.present(url, "url").strip();

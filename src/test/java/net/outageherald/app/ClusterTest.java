@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import net.outageherald.chat.telegram.FakeBotApi;
 import net.outageherald.testing.FakeRipeStat;
+import net.outageherald.testing.FakeRisLive;
 import net.outageherald.testing.Harness;
 import net.outageherald.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -166,6 +167,35 @@ class ClusterTest {
         };
     }
 
+    @Test
+    void onlyTheLeaderFollowsRisLiveAndTheOtherConnectsWhenItDies() throws Exception {
+        // GIVEN two instances started in full, the stream on
+        try (FakeRisLive ris = new FakeRisLive()) {
+            String url = freshDatabase();
+            App a = app(url, "rislive: {url: \"" + ris.url() + "\", reconnect-backoff: 10ms, subscribe-pace: 1ms}\n");
+            a.start();
+            await().atMost(Duration.ofSeconds(10)).until(a::leader);
+            App b = app(url, "rislive: {url: \"" + ris.url() + "\", reconnect-backoff: 10ms, subscribe-pace: 1ms}\n");
+            b.start();
+
+            // THEN only the leader connects; the other says it stands by, in health and metrics
+            await().atMost(Duration.ofSeconds(10)).until(() -> ris.connections().size() == 1);
+            assertThat(b.leader()).isFalse();
+            assertThat(b.health().check().json()).contains("\"leader\":false", "\"stream\":\"standby\"");
+            assertThat(b.health().check().healthy()).isTrue();
+            assertThat(a.health().check().json()).contains("\"leader\":true");
+            assertThat(a.metrics().scrape()).contains("herald_leader 1.0");
+            assertThat(b.metrics().scrape()).contains("herald_leader 0.0");
+
+            // WHEN the leader dies, THEN the other leads and connects
+            a.leadership().abort();
+            a.close();
+            await().atMost(Duration.ofSeconds(10)).until(b::leader);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ris.connections().size() == 2);
+            assertThat(b.metrics().scrape()).contains("herald_leader 1.0");
+        }
+    }
+
     /** Each round: a minute passes, every instance runs its scheduled poll round, then every instance delivers. */
     private void rounds(int n, App leader, App... followers) throws Exception {
         for (int i = 0; i < n; i++) {
@@ -201,6 +231,10 @@ class ClusterTest {
     }
 
     private App app(String url) throws IOException {
+        return app(url, "rislive: {enabled: false}\n");
+    }
+
+    private App app(String url, String rislive) throws IOException {
         Path file = dir.resolve("herald-" + apps.size() + ".yaml");
         StringBuilder subs = new StringBuilder();
         CHATS.forEach(c -> subs.append("    - {chat: \"").append(c).append("\", targets: [AS131279]}\n"));
@@ -208,13 +242,12 @@ class ClusterTest {
                 watch: [AS131279]
                 detection: {spread-polls: false}
                 ripestat: {retry-backoff: 1ms, retry-backoff-max: 5ms, read-timeout: 1s, max-attempts: 2}
-                rislive: {enabled: false}
                 notify: {console: false}
                 telegram:
                   poll-timeout: 1s
                   request-timeout: 2s
                   subscriptions:
-                """ + subs);
+                """ + subs + rislive);
         Map<String, String> env = Map.of("HERALD_RIPESTAT_URL", ripestat.baseUrl(), "HERALD_DB_URL", url,
                 "HERALD_DB_USER", "postgres", "HERALD_DB_PASSWORD", "postgres",
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "HERALD_TELEGRAM_API_URL", telegram.url().toString());
