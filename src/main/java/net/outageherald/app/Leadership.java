@@ -43,6 +43,7 @@ final class Leadership implements AutoCloseable {
     private Leadership(LeaderLock lock, Duration every) {
         this.lock = lock;
         this.every = every;
+        this.leader = lock == null; // the only instance leads from the start; its work starts with start()
         this.loop = lock == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-leadership");
             t.setDaemon(true);
