@@ -18,6 +18,7 @@ import net.outageherald.chat.telegram.FakeBotApi;
 import net.outageherald.testing.FakeRipeStat;
 import net.outageherald.testing.FakeRisLive;
 import net.outageherald.testing.Harness;
+import net.outageherald.testing.HeraldProcess;
 import net.outageherald.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -193,6 +194,41 @@ class ClusterTest {
             await().atMost(Duration.ofSeconds(10)).until(b::leader);
             await().atMost(Duration.ofSeconds(10)).until(() -> ris.connections().size() == 2);
             assertThat(b.metrics().scrape()).contains("herald_leader 1.0");
+        }
+    }
+
+    @Test
+    void aLeaderKilledWithSigkillIsReplacedWithinTheCheckInterval() throws Exception {
+        // GIVEN a leader in a child JVM, and a second instance here standing by
+        String url = freshDatabase();
+        Path config = dir.resolve("child.yaml");
+        Files.writeString(config, "watch: [AS131279]\nrislive: {enabled: false}\nnotify: {console: false}\n");
+        Map<String, String> env = Map.of("HERALD_RIPESTAT_URL", ripestat.baseUrl(), "HERALD_DB_URL", url,
+                "HERALD_DB_USER", "postgres", "HERALD_DB_PASSWORD", "postgres");
+        try (HeraldProcess child = HeraldProcess.run(dir, config, env)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> lockHolders() == 1);
+            App b = app(url);
+            b.leadership().start();
+            assertThat(b.leader()).isFalse();
+
+            // WHEN the child is killed
+            long killed = System.nanoTime();
+            child.sigkill();
+
+            // THEN the other leads within leader-check (2 s) and a connect
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(b::leader);
+            long failoverMs = (System.nanoTime() - killed) / 1_000_000;
+            System.out.println("failover after SIGKILL took " + failoverMs + " ms (database.leader-check 2s)");
+            assertThat(failoverMs).isLessThan(2_000 + 1_500);
+        }
+    }
+
+    /** Sessions holding the leader's lock, whoever they are. */
+    private static int lockHolders() throws Exception {
+        try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
