@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
@@ -51,6 +52,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger pollsInFlight = new AtomicInteger();
     private final AtomicInteger mostPollsInFlight = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<AtomicBoolean> newestPoll =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public FakeBotApi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -172,35 +175,50 @@ public final class FakeBotApi implements AutoCloseable {
         return ok(TelegramJson.member(userId, memberStatus.getOrDefault(userId, "member")));
     }
 
-    /** The most getUpdates calls that were in flight at once (Telegram allows one per bot). */
+    /** The most getUpdates calls that were in flight at once, as this server saw them (an abandoned one counts). */
     public int mostPollsInFlight() {
         return mostPollsInFlight.get();
     }
 
-    /** getUpdates calls answered 409 Conflict because another was in flight, as Telegram does. */
+    /** getUpdates calls ended with 409 Conflict because a newer one came, as Telegram does. */
     public int conflicts() {
         return conflicts.get();
     }
 
+    /**
+     * Like Telegram, a getUpdates arriving while another is held ends the older one with 409 Conflict
+     * ("terminated by other getUpdates request"): a consumer still waiting on it sees the 409, one that
+     * already hung up does not.
+     */
     private MockResponse poll() throws InterruptedException {
+        AtomicBoolean terminated = new AtomicBoolean();
+        AtomicBoolean older = newestPoll.getAndSet(terminated);
         int now = pollsInFlight.incrementAndGet();
         mostPollsInFlight.accumulateAndGet(now, Math::max);
+        if (older != null) {
+            older.set(true);
+        }
         try {
-            if (now > 1) {
+            ArrayNode result = pendingUpdates(terminated);
+            if (terminated.get()) {
                 conflicts.incrementAndGet();
                 return error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot"
                         + " instance is running", null);
             }
-            return ok(pendingUpdates());
+            return ok(result);
         } finally {
             pollsInFlight.decrementAndGet();
+            newestPoll.compareAndSet(terminated, null);
         }
     }
 
     /** Long polling: wait a little when there is nothing, or the client's poll loop spins. */
-    private ArrayNode pendingUpdates() throws InterruptedException {
+    private ArrayNode pendingUpdates(AtomicBoolean terminated) throws InterruptedException {
         ArrayNode result = JSON.createArrayNode();
-        ObjectNode first = updates.poll(200, TimeUnit.MILLISECONDS);
+        ObjectNode first = null;
+        for (int waited = 0; first == null && waited < 200 && !terminated.get(); waited += 10) {
+            first = updates.poll(10, TimeUnit.MILLISECONDS);
+        }
         if (first != null) {
             result.add(first);
             ObjectNode more;
