@@ -39,6 +39,7 @@ public final class Scheduler implements AutoCloseable {
     /** Our jobs by name: a JDBC store keeps only names and classes, so each instance runs its own object. */
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final boolean persistent;
+    private volatile Thread stopping;
 
     public Scheduler() {
         this(Clock.systemUTC());
@@ -64,6 +65,9 @@ public final class Scheduler implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("org.quartz.threadPool.threadCount", "3");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        // a Quartz thread stuck on a lost database must not keep the process alive after the stop
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.putAll(store);
         quartz = ClusteredStore.create(p);
         try {
@@ -147,19 +151,33 @@ public final class Scheduler implements AutoCloseable {
     /** Stops firing new runs and interrupts those in progress, which end soon after (see {@link #awaitIdle}). */
     public void stopFiring() {
         try {
-            if (!quartz.isShutdown()) {
+            if (!quartz.isShutdown() && stopping == null) {
                 for (JobExecutionContext running : quartz.getCurrentlyExecutingJobs()) {
                     quartz.interrupt(running.getJobDetail().getKey());
                 }
-                // the shared store's thread must be done with the database before the pool closes
-                quartz.shutdown(persistent);
+                if (!persistent) {
+                    quartz.shutdown(false);
+                    return;
+                }
+                // the shared store's threads must be done with the database before the pool closes, but a database
+                // gone for good keeps Quartz retrying: wait for them in awaitIdle, within its timeout
+                Thread t = new Thread(() -> {
+                    try {
+                        quartz.shutdown(true);
+                    } catch (SchedulerException e) {
+                        LOG.warn("the shared scheduler did not stop cleanly: {}", e.getMessage());
+                    }
+                }, "herald-scheduler-stop");
+                t.setDaemon(true);
+                stopping = t;
+                t.start();
             }
         } catch (SchedulerException e) {
             LOG.warn("scheduler did not stop cleanly: {}", e.getMessage());
         }
     }
 
-    /** Waits until no job runs, at most {@code timeout}; true if idle. */
+    /** Waits until no job runs (and, for the shared store, Quartz has let go of the database), at most {@code timeout}. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (running) {
@@ -170,6 +188,11 @@ public final class Scheduler implements AutoCloseable {
                 }
                 running.wait(Math.max(1, left / 1_000_000));
             }
+        }
+        Thread t = stopping;
+        if (t != null) {
+            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            return !t.isAlive();
         }
         return true;
     }

@@ -122,7 +122,8 @@ public final class LeaderLock implements AutoCloseable {
         p.setProperty("ApplicationName", "outage-herald leader lock");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("connectTimeout", String.valueOf(seconds()));
-        p.setProperty("socketTimeout", String.valueOf(seconds() + 5));
+        // a partitioned holder steps down within leader-check + this, before the server gives up on it (11 s)
+        p.setProperty("socketTimeout", String.valueOf(seconds() + 2));
         Connection c = db.dedicatedConnection(p);
         try (Statement st = c.createStatement()) {
             // the server's side of a partition: a silent client's session ends, and with it the lock

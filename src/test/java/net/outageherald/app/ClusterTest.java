@@ -160,6 +160,49 @@ class ClusterTest {
         assertThat(runs.subList(before, runs.size())).containsOnly(survivor);
     }
 
+    @Test
+    void aJobRunningOnAnInstanceThatDiesRunsOnTheSurvivorOnceTheDeadOneMissesItsCheckIns() throws Exception {
+        // GIVEN the shared job running on a, stuck there (a is about to die)
+        String url = freshDatabase();
+        App a = app(url);
+        App b = app(url);
+        java.util.concurrent.CountDownLatch runningOnA = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        a.sharedScheduler().every(new net.outageherald.schedule.Job() {
+            @Override
+            public String name() {
+                return "cluster-test";
+            }
+
+            @Override
+            public void run() throws InterruptedException {
+                runningOnA.countDown();
+                never.await();
+            }
+        }, Duration.ofSeconds(1), Duration.ZERO);
+        a.sharedScheduler().start();
+        assertThat(runningOnA.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        b.sharedScheduler().every(countingJob("b", runs), Duration.ofSeconds(1), Duration.ZERO);
+        b.sharedScheduler().start();
+
+        try {
+            // WHEN a loses its database for good (it checks in no more), its run never ending
+            long died = System.nanoTime();
+            a.database().close();
+
+            // THEN b recovers a's run after the check-in allowance and runs the job from then on
+            await().atMost(Duration.ofSeconds(60)).until(() -> !runs.isEmpty());
+            long recoveredMs = (System.nanoTime() - died) / 1_000_000;
+            System.out.println("shared job recovered from a dead instance after " + recoveredMs + " ms");
+            assertThat(recoveredMs).isGreaterThan(App.CLUSTER_CHECKIN.toMillis()); // not while a still checked in
+        } finally {
+            never.countDown();
+            a.close(Duration.ofSeconds(1)); // its database is gone: it cannot stop cleanly, but it must stop
+            apps.remove(a);
+        }
+    }
+
     private static net.outageherald.schedule.Job countingJob(String instance, List<String> runs) {
         return new net.outageherald.schedule.Job() {
             @Override
