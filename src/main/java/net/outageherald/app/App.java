@@ -158,8 +158,9 @@ public final class App implements AutoCloseable {
                 streamDetection != null && maxRoundAge.compareTo(Duration.ofMinutes(15)) < 0 ? Duration.ofMinutes(15)
                         : maxRoundAge, clock, ripestat::endpoints,
                 () -> Optional.ofNullable(streamDetection).map(s -> leadership.leader() ? s.report(clock.instant())
-                        : new HealthCheck.SourceReport(true, "standby", "another instance follows RIS Live; this one"
-                        + " stands by to take over")));
+                        : new HealthCheck.SourceReport(leadership.reachable(), "standby", leadership.reachable()
+                        ? "another instance follows RIS Live; this one stands by to take over"
+                        : "cannot ask PostgreSQL which instance leads")));
         health.leader(leadership::leader);
         if (streamDetection != null) {
             new StreamMetrics(registry, streamDetection.stream);
@@ -198,7 +199,7 @@ public final class App implements AutoCloseable {
         notifier.start();
         shared.every(pruner, HistoryPruner.EVERY, Duration.ofMinutes(1));
         if (streamDetection != null) {
-            streamDetection.schedule(scheduler, leadership::leader);
+            streamDetection.schedule(scheduler, leadership::leader, leadership::reachable);
             startSchedules();
             LOG.info("Outage Herald is watching {} target(s) through RIS Live, the looking glass reconciling every {}",
                     watch.targets().size(), Durations.format(config.ripestat().reconcileInterval()));
@@ -329,7 +330,7 @@ public final class App implements AutoCloseable {
 
     /** The scheduled poll round: {@link #pollJob()}, done only while this instance leads. */
     Job pollRound() {
-        return new LeaderOnly(poll, leadership::leader);
+        return new LeaderOnly(poll, leadership::leader, leadership::reachable);
     }
 
     public LiveChecker checker() {

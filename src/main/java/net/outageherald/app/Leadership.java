@@ -37,7 +37,7 @@ final class Leadership implements AutoCloseable {
     private final List<Role> roles = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService loop;
     private volatile boolean leader;
-    private boolean unreachable;
+    private volatile boolean unreachable;
     private boolean closed;
 
     private Leadership(LeaderLock lock, Duration every) {
@@ -72,6 +72,11 @@ final class Leadership implements AutoCloseable {
 
     boolean leader() {
         return leader;
+    }
+
+    /** False while the last try to take the lock found no database to ask: then nobody may be leading. */
+    boolean reachable() {
+        return !unreachable;
     }
 
     /** Whether the lock is shared through PostgreSQL (else this instance is the only one). */

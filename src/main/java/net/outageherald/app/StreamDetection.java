@@ -74,9 +74,9 @@ final class StreamDetection implements AutoCloseable {
         this.reconcile = new ReconcileLoop(reconciler, io, config.ripestat().maxInFlight(), wake);
     }
 
-    /** Schedules the watch list's refresh every minute, done only while {@code leading}. */
-    void schedule(Scheduler scheduler, BooleanSupplier leading) {
-        scheduler.every(new LeaderOnly(watched, leading), WATCH_REFRESH, WATCH_REFRESH);
+    /** Schedules the watch list's refresh every minute, done only while {@code leading} (see {@link LeaderOnly}). */
+    void schedule(Scheduler scheduler, BooleanSupplier leading, BooleanSupplier reachable) {
+        scheduler.every(new LeaderOnly(watched, leading, reachable), WATCH_REFRESH, WATCH_REFRESH);
     }
 
     /**
