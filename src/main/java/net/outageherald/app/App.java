@@ -1,5 +1,6 @@
 package net.outageherald.app;
 
+import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ import net.outageherald.ops.SourceHealthGauges;
 import net.outageherald.ops.StreamMetrics;
 import net.outageherald.ops.TargetStatusGauges;
 import net.outageherald.outbox.Sender;
+import net.outageherald.schedule.Job;
 import net.outageherald.schedule.Scheduler;
 import net.outageherald.source.RoutingSource;
 import net.outageherald.source.ioda.IodaClient;
@@ -74,6 +76,8 @@ public final class App implements AutoCloseable {
     static final Duration STATUS_FRESH_FOR = Duration.ofMinutes(1);
     /** IODA publishes no rate limit: never more than one call a second, whatever is watched. */
     static final Duration IODA_CALL_GAP = Duration.ofSeconds(1);
+    /** Jobs shared through PostgreSQL: how often each instance checks in; one silent longer is recovered. */
+    static final Duration CLUSTER_CHECKIN = Duration.ofSeconds(5);
 
     private final HeraldConfig config;
     private final Clock clock;
@@ -87,6 +91,9 @@ public final class App implements AutoCloseable {
     private final LiveChecker checker;
     private final TargetResolver resolver;
     private final Scheduler scheduler;
+    /** Jobs that run once across the instances: Quartz clustered on PostgreSQL, {@link #scheduler} on SQLite. */
+    private final Scheduler shared;
+    private final Leadership leadership;
     private final CommandService commands;
     private final TelegramFrontEnd telegram;
     private final DiscordFrontEnd discord;
@@ -136,6 +143,10 @@ public final class App implements AutoCloseable {
                 config.ripestat().sourceapp()), watch::targets, clock, config.ioda().maxDataLag(),
                 iodaGap) : null;
         this.telegram = new TelegramFrontEnd(config.telegram(), commands, clock);
+        this.leadership = Leadership.of(db, config.database().leaderCheck());
+        if (leadership.elected()) {
+            telegram.poll(false); // the leader takes the updates (one getUpdates consumer per bot)
+        }
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(
                 ioda == null ? DataPlaneReports.NONE : ioda), senders(console), told,
@@ -155,6 +166,11 @@ public final class App implements AutoCloseable {
         this.streamDetection = config.rislive().enabled()
                 ? new StreamDetection(config, watch, resolver, routing, detector, http, io, clock, canary) : null;
         this.scheduler = new Scheduler(clock);
+        this.shared = db.isPostgres() ? Scheduler.clustered(clock, db.dataSource(), CLUSTER_CHECKIN) : scheduler;
+        leadership.add(new LeaderWork(telegram, streamDetection, scheduler));
+        Gauge.builder("herald_leader", leadership, l -> l.leader() ? 1 : 0)
+                .description("1 on the instance that follows the routing data and takes Telegram's updates, else 0")
+                .register(registry);
         new SourceHealthGauges(registry, "ripestat", ripestat::endpoints);
         new TargetStatusGauges(db, registry);
         Duration maxRoundAge = config.http().maxPollAge(config.detection().pollInterval());
@@ -163,12 +179,16 @@ public final class App implements AutoCloseable {
         this.health = new HealthCheck(scheduler, streamDetection != null ? streamDetection.watched.name() : poll.name(),
                 streamDetection != null && maxRoundAge.compareTo(Duration.ofMinutes(15)) < 0 ? Duration.ofMinutes(15)
                         : maxRoundAge, clock, ripestat::endpoints,
-                () -> Optional.ofNullable(streamDetection).map(s -> s.report(clock.instant())));
+                () -> Optional.ofNullable(streamDetection).map(s -> leadership.leader() ? s.report(clock.instant())
+                        : new HealthCheck.SourceReport(leadership.reachable(), "standby", leadership.reachable()
+                        ? "another instance follows RIS Live; this one stands by to take over"
+                        : "cannot ask PostgreSQL which instance leads")));
+        health.leader(leadership::leader);
         if (streamDetection != null) {
             new StreamMetrics(registry, streamDetection.stream);
         }
-        this.stop = new StopSequence(scheduler, streamDetection, io, http, notifier, telegram, discord, this::endpoint,
-                db, metrics);
+        this.stop = new StopSequence(scheduler, shared, leadership, streamDetection, io, http, notifier, telegram, discord,
+                this::endpoint, db, metrics);
     }
 
     static Database openDatabase(DatabaseConfig c) {
@@ -199,21 +219,49 @@ public final class App implements AutoCloseable {
         startEndpoint();
         startChats();
         notifier.start();
-        scheduler.every(pruner, HistoryPruner.EVERY, Duration.ofMinutes(1));
-        if (signalWatch != null) {
-            scheduler.every(signalWatch, config.ioda().pollInterval(), Duration.ofSeconds(5));
+        shared.every(pruner, HistoryPruner.EVERY, Duration.ofMinutes(1));
+        if (signalWatch != null) { // the leader's: it judges countries, and its series back the leader's messages
+            scheduler.every(new LeaderOnly(signalWatch, leadership::leader, leadership::reachable),
+                    config.ioda().pollInterval(), Duration.ofSeconds(5));
         }
         if (streamDetection != null) {
-            streamDetection.start(scheduler);
-            scheduler.start();
+            streamDetection.schedule(scheduler, leadership::leader, leadership::reachable);
+            startSchedules();
             LOG.info("Outage Herald is watching {} target(s) through RIS Live, the looking glass reconciling every {}",
                     watch.targets().size(), Durations.format(config.ripestat().reconcileInterval()));
         } else {
-            scheduler.every(poll, config.detection().pollInterval(), Duration.ofSeconds(1));
-            scheduler.start();
+            scheduler.every(pollRound(), config.detection().pollInterval(), Duration.ofSeconds(1));
+            startSchedules();
             LOG.info("Outage Herald is watching {} target(s), polling every {}", watch.targets().size(),
                     Durations.format(config.detection().pollInterval()));
         }
+    }
+
+    /** Starts the schedules, then the election (on SQLite this instance leads at once). */
+    private void startSchedules() {
+        scheduler.start();
+        if (shared != scheduler) {
+            shared.start();
+        }
+        leadership.start();
+        if (leadership.elected()) {
+            LOG.info("Cluster: PostgreSQL elects the instance that follows the routing data (checking every {});"
+                    + " scheduled jobs run once across the instances", Durations.format(config.database().leaderCheck()));
+        }
+    }
+
+    /** Whether this instance leads: on SQLite always, on PostgreSQL the holder of the advisory lock. */
+    public boolean leader() {
+        return leadership.leader();
+    }
+
+    Leadership leadership() {
+        return leadership;
+    }
+
+    /** The scheduler whose jobs run once across the instances (the local one on SQLite). */
+    Scheduler sharedScheduler() {
+        return shared;
     }
 
     /**
@@ -314,6 +362,11 @@ public final class App implements AutoCloseable {
 
     public PollJob pollJob() {
         return poll;
+    }
+
+    /** The scheduled poll round: {@link #pollJob()}, done only while this instance leads. */
+    Job pollRound() {
+        return new LeaderOnly(poll, leadership::leader, leadership::reachable);
     }
 
     public LiveChecker checker() {

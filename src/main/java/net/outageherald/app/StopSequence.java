@@ -28,6 +28,8 @@ final class StopSequence {
     private static final Logger LOG = LoggerFactory.getLogger(StopSequence.class);
 
     private final Scheduler scheduler;
+    private final Scheduler shared;
+    private final Leadership leadership;
     private final AutoCloseable streamDetection;
     private final ExecutorService io;
     private final OkHttpClient http;
@@ -39,10 +41,13 @@ final class StopSequence {
     private final Metrics metrics;
 
     /** @param streamDetection the stream and the loops it drives, or null when polling does the job */
-    StopSequence(Scheduler scheduler, AutoCloseable streamDetection, ExecutorService io, OkHttpClient http, Notifier notifier,
+    StopSequence(Scheduler scheduler, Scheduler shared, Leadership leadership, AutoCloseable streamDetection,
+                 ExecutorService io, OkHttpClient http, Notifier notifier,
                  TelegramFrontEnd telegram, DiscordFrontEnd discord, Supplier<OpsServer> endpoint, Database db,
                  Metrics metrics) {
         this.scheduler = scheduler;
+        this.shared = shared;
+        this.leadership = leadership;
         this.streamDetection = streamDetection;
         this.io = io;
         this.http = http;
@@ -58,6 +63,9 @@ final class StopSequence {
     boolean run(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.stopFiring();
+        if (shared != scheduler) {
+            shared.stopFiring();
+        }
         if (streamDetection != null) {
             try {
                 streamDetection.close(); // no new looks, no more updates, the judging loop ends
@@ -75,11 +83,13 @@ final class StopSequence {
         boolean roundOver = false;
         boolean requestsOver = false;
         try {
-            roundOver = scheduler.awaitIdle(left(deadline));
+            roundOver = scheduler.awaitIdle(left(deadline)) && (shared == scheduler || shared.awaitIdle(left(deadline)));
             requestsOver = io.awaitTermination(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // nothing here writes routing state any more: Telegram's polling ends, and another instance may lead at once
+        runWithin(left(deadline), leadership::close);
         // sends in flight finish and are recorded (the rest wait in the outbox), then the chats disconnect;
         // all within what is left of the deadline, so a hung platform cannot hold the process
         boolean chatsOver = runWithin(left(deadline), () -> {

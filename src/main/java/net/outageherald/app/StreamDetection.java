@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import net.outageherald.detect.Canary;
 import net.outageherald.detect.Detector;
 import net.outageherald.detect.JudgeLoop;
@@ -73,15 +74,32 @@ final class StreamDetection implements AutoCloseable {
         this.reconcile = new ReconcileLoop(reconciler, io, config.ripestat().maxInFlight(), wake);
     }
 
-    /** Resolves the watch list now and every minute, connects the stream, starts judging and looking. */
-    void start(Scheduler scheduler) {
+    /** Schedules the watch list's refresh every minute, done only while {@code leading} (see {@link LeaderOnly}). */
+    void schedule(Scheduler scheduler, BooleanSupplier leading, BooleanSupplier reachable) {
+        scheduler.every(new LeaderOnly(watched, leading, reachable), WATCH_REFRESH, WATCH_REFRESH);
+    }
+
+    /**
+     * This instance leads (at start on SQLite; on taking over on PostgreSQL): resolves the watch list now,
+     * connects the stream, starts judging and looking. Judging goes on from the state in the database.
+     */
+    void lead(Scheduler scheduler) {
         startedAt = clock.instant();
         // the first pass of the looking glass over every prefix is not a monitoring gap
         judge.graceUntil(startedAt.plus(reconciler.cadence()).plus(Duration.ofMinutes(5)));
-        scheduler.every(watched, WATCH_REFRESH, Duration.ZERO);
+        scheduler.runNow(watched.name());
         stream.start();
         loop.start();
         reconcile.start();
+    }
+
+    /**
+     * Another instance leads now: no more looks and no more judging here, at once. The stream stays
+     * connected (it writes nothing; its table stays current for taking the lead back).
+     */
+    void follow() {
+        reconcile.close();
+        loop.close();
     }
 
     /** When the stream's picture is current as of, for /status and health: now while live. */

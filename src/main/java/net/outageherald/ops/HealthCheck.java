@@ -31,6 +31,7 @@ public final class HealthCheck {
     private final Clock clock;
     private final Supplier<List<EndpointStatus>> endpoints;
     private final Supplier<Optional<SourceReport>> stream;
+    private volatile java.util.function.BooleanSupplier leader;
 
     /**
      * How the main source is doing, when it is a stream: {@code ok} false means detection is not keeping the
@@ -58,6 +59,14 @@ public final class HealthCheck {
         this.maxAge = maxAge;
         this.clock = clock;
         this.endpoints = endpoints;
+    }
+
+    /**
+     * Shows in the body whether this instance leads (follows the routing data; with several instances on
+     * PostgreSQL one does, the others stand by). Without it the body says nothing about it.
+     */
+    public void leader(java.util.function.BooleanSupplier leading) {
+        this.leader = leading;
     }
 
     public Result check() {
@@ -91,6 +100,10 @@ public final class HealthCheck {
         }
         body.put("status", healthy ? "ok" : "unhealthy");
         body.put("reason", reason);
+        java.util.function.BooleanSupplier leading = leader;
+        if (leading != null) {
+            body.put("leader", leading.getAsBoolean());
+        }
         last.ifPresent(at -> body.put("lastRound", at.toString()));
         scheduler.lastFailed(job).filter(f -> last.isEmpty() || f.isAfter(last.get()))
                 .ifPresent(at -> body.put("lastRoundFailed", at.toString()));

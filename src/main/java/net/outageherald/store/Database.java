@@ -23,10 +23,16 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, String jdbcUrl, String user, String password) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
     }
 
     /** Opens the database (creating an SQLite file's folder) and migrates it to the latest schema. */
@@ -60,7 +66,9 @@ public final class Database implements AutoCloseable {
         try {
             var result = Flyway.configure()
                     .dataSource(ds)
-                    .locations("classpath:db/migration")
+                    // Quartz's clustered job store only on PostgreSQL: on SQLite one instance keeps its jobs in memory
+                    .locations(postgres ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                            : new String[] {"classpath:db/migration"})
                     .placeholders(Map.of("id_pk", postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"))
                     .load()
                     .migrate();
@@ -72,7 +80,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("could not migrate the database at " + masked(jdbcUrl) + ": " + e.getMessage(), e);
         }
-        return new Database(ds, postgres);
+        return new Database(ds, postgres, jdbcUrl, user, password);
     }
 
     /** pgjdbc takes {@code ?password=…} in the URL too; an error message must not carry it to a log. */
@@ -103,6 +111,25 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a session that must live as long as its holder
+     * (an advisory lock): the pool would hand it back, retire it or share it. PostgreSQL only.
+     */
+    Connection dedicatedConnection(java.util.Properties extra) throws SQLException {
+        if (!postgres) {
+            throw new IllegalStateException("a dedicated session is only needed (and kept) on PostgreSQL");
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(extra);
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        return java.sql.DriverManager.getConnection(jdbcUrl, p);
     }
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */

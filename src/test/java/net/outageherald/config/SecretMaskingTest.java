@@ -41,6 +41,6 @@ class SecretMaskingTest {
         // GIVEN the default database config, which has no password
         // WHEN / THEN it says so rather than printing null
         assertThat(DatabaseConfig.defaults().toString())
-                .isEqualTo("DatabaseConfig[url=jdbc:sqlite:data/outage-herald.db, username=null, password=(none), poolSize=10]");
+                .isEqualTo("DatabaseConfig[url=jdbc:sqlite:data/outage-herald.db, username=null, password=(none), poolSize=10, leaderCheck=PT2S]");
     }
 }

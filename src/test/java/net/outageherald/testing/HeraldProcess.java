@@ -60,6 +60,12 @@ public final class HeraldProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL: no shutdown hook, no clean close; the kernel closes its sockets. */
+    public void sigkill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

@@ -30,7 +30,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * One bot's connection: getMe (a rejected token ends it here), setMyCommands, then long polling with
  * updates handed to a small command pool so a slow /status never holds up the poll loop. When the API
- * cannot be reached it tries again in the background with a capped backoff, saying so once.
+ * cannot be reached it tries again in the background with a capped backoff, saying so once. Polling runs
+ * only while {@link #poll} allows it (the Bot API takes one getUpdates consumer per bot: with several
+ * instances, the leader's); sends go on regardless.
  */
 final class BotConnection implements AutoCloseable {
 
@@ -50,12 +52,14 @@ final class BotConnection implements AutoCloseable {
     private final ScheduledExecutorService poller = singleThread("telegram-poll");
     private final ExecutorService commandPool;
     private volatile TelegramBotsLongPollingApplication app;
+    private volatile boolean pollWanted;
+    private CommandHandler handler;
     private Duration nextRetry = FIRST_RETRY;
     private int failures;
     private volatile boolean closed;
 
     BotConnection(TelegramClient client, TelegramHttp http, TelegramBotToken token, TelegramConfig config,
-                  Function<String, CommandHandler> handlers, Consumer<State> onState) {
+                  Function<String, CommandHandler> handlers, Consumer<State> onState, boolean poll) {
         this.client = client;
         this.http = http;
         this.token = token;
@@ -64,6 +68,7 @@ final class BotConnection implements AutoCloseable {
         this.handlers = handlers;
         this.onState = onState;
         this.commandPool = commandPool(config.commandThreads());
+        this.pollWanted = poll;
     }
 
     /** One attempt now; on a transient failure the next ones run in the background. */
@@ -87,23 +92,73 @@ final class BotConnection implements AutoCloseable {
             return retryLater("getMe", e);
         }
         registerCommands();
-        CommandHandler handler = handlers.apply(me.getUserName());
-        try {
-            app = new TelegramBotsLongPollingApplication(ObjectMapper::new, http::polling, () -> poller);
-            // polling starts inside registerBot
-            app.registerBot(token.reveal(), () -> url, last -> getUpdates(last, config.pollTimeout()),
-                    updates -> dispatch(updates, handler));
-        } catch (TelegramApiException | RuntimeException e) {
-            closeApp();
-            return retryLater("deleteWebhook", e);
+        handler = handlers.apply(me.getUserName());
+        if (pollWanted) {
+            try {
+                startPolling();
+            } catch (TelegramApiException | RuntimeException e) {
+                closeApp();
+                return retryLater("deleteWebhook", e);
+            }
         }
         if (closed) {
             closeApp();
             return State.STOPPED;
         }
-        LOG.info("Telegram: bot @{} is listening for commands via {}{}", me.getUserName(), config.apiUrl(),
+        LOG.info("Telegram: bot @{} is {} via {}{}", me.getUserName(), pollWanted ? "listening for commands"
+                        : "connected (another instance takes the updates; this one sends)", config.apiUrl(),
                 failures == 0 ? "" : " (after " + failures + (failures == 1 ? " failed attempt)" : " failed attempts)"));
         return report(State.RUNNING);
+    }
+
+    /** Polling starts inside registerBot. */
+    private void startPolling() throws TelegramApiException {
+        CommandHandler h = handler;
+        app = new TelegramBotsLongPollingApplication(ObjectMapper::new, http::polling, () -> poller);
+        app.registerBot(token.reveal(), () -> url, last -> getUpdates(last, config.pollTimeout()),
+                updates -> dispatch(updates, h));
+        if (!pollWanted) {
+            closeApp(); // told to stop while it started
+        }
+    }
+
+    /**
+     * Starts or stops taking updates. Stopping cancels the getUpdates in flight and returns once the poll
+     * loop is idle, so that another consumer may start right after without a 409 Conflict.
+     */
+    void poll(boolean on) {
+        pollWanted = on;
+        if (on) {
+            try {
+                lifecycle.execute(this::pollIfConnected);
+            } catch (RejectedExecutionException closing) {
+                // closed
+            }
+            return;
+        }
+        closeApp();
+        http.cancelPolls();
+        try {
+            poller.submit(() -> { }).get(5, TimeUnit.SECONDS); // after the poll task that was running
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | RejectedExecutionException e) {
+            LOG.debug("Telegram: waiting for the poll loop to end: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void pollIfConnected() {
+        if (closed || !pollWanted || handler == null || app != null) {
+            return; // not connected yet: connect() starts polling when it is
+        }
+        try {
+            startPolling();
+            LOG.info("Telegram: taking the bot's updates on this instance now");
+        } catch (TelegramApiException | RuntimeException e) {
+            closeApp();
+            retryLater("deleteWebhook", e);
+        }
     }
 
     private void registerCommands() {

@@ -39,6 +39,7 @@ public final class TelegramFrontEnd implements AutoCloseable {
     private final Object lock = new Object();
     private State state = State.NEW;
     private BotConnection connection;
+    private volatile boolean polling = true;
 
     /**
      * @param config   the {@code telegram:} section (token, API URL, admin cache, poll timeout)
@@ -87,10 +88,25 @@ public final class TelegramFrontEnd implements AutoCloseable {
                 return state;
             }
             state = State.CONNECTING;
-            connection = new BotConnection(client, http, token, config, this::newHandler, this::onState);
+            connection = new BotConnection(client, http, token, config, this::newHandler, this::onState, polling);
         }
         connection.connect();
         return state();
+    }
+
+    /**
+     * Whether this instance takes the bot's updates (getUpdates): yes by default; with several instances
+     * only the leader does, and stopping returns once its last poll has ended. Sends are not affected.
+     */
+    public void poll(boolean on) {
+        BotConnection c;
+        synchronized (lock) {
+            polling = on;
+            c = connection;
+        }
+        if (c != null) {
+            c.poll(on);
+        }
     }
 
     public State state() {

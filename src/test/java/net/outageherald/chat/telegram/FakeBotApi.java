@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
@@ -28,15 +29,15 @@ import mockwebserver3.RecordedRequest;
  * Like Telegram, it lists a group's admins to any member ({@code getChatAdministrators}) but tells about
  * another member ({@code getChatMember}) only while the bot is an admin itself, which it is not by default.
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
-    static final String TOKEN = "123456:AAF-fake_token_for_tests_0123456789";
+    public static final String TOKEN = "123456:AAF-fake_token_for_tests_0123456789";
     static final String BOT_USERNAME = "HeraldBot";
     static final long BOT_ID = 123456;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call as the fake received it: lower-case method name and the JSON body. */
-    record Call(String method, JsonNode body) {
+    public record Call(String method, JsonNode body) {
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -51,7 +52,13 @@ final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
     private final AtomicInteger nextUpdateId = new AtomicInteger(1);
 
-    FakeBotApi() throws IOException {
+    private final AtomicInteger pollsInFlight = new AtomicInteger();
+    private final AtomicInteger mostPollsInFlight = new AtomicInteger();
+    private final AtomicInteger conflicts = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<AtomicBoolean> newestPoll =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    public FakeBotApi() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -61,7 +68,7 @@ final class FakeBotApi implements AutoCloseable {
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getPort());
     }
 
@@ -88,7 +95,7 @@ final class FakeBotApi implements AutoCloseable {
         botIsAdmin = admin;
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method.toLowerCase(Locale.ROOT))).toList();
     }
 
@@ -144,7 +151,7 @@ final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "getme" -> ok(TelegramJson.user(BOT_ID, "Outage Herald", BOT_USERNAME, true));
             case "deletewebhook", "setmycommands", "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
-            case "getupdates" -> ok(pendingUpdates());
+            case "getupdates" -> poll();
             case "sendmessage" -> ok(TelegramJson.sentMessage(nextMessageId.getAndIncrement(), body));
             case "editmessagetext", "editmessagecaption" -> ok(TelegramJson.sentMessage(body.path("message_id").asInt(), body));
             case "sendphoto" -> photo(body);
@@ -194,10 +201,50 @@ final class FakeBotApi implements AutoCloseable {
         return ok(TelegramJson.member(userId, memberStatus.getOrDefault(userId, "member")));
     }
 
+    /** The most getUpdates calls that were in flight at once, as this server saw them (an abandoned one counts). */
+    public int mostPollsInFlight() {
+        return mostPollsInFlight.get();
+    }
+
+    /** getUpdates calls ended with 409 Conflict because a newer one came, as Telegram does. */
+    public int conflicts() {
+        return conflicts.get();
+    }
+
+    /**
+     * Like Telegram, a getUpdates arriving while another is held ends the older one with 409 Conflict
+     * ("terminated by other getUpdates request"): a consumer still waiting on it sees the 409, one that
+     * already hung up does not.
+     */
+    private MockResponse poll() throws InterruptedException {
+        AtomicBoolean terminated = new AtomicBoolean();
+        AtomicBoolean older = newestPoll.getAndSet(terminated);
+        int now = pollsInFlight.incrementAndGet();
+        mostPollsInFlight.accumulateAndGet(now, Math::max);
+        if (older != null) {
+            older.set(true);
+        }
+        try {
+            ArrayNode result = pendingUpdates(terminated);
+            if (terminated.get()) {
+                conflicts.incrementAndGet();
+                return error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot"
+                        + " instance is running", null);
+            }
+            return ok(result);
+        } finally {
+            pollsInFlight.decrementAndGet();
+            newestPoll.compareAndSet(terminated, null);
+        }
+    }
+
     /** Long polling: wait a little when there is nothing, or the client's poll loop spins. */
-    private ArrayNode pendingUpdates() throws InterruptedException {
+    private ArrayNode pendingUpdates(AtomicBoolean terminated) throws InterruptedException {
         ArrayNode result = JSON.createArrayNode();
-        ObjectNode first = updates.poll(200, TimeUnit.MILLISECONDS);
+        ObjectNode first = null;
+        for (int waited = 0; first == null && waited < 200 && !terminated.get(); waited += 10) {
+            first = updates.poll(10, TimeUnit.MILLISECONDS);
+        }
         if (first != null) {
             result.add(first);
             ObjectNode more;
