@@ -310,9 +310,20 @@ class ClusterTest {
     }
 
     /** The texts sent to {@code chat}, edits aside. */
+    /** What a chat was told: text messages, and photos (a chart) with the text as caption. */
     private List<String> texts(String chat) {
-        return telegram.calls("sendmessage").stream().filter(c -> c.body().path("chat_id").asText().equals(chat))
-                .map(c -> c.body().path("text").asText()).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (var c : telegram.calls("sendmessage")) {
+            if (c.body().path("chat_id").asText().equals(chat)) {
+                out.add(c.body().path("text").asText());
+            }
+        }
+        for (var c : telegram.calls("sendphoto")) {
+            if (c.body().path("chat_id").asText().equals(chat) && c.body().has("caption")) {
+                out.add(c.body().path("caption").asText());
+            }
+        }
+        return out;
     }
 
     private App app(String url) throws IOException {
