@@ -121,43 +121,112 @@ public final class Detector {
      */
     public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
                          boolean heldBySource) {
+        Judging job = new Judging(info, observed, failure, dataAt, heldBySource, true);
         Instant now = clock.instant();
-        Instant asOf = dataAt == null ? now : dataAt;
-        Judged decided = db.inTransaction(tx -> {
-            TargetRecord record = targets.find(tx, info.key()).orElseThrow(
-                    () -> new SQLException("target " + info.key() + " was never resolved"));
-            Map<Prefix, PrefixState> states = prefixStates.load(tx, record.prefixes());
-            List<PrefixState> seen = new ArrayList<>();
-            List<PrefixState> missed = new ArrayList<>();
-            states.forEach((p, s) -> (observed.contains(p) ? seen : missed).add(s));
-            Evaluation eval = record.prefixes().isEmpty() ? Evaluation.unknown("it announces no prefixes")
-                    : evaluator.evaluate(seen, missed);
-            Transition t;
-            if (eval.status() == Status.UNKNOWN) {
-                String why = failure != null ? failure : eval.reason();
-                t = machine.miss(record.state(), now);
-                if (heldBySource && has(t, EventType.MONITORING_DEGRADED)) {
-                    quietlyDegraded.add(info.key());
-                    t = without(t, EventType.MONITORING_DEGRADED);
-                }
-                return store(tx, info, record, t, eval, why, now);
-            }
-            // a prefix already dark in the last judged round (then still UP) did not start this outage
-            Instant lastJudged = record.state().lastGoodAt();
-            Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
-                    .filter(d -> lastJudged == null || d.isAfter(lastJudged))
-                    .min(Instant::compareTo).orElse(null);
-            t = machine.observe(record.state(), eval.status(), now, began, asOf);
-            sample(tx, info.key(), eval, now);
-            if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
-                t = without(t, EventType.MONITORING_RECOVERED);
-            }
-            return store(tx, info, record, t, eval, null, now);
-        });
+        Judged decided = db.inTransaction(tx -> judgeIn(tx, job, now));
         if (!decided.events().isEmpty()) {
             sink.afterCommit(decided.events());
         }
         return decided;
+    }
+
+    /**
+     * What to judge of one target: as {@link #judged(TargetInfo, Set, String, Instant, boolean)}, and whether
+     * the round saw new data of it ({@code newData}: a stream update or a look since its last judging). Only
+     * judgings of new data count towards {@code confirm-after}; judging the same data again proves nothing.
+     */
+    public record Judging(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
+                          boolean heldBySource, boolean newData) {
+    }
+
+    /**
+     * Judges these targets in one transaction (one commit for the whole round, so that a round of many
+     * targets, or of the deadline that confirms an outage, is not a round of many commits). If that
+     * transaction fails, each target is judged in its own, so that one target's trouble does not stop the
+     * others; a target that fails then too is left out of the answer (and logged).
+     *
+     * @return the state each judged target is left in, by target key
+     */
+    public Map<String, TargetState> judgedAll(List<Judging> jobs) {
+        if (jobs.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        List<Judged> all;
+        try {
+            all = db.inTransaction(tx -> {
+                List<Judged> out = new ArrayList<>(jobs.size());
+                for (Judging job : jobs) {
+                    out.add(judgeIn(tx, job, now));
+                }
+                return out;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Judging {} targets together failed ({}); judging them one by one", jobs.size(), e.toString());
+            return oneByOne(jobs, now);
+        }
+        Map<String, TargetState> states = new java.util.LinkedHashMap<>();
+        List<Event> events = new ArrayList<>();
+        for (Judged j : all) {
+            states.put(j.state().targetKey(), j.state());
+            events.addAll(j.events());
+        }
+        if (!events.isEmpty()) {
+            sink.afterCommit(events);
+        }
+        return states;
+    }
+
+    private Map<String, TargetState> oneByOne(List<Judging> jobs, Instant now) {
+        Map<String, TargetState> states = new java.util.LinkedHashMap<>();
+        for (Judging job : jobs) {
+            try {
+                Judged j = db.inTransaction(tx -> judgeIn(tx, job, now));
+                states.put(job.info().key(), j.state());
+                if (!j.events().isEmpty()) {
+                    sink.afterCommit(j.events());
+                }
+            } catch (RuntimeException e) { // one target's trouble must not stop the others
+                LOG.error("judging {} failed: {}", job.info().key(), e.toString());
+            }
+        }
+        return states;
+    }
+
+    private Judged judgeIn(Connection tx, Judging job, Instant now) throws SQLException {
+        TargetInfo info = job.info();
+        Set<Prefix> observed = job.observed();
+        String failure = job.failure();
+        Instant asOf = job.dataAt() == null ? now : job.dataAt();
+        TargetRecord record = targets.find(tx, info.key()).orElseThrow(
+                () -> new SQLException("target " + info.key() + " was never resolved"));
+        Map<Prefix, PrefixState> states = prefixStates.load(tx, record.prefixes());
+        List<PrefixState> seen = new ArrayList<>();
+        List<PrefixState> missed = new ArrayList<>();
+        states.forEach((p, s) -> (observed.contains(p) ? seen : missed).add(s));
+        Evaluation eval = record.prefixes().isEmpty() ? Evaluation.unknown("it announces no prefixes")
+                : evaluator.evaluate(seen, missed);
+        Transition t;
+        if (eval.status() == Status.UNKNOWN) {
+            String why = failure != null ? failure : eval.reason();
+            t = machine.miss(record.state(), now);
+            if (job.heldBySource() && has(t, EventType.MONITORING_DEGRADED)) {
+                quietlyDegraded.add(info.key());
+                t = without(t, EventType.MONITORING_DEGRADED);
+            }
+            return store(tx, info, record, t, eval, why, now);
+        }
+        // a prefix already dark in the last judged round (then still UP) did not start this outage
+        Instant lastJudged = record.state().lastGoodAt();
+        Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
+                .filter(d -> lastJudged == null || d.isAfter(lastJudged))
+                .min(Instant::compareTo).orElse(null);
+        t = machine.observe(record.state(), eval.status(), now, began, asOf, job.newData());
+        sample(tx, info.key(), eval, now);
+        if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
+            t = without(t, EventType.MONITORING_RECOVERED);
+        }
+        return store(tx, info, record, t, eval, null, now);
     }
 
     private static boolean has(Transition t, EventType type) {

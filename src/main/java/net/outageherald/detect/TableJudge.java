@@ -33,7 +33,10 @@ public final class TableJudge {
     private static final Logger LOG = LoggerFactory.getLogger(TableJudge.class);
     /** Every target is judged at least this often, so that data growing old is noticed. */
     static final Duration ALL_EVERY = Duration.ofSeconds(30);
-    /** A change waiting for confirmation is judged at least this often (confirm-after counts rounds). */
+    /**
+     * A change waiting for confirmation is judged at least this often: its deadline, and new data, are noticed
+     * (confirm-after counts rounds of new data only).
+     */
     static final Duration PENDING_EVERY = Duration.ofSeconds(5);
 
     private final RoutingTable table;
@@ -44,6 +47,9 @@ public final class TableJudge {
     private final Clock clock;
     private final Map<String, Instant> deadlines = new HashMap<>();
     private final Map<String, Instant> lastJudged = new HashMap<>();
+    /** The data each target was last judged on ({@link RoutingTable#dataVersion}): unchanged, nothing new. */
+    private final Map<String, Long> judgedVersion = new HashMap<>();
+    private java.util.function.Consumer<List<Prefix>> wantLooks;
     private final SourceGuard guard;
     private Set<Prefix> held = Set.of();
     private Instant lastAll;
@@ -106,20 +112,57 @@ public final class TableJudge {
                 due.putIfAbsent(r.info().key(), r);
             }
         }
-        for (Resolved r : due.values()) {
-            judge(r, now);
-        }
+        judge(due.values(), now);
         if (all) {
             lastAll = now;
             Set<String> keys = new HashSet<>();
             snapshot.targets().forEach(r -> keys.add(r.info().key()));
             deadlines.keySet().retainAll(keys);
             lastJudged.keySet().retainAll(keys);
+            judgedVersion.keySet().retainAll(keys);
         }
         return nextDue(now);
     }
 
-    private void judge(Resolved r, Instant now) {
+    /** Judges these targets in one transaction, and notes what each one waits for. */
+    private void judge(Collection<Resolved> due, Instant now) {
+        List<Detector.Judging> jobs = new ArrayList<>(due.size());
+        Map<String, Long> versions = new HashMap<>();
+        for (Resolved r : due) {
+            Detector.Judging job = job(r, now, versions);
+            if (job != null) {
+                jobs.add(job);
+            }
+        }
+        Map<String, TargetState> after;
+        try {
+            after = detector.judgedAll(jobs);
+        } catch (RuntimeException e) { // one round's trouble: tried again in PENDING_EVERY, not at once
+            jobs.forEach(j -> lastJudged.put(j.info().key(), now));
+            LOG.error("judging {} targets failed: {}", jobs.size(), e.toString());
+            return;
+        }
+        for (Detector.Judging job : jobs) {
+            String key = job.info().key();
+            lastJudged.put(key, now); // a target that failed is tried again in PENDING_EVERY, not at once
+            TargetState state = after.get(key);
+            if (state == null) {
+                continue;
+            }
+            judgedVersion.put(key, versions.get(key));
+            if (state.candidate() != null && state.pendingSince() != null) {
+                deadlines.put(key, state.pendingSince().plus(config.confirmFor()));
+                if (!job.newData() && state.candidateCount() < config.confirmAfter()) {
+                    askLooks(job, state.candidateCount());
+                }
+            } else {
+                deadlines.remove(key);
+            }
+        }
+    }
+
+    /** What to judge of one target now, or null when it is not judged (the looking glass's first pass). */
+    private Detector.Judging job(Resolved r, Instant now, Map<String, Long> versions) {
         Set<Prefix> observed = new HashSet<>();
         Instant oldest = null;
         for (Prefix p : r.prefixes()) {
@@ -132,7 +175,7 @@ public final class TableJudge {
         int missing = r.prefixes().size() - observed.size();
         if (missing > 0 && now.isBefore(graceUntil)) {
             // the looking glass's first pass is not done yet: no data is not yet a gap worth telling anyone
-            return;
+            return null;
         }
         String failure = r.refusal() != null ? r.refusal() : missing == 0 ? null : missing + " of "
                 + r.prefixes().size() + " prefixes have no routing data younger than "
@@ -141,18 +184,34 @@ public final class TableJudge {
         if (heldBack) {
             failure = SourceGuard.HELD;
         }
-        try {
-            TargetState after = detector.judged(r.info(), observed, failure, oldest, heldBack).state();
-            lastJudged.put(r.info().key(), now);
-            if (after.candidate() != null && after.pendingSince() != null) {
-                deadlines.put(r.info().key(), after.pendingSince().plus(config.confirmFor()));
-            } else {
-                deadlines.remove(r.info().key());
-            }
-        } catch (RuntimeException e) { // one target's trouble must not stop the others
-            lastJudged.put(r.info().key(), now); // tried again in PENDING_EVERY, not at once
-            LOG.error("judging {} failed: {}", r.info().key(), e.toString());
+        long version = table.dataVersion(r.prefixes());
+        versions.put(r.info().key(), version);
+        boolean newData = !Long.valueOf(version).equals(judgedVersion.get(r.info().key()));
+        return new Detector.Judging(r.info(), observed, failure, oldest, heldBack, newData);
+    }
+
+    /**
+     * A change waits for more rounds of new data than it has and nothing new came: asks the looking glass
+     * for a look at as many of the target's prefixes as rounds are missing (its answers are new data).
+     */
+    private void askLooks(Detector.Judging job, int count) {
+        if (wantLooks == null) {
+            return;
         }
+        Resolved r = watched.current().targets().stream().filter(t -> t.info().key().equals(job.info().key()))
+                .findFirst().orElse(null);
+        if (r != null) {
+            int n = Math.max(1, config.confirmAfter() - count);
+            wantLooks.accept(r.prefixes().subList(0, Math.min(n, r.prefixes().size())));
+        }
+    }
+
+    /**
+     * Where a change waiting for rounds of new data asks for looks at its prefixes (the {@link Reconciler});
+     * without it such a change waits for the stream's next word.
+     */
+    public synchronized void askLooksWith(java.util.function.Consumer<List<Prefix>> wantLooks) {
+        this.wantLooks = wantLooks;
     }
 
     /**

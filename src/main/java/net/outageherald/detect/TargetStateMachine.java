@@ -34,6 +34,17 @@ public final class TargetStateMachine {
      *               status never rests on data older than that
      */
     public Transition observe(TargetState before, Status seen, Instant at, Instant outageBeganAt, Instant dataAt) {
+        return observe(before, seen, at, outageBeganAt, dataAt, true);
+    }
+
+    /**
+     * As {@link #observe(TargetState, Status, Instant, Instant, Instant)}; {@code newData} says whether this
+     * round judged data not judged before (a stream update or a look). Only such rounds count towards
+     * {@code confirm-after}: judging unchanged data again is no further evidence. {@code confirm-for} counts
+     * time, whatever the data.
+     */
+    public Transition observe(TargetState before, Status seen, Instant at, Instant outageBeganAt, Instant dataAt,
+                              boolean newData) {
         if (seen == Status.UNKNOWN) {
             throw new IllegalArgumentException("an UNKNOWN round is a miss, not an observation");
         }
@@ -58,7 +69,7 @@ public final class TargetStateMachine {
         boolean sameStreak = s.candidate() != null && s.candidate().isOutage() == seen.isOutage();
         Instant since = sameStreak && s.pendingSince() != null ? s.pendingSince()
                 : earliest(at, outageBeganAt, confirmed);
-        int count = sameStreak ? s.candidateCount() + 1 : 1;
+        int count = !sameStreak ? 1 : newData ? s.candidateCount() + 1 : Math.max(1, s.candidateCount());
         s = s.withCandidate(seen, count, since);
         if (count < config.confirmAfter() || Duration.between(since, at).compareTo(config.confirmFor()) < 0) {
             return new Transition(s, changes);
