@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -96,11 +95,12 @@ public final class JudgeLoop implements AutoCloseable {
         lock.lock();
         try {
             while (running && !changed) {
-                long waitMillis = Duration.between(clock.instant(), next).toMillis();
-                if (waitMillis <= 0) {
+                // to the nanosecond: a round a fraction of a millisecond early would find its deadline not come
+                long waitNanos = Duration.between(clock.instant(), next).toNanos();
+                if (waitNanos <= 0) {
                     break;
                 }
-                signal.await(waitMillis, TimeUnit.MILLISECONDS);
+                signal.awaitNanos(waitNanos);
             }
             // a confirmation due now is not held up by gathering the changes that came with it
             boolean gather = changed && clock.instant().isBefore(next);

@@ -132,6 +132,8 @@ public final class TableJudge {
             Detector.Judging job = job(r, now, versions);
             if (job != null) {
                 jobs.add(job);
+            } else {
+                lastJudged.put(r.info().key(), now); // not judged now; looked at again in PENDING_EVERY
             }
         }
         Map<String, TargetState> after;
@@ -223,7 +225,9 @@ public final class TableJudge {
     }
 
     private Instant nextDue(Instant now) {
-        Instant floor = now.plusMillis(100);
+        // a deadline a moment away is kept to the moment (a late confirmation is a late alert); one that passed
+        // without confirming waits PENDING_EVERY after its last judging, so this floor only stops a busy loop
+        Instant floor = now.plusMillis(1);
         Instant next = lastAll.plus(ALL_EVERY);
         next = next.isBefore(floor) ? floor : next;
         for (Map.Entry<String, Instant> d : deadlines.entrySet()) {
