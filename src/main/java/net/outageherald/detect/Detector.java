@@ -121,7 +121,7 @@ public final class Detector {
      */
     public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
                          boolean heldBySource) {
-        Judging job = new Judging(info, observed, failure, dataAt, heldBySource, true);
+        Judging job = new Judging(info, observed, failure, dataAt, heldBySource, 1);
         Instant now = clock.instant();
         Judged decided = db.inTransaction(tx -> judgeIn(tx, job, now));
         if (!decided.events().isEmpty()) {
@@ -132,11 +132,12 @@ public final class Detector {
 
     /**
      * What to judge of one target: as {@link #judged(TargetInfo, Set, String, Instant, boolean)}, and whether
-     * the round saw new data of it ({@code newData}: a stream update or a look since its last judging). Only
-     * judgings of new data count towards {@code confirm-after}; judging the same data again proves nothing.
+     * how much new data of it the round saw ({@code newWords}: stream updates of its prefixes and newer looks
+     * since its last judging; a poll round is one). Only new data counts towards {@code confirm-after}; judging
+     * the same data again proves nothing.
      */
     public record Judging(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
-                          boolean heldBySource, boolean newData) {
+                          boolean heldBySource, int newWords) {
     }
 
     /**
@@ -221,7 +222,7 @@ public final class Detector {
         Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
                 .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                 .min(Instant::compareTo).orElse(null);
-        t = machine.observe(record.state(), eval.status(), now, began, asOf, job.newData());
+        t = machine.observe(record.state(), eval.status(), now, began, asOf, job.newWords());
         sample(tx, info.key(), eval, now);
         if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
             t = without(t, EventType.MONITORING_RECOVERED);

@@ -35,7 +35,7 @@ public final class TableJudge {
     static final Duration ALL_EVERY = Duration.ofSeconds(30);
     /**
      * A change waiting for confirmation is judged at least this often: its deadline, and new data, are noticed
-     * (confirm-after counts rounds of new data only).
+     * (confirm-after counts new data only: stream updates of the target's prefixes and newer looks).
      */
     static final Duration PENDING_EVERY = Duration.ofSeconds(5);
 
@@ -128,7 +128,9 @@ public final class TableJudge {
     private void judge(Collection<Resolved> due, Instant now) {
         List<Detector.Judging> jobs = new ArrayList<>(due.size());
         Map<String, Long> versions = new HashMap<>();
+        Map<String, Resolved> byKey = new HashMap<>();
         for (Resolved r : due) {
+            byKey.put(r.info().key(), r);
             Detector.Judging job = job(r, now, versions);
             if (job != null) {
                 jobs.add(job);
@@ -154,8 +156,8 @@ public final class TableJudge {
             judgedVersion.put(key, versions.get(key));
             if (state.candidate() != null && state.pendingSince() != null) {
                 deadlines.put(key, state.pendingSince().plus(config.confirmFor()));
-                if (!job.newData() && state.candidateCount() < config.confirmAfter()) {
-                    askLooks(job, state.candidateCount());
+                if (job.newWords() == 0 && state.candidateCount() < config.confirmAfter()) {
+                    askLooks(byKey.get(key), state.candidateCount());
                 }
             } else {
                 deadlines.remove(key);
@@ -188,28 +190,24 @@ public final class TableJudge {
         }
         long version = table.dataVersion(r.prefixes());
         versions.put(r.info().key(), version);
-        boolean newData = !Long.valueOf(version).equals(judgedVersion.get(r.info().key()));
-        return new Detector.Judging(r.info(), observed, failure, oldest, heldBack, newData);
+        Long before = judgedVersion.get(r.info().key());
+        int newWords = before == null ? 1 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, version - before));
+        return new Detector.Judging(r.info(), observed, failure, oldest, heldBack, newWords);
     }
 
     /**
-     * A change waits for more rounds of new data than it has and nothing new came: asks the looking glass
-     * for a look at as many of the target's prefixes as rounds are missing (its answers are new data).
+     * A change waits for more new data than it has and nothing new came: asks the looking glass for a look
+     * at as many of the target's prefixes as words are missing (its answers are new data).
      */
-    private void askLooks(Detector.Judging job, int count) {
-        if (wantLooks == null) {
-            return;
-        }
-        Resolved r = watched.current().targets().stream().filter(t -> t.info().key().equals(job.info().key()))
-                .findFirst().orElse(null);
-        if (r != null) {
+    private void askLooks(Resolved r, int count) {
+        if (wantLooks != null && r != null && !r.prefixes().isEmpty()) {
             int n = Math.max(1, config.confirmAfter() - count);
             wantLooks.accept(r.prefixes().subList(0, Math.min(n, r.prefixes().size())));
         }
     }
 
     /**
-     * Where a change waiting for rounds of new data asks for looks at its prefixes (the {@link Reconciler});
+     * Where a change waiting for new data asks for looks at its prefixes (the {@link Reconciler});
      * without it such a change waits for the stream's next word.
      */
     public synchronized void askLooksWith(java.util.function.Consumer<List<Prefix>> wantLooks) {

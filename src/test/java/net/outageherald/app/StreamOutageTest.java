@@ -109,34 +109,6 @@ class StreamOutageTest {
     }
 
     @Test
-    void judgingTheSameDataAgainConfirmsNothingAndLooksAreAskedFor() throws InterruptedException {
-        // WHEN every peer withdraws every prefix once, and the loop judges that same picture every 5 s for 2 min
-        stream(0, peer -> FakeRisLive.withdrawal("rrc00", peer, KP));
-        for (int i = 0; i < 24; i++) {
-            clock.advance(Duration.ofSeconds(5));
-            sd.judge.round();
-        }
-
-        // THEN nothing is told: one round of new data is not confirm-after's three
-        assertThat(types()).isEmpty();
-
-        // WHEN the looking glass, asked for second opinions, answers with two new looks that agree
-        ripestat.withdraw(KP.toArray(String[]::new));
-        for (int look = 0; look < 2; look++) {
-            Prefix p = sd.reconciler.next();
-            p = p != null ? p : sd.reconciler.next(); // second looks take every other turn
-            assertThat(p).isNotNull();
-            assertThat(KP).contains(p.cidr());
-            assertThat(sd.reconciler.look(p)).isTrue();
-            clock.advance(Duration.ofSeconds(5));
-            sd.judge.round();
-        }
-
-        // THEN those rounds of new data confirm it
-        assertThat(types()).containsExactly(EventType.OUTAGE_STARTED);
-    }
-
-    @Test
     void stoppingWaitsForAJudgingRoundOnlyWithinWhatIsLeftOfTheDeadline() {
         // GIVEN the judging loop stuck in a round (here: waiting for the judge, which the test holds)
         sd.loop.start();
