@@ -72,18 +72,26 @@ public final class Detector {
     public void record(Collection<PrefixObservation> observations) {
         Instant now = clock.instant();
         db.inTransaction(tx -> {
-            Map<Prefix, PrefixState> before = prefixStates.load(tx,
-                    observations.stream().map(PrefixObservation::prefix).toList());
-            for (PrefixObservation obs : observations) {
-                PrefixState after = tracker.update(before.get(obs.prefix()), obs, now);
-                if (after.visibility() != before.get(obs.prefix()).visibility()) {
-                    LOG.debug("{} is now {} ({} peers, baseline {})", obs.prefix(), after.visibility(),
-                            after.peersNow(), Math.round(after.baseline()));
-                }
-                prefixStates.save(tx, after);
-            }
+            recordIn(tx, observations, now);
             return null;
         });
+    }
+
+    private void recordIn(Connection tx, Collection<PrefixObservation> observations, Instant now)
+            throws SQLException {
+        if (observations.isEmpty()) {
+            return;
+        }
+        Map<Prefix, PrefixState> before = prefixStates.load(tx,
+                observations.stream().map(PrefixObservation::prefix).toList());
+        for (PrefixObservation obs : observations) {
+            PrefixState after = tracker.update(before.get(obs.prefix()), obs, now);
+            if (after.visibility() != before.get(obs.prefix()).visibility()) {
+                LOG.debug("{} is now {} ({} peers, baseline {})", obs.prefix(), after.visibility(),
+                        after.peersNow(), Math.round(after.baseline()));
+            }
+            prefixStates.save(tx, after);
+        }
     }
 
     /**
@@ -149,13 +157,27 @@ public final class Detector {
      * @return the state each judged target is left in, by target key
      */
     public Map<String, TargetState> judgedAll(List<Judging> jobs) {
+        return judgedAll(List.of(), jobs);
+    }
+
+    /**
+     * As {@link #judgedAll(List)}, after moving these prefixes' states on ({@link #record}) in the same
+     * transaction: a judging round is one write to the database, so that the delivery worker's claim rarely
+     * waits for it. If that fails, the observations are recorded on their own (a failure there is thrown) and
+     * the targets judged one by one.
+     */
+    public Map<String, TargetState> judgedAll(Collection<PrefixObservation> observations, List<Judging> jobs) {
         if (jobs.isEmpty()) {
+            if (!observations.isEmpty()) {
+                record(observations);
+            }
             return Map.of();
         }
         Instant now = clock.instant();
         List<Judged> all;
         try {
             all = db.inTransaction(tx -> {
+                recordIn(tx, observations, now);
                 List<Judged> out = new ArrayList<>(jobs.size());
                 for (Judging job : jobs) {
                     out.add(judgeIn(tx, job, now));
@@ -164,6 +186,9 @@ public final class Detector {
             });
         } catch (RuntimeException e) {
             LOG.warn("Judging {} targets together failed ({}); judging them one by one", jobs.size(), e.toString());
+            if (!observations.isEmpty()) {
+                record(observations);
+            }
             return oneByOne(jobs, now);
         }
         Map<String, TargetState> states = new java.util.LinkedHashMap<>();

@@ -92,14 +92,6 @@ public final class TableJudge {
         }
         SourceGuard.Screened screened = guard.screen(looks, snapshot.containing(changed), null);
         held = screened.withheld();
-        if (!screened.taken().isEmpty()) {
-            try {
-                detector.record(screened.taken());
-            } catch (RuntimeException e) {
-                table.markChanged(changed); // not lost: recorded in the next round
-                throw e;
-            }
-        }
         Map<String, Resolved> due = new LinkedHashMap<>();
         boolean all = lastAll == null || !now.isBefore(lastAll.plus(ALL_EVERY));
         Collection<Resolved> candidates = all ? snapshot.targets() : snapshot.containing(changed);
@@ -112,7 +104,13 @@ public final class TableJudge {
                 due.putIfAbsent(r.info().key(), r);
             }
         }
-        judge(due.values(), now);
+        try {
+            // the prefixes' new states and the judging of their targets: one transaction
+            judge(screened.taken(), due.values(), now);
+        } catch (RuntimeException e) {
+            table.markChanged(changed); // not lost: recorded in the next round
+            throw e;
+        }
         if (all) {
             lastAll = now;
             Set<String> keys = new HashSet<>();
@@ -124,8 +122,11 @@ public final class TableJudge {
         return nextDue(now);
     }
 
-    /** Judges these targets in one transaction, and notes what each one waits for. */
-    private void judge(Collection<Resolved> due, Instant now) {
+    /**
+     * Records these observations and judges these targets in one transaction, and notes what each target
+     * waits for.
+     */
+    private void judge(Collection<PrefixObservation> observed, Collection<Resolved> due, Instant now) {
         List<Detector.Judging> jobs = new ArrayList<>(due.size());
         Map<String, Long> versions = new HashMap<>();
         Map<String, Resolved> byKey = new HashMap<>();
@@ -138,14 +139,8 @@ public final class TableJudge {
                 lastJudged.put(r.info().key(), now); // not judged now; looked at again in PENDING_EVERY
             }
         }
-        Map<String, TargetState> after;
-        try {
-            after = detector.judgedAll(jobs);
-        } catch (RuntimeException e) { // one round's trouble: tried again in PENDING_EVERY, not at once
-            jobs.forEach(j -> lastJudged.put(j.info().key(), now));
-            LOG.error("judging {} targets failed: {}", jobs.size(), e.toString());
-            return;
-        }
+        // throws only when the observations could not be recorded; a target that fails is left out of the answer
+        Map<String, TargetState> after = detector.judgedAll(observed, jobs);
         for (Detector.Judging job : jobs) {
             String key = job.info().key();
             lastJudged.put(key, now); // a target that failed is tried again in PENDING_EVERY, not at once
