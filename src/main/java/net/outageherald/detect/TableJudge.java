@@ -17,8 +17,6 @@ import net.outageherald.model.Prefix;
 import net.outageherald.model.TargetState;
 import net.outageherald.routing.RoutingTable;
 import net.outageherald.source.PrefixObservation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One round of judging the routing table: the prefixes whose peers changed move their states on, then the
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableJudge {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TableJudge.class);
     /** Every target is judged at least this often, so that data growing old is noticed. */
     static final Duration ALL_EVERY = Duration.ofSeconds(30);
     /**
