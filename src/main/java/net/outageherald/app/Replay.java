@@ -81,9 +81,7 @@ final class Replay {
             List<Resolved> resolved = resolve(db, index, clock.instant());
             WatchedPrefixes watched = new WatchedPrefixes(() -> resolved, List.of(table::watch));
             watched.run();
-            for (CaptureIndex.Held h : index.heldAtStart) {
-                table.announce(h.collector(), h.peer(), h.prefix(), 0, 0, index.first);
-            }
+            index.forEachHeld(h -> table.announce(h.collector(), h.peer(), h.prefix(), 0, 0, index.first));
             NotificationLog told = new NotificationLogRepository();
             SubscriptionService subscriptions = new SubscriptionService(db, told, 0, clock);
             CountingConsole console = new CountingConsole(out);

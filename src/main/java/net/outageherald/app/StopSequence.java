@@ -30,7 +30,7 @@ final class StopSequence {
     private final Scheduler scheduler;
     private final Scheduler shared;
     private final Leadership leadership;
-    private final AutoCloseable streamDetection;
+    private final StreamDetection streamDetection;
     private final ExecutorService io;
     private final OkHttpClient http;
     private final Notifier notifier;
@@ -41,7 +41,7 @@ final class StopSequence {
     private final Metrics metrics;
 
     /** @param streamDetection the stream and the loops it drives, or null when polling does the job */
-    StopSequence(Scheduler scheduler, Scheduler shared, Leadership leadership, AutoCloseable streamDetection,
+    StopSequence(Scheduler scheduler, Scheduler shared, Leadership leadership, StreamDetection streamDetection,
                  ExecutorService io, OkHttpClient http, Notifier notifier,
                  TelegramFrontEnd telegram, DiscordFrontEnd discord, Supplier<OpsServer> endpoint, Database db,
                  Metrics metrics) {
@@ -66,10 +66,12 @@ final class StopSequence {
         if (shared != scheduler) {
             shared.stopFiring();
         }
+        boolean judgingOver = true;
         if (streamDetection != null) {
             try {
-                streamDetection.close(); // no new looks, no more updates, the judging loop ends
-            } catch (Exception e) {
+                // no new looks, no more updates; the judging loop ends, waited for within the deadline only
+                judgingOver = streamDetection.close(left(deadline));
+            } catch (RuntimeException e) {
                 LOG.warn("Closing the stream failed: {}", e.toString());
             }
         }
@@ -103,10 +105,10 @@ final class StopSequence {
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-        if (!roundOver || !requestsOver || !chatsOver) {
+        if (!judgingOver || !roundOver || !requestsOver || !chatsOver) {
             LOG.warn("Still running after {}: {}; the database is left to close with the process",
-                    Durations.format(timeout), !roundOver ? "a poll round" : !requestsOver ? "RIPEstat requests"
-                            : "message delivery or a chat connection");
+                    Durations.format(timeout), !judgingOver ? "a judging round" : !roundOver ? "a poll round"
+                            : !requestsOver ? "RIPEstat requests" : "message delivery or a chat connection");
             return false;
         }
         db.close();

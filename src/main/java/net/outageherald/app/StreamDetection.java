@@ -71,6 +71,7 @@ final class StreamDetection implements AutoCloseable {
         loopRef[0] = loop;
         this.reconciler = new Reconciler(table, lookingGlass, config.ripestat().reconcileInterval(),
                 config.ripestat().requestsPerMinute(), () -> feed.state() == StreamState.LIVE, clock, guard);
+        judge.askLooksWith(reconciler::wantLooks);
         this.reconcile = new ReconcileLoop(reconciler, io, config.ripestat().maxInFlight(), wake);
     }
 
@@ -100,11 +101,6 @@ final class StreamDetection implements AutoCloseable {
     void follow() {
         reconcile.close();
         loop.close();
-    }
-
-    /** When the stream's picture is current as of, for /status and health: now while live. */
-    Instant currentAsOf(Instant now) {
-        return feed.currentAsOf(now);
     }
 
     /** The footer of /status: the source, and how it is doing. */
@@ -148,8 +144,13 @@ final class StreamDetection implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ofSeconds(1));
+    }
+
+    /** Stops looking, listening and judging; waits for a judging round in progress at most {@code within}. */
+    boolean close(Duration within) {
         reconcile.close();
         stream.close();
-        loop.close();
+        return loop.close(within);
     }
 }

@@ -72,18 +72,26 @@ public final class Detector {
     public void record(Collection<PrefixObservation> observations) {
         Instant now = clock.instant();
         db.inTransaction(tx -> {
-            Map<Prefix, PrefixState> before = prefixStates.load(tx,
-                    observations.stream().map(PrefixObservation::prefix).toList());
-            for (PrefixObservation obs : observations) {
-                PrefixState after = tracker.update(before.get(obs.prefix()), obs, now);
-                if (after.visibility() != before.get(obs.prefix()).visibility()) {
-                    LOG.debug("{} is now {} ({} peers, baseline {})", obs.prefix(), after.visibility(),
-                            after.peersNow(), Math.round(after.baseline()));
-                }
-                prefixStates.save(tx, after);
-            }
+            recordIn(tx, observations, now);
             return null;
         });
+    }
+
+    private void recordIn(Connection tx, Collection<PrefixObservation> observations, Instant now)
+            throws SQLException {
+        if (observations.isEmpty()) {
+            return;
+        }
+        Map<Prefix, PrefixState> before = prefixStates.load(tx,
+                observations.stream().map(PrefixObservation::prefix).toList());
+        for (PrefixObservation obs : observations) {
+            PrefixState after = tracker.update(before.get(obs.prefix()), obs, now);
+            if (after.visibility() != before.get(obs.prefix()).visibility()) {
+                LOG.debug("{} is now {} ({} peers, baseline {})", obs.prefix(), after.visibility(),
+                        after.peersNow(), Math.round(after.baseline()));
+            }
+            prefixStates.save(tx, after);
+        }
     }
 
     /**
@@ -121,39 +129,9 @@ public final class Detector {
      */
     public Judged judged(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
                          boolean heldBySource) {
+        Judging job = new Judging(info, observed, failure, dataAt, heldBySource, 1);
         Instant now = clock.instant();
-        Instant asOf = dataAt == null ? now : dataAt;
-        Judged decided = db.inTransaction(tx -> {
-            TargetRecord record = targets.find(tx, info.key()).orElseThrow(
-                    () -> new SQLException("target " + info.key() + " was never resolved"));
-            Map<Prefix, PrefixState> states = prefixStates.load(tx, record.prefixes());
-            List<PrefixState> seen = new ArrayList<>();
-            List<PrefixState> missed = new ArrayList<>();
-            states.forEach((p, s) -> (observed.contains(p) ? seen : missed).add(s));
-            Evaluation eval = record.prefixes().isEmpty() ? Evaluation.unknown("it announces no prefixes")
-                    : evaluator.evaluate(seen, missed);
-            Transition t;
-            if (eval.status() == Status.UNKNOWN) {
-                String why = failure != null ? failure : eval.reason();
-                t = machine.miss(record.state(), now);
-                if (heldBySource && has(t, EventType.MONITORING_DEGRADED)) {
-                    quietlyDegraded.add(info.key());
-                    t = without(t, EventType.MONITORING_DEGRADED);
-                }
-                return store(tx, info, record, t, eval, why, now, null);
-            }
-            // a prefix already dark in the last judged round (then still UP) did not start this outage
-            Instant lastJudged = record.state().lastGoodAt();
-            Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
-                    .filter(d -> lastJudged == null || d.isAfter(lastJudged))
-                    .min(Instant::compareTo).orElse(null);
-            t = machine.observe(record.state(), eval.status(), now, began, asOf);
-            sample(tx, info.key(), eval, now);
-            if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
-                t = without(t, EventType.MONITORING_RECOVERED);
-            }
-            return store(tx, info, record, t, eval, null, now, null);
-        });
+        Judged decided = db.inTransaction(tx -> judgeIn(tx, job, now));
         if (!decided.events().isEmpty()) {
             sink.afterCommit(decided.events());
         }
@@ -192,6 +170,123 @@ public final class Detector {
             sink.afterCommit(decided.events());
         }
         return decided;
+    }
+
+    /**
+     * What to judge of one target: as {@link #judged(TargetInfo, Set, String, Instant, boolean)}, and whether
+     * how much new data of it the round saw ({@code newWords}: stream updates of its prefixes and newer looks
+     * since its last judging; a poll round is one). Only new data counts towards {@code confirm-after}; judging
+     * the same data again proves nothing.
+     */
+    public record Judging(TargetInfo info, Set<Prefix> observed, String failure, Instant dataAt,
+                          boolean heldBySource, int newWords) {
+    }
+
+    /**
+     * Judges these targets in one transaction (one commit for the whole round, so that a round of many
+     * targets, or of the deadline that confirms an outage, is not a round of many commits). If that
+     * transaction fails, each target is judged in its own, so that one target's trouble does not stop the
+     * others; a target that fails then too is left out of the answer (and logged).
+     *
+     * @return the state each judged target is left in, by target key
+     */
+    public Map<String, TargetState> judgedAll(List<Judging> jobs) {
+        return judgedAll(List.of(), jobs);
+    }
+
+    /**
+     * As {@link #judgedAll(List)}, after moving these prefixes' states on ({@link #record}) in the same
+     * transaction: a judging round is one write to the database, so that the delivery worker's claim rarely
+     * waits for it. If that fails, the observations are recorded on their own (a failure there is thrown) and
+     * the targets judged one by one.
+     */
+    public Map<String, TargetState> judgedAll(Collection<PrefixObservation> observations, List<Judging> jobs) {
+        if (jobs.isEmpty()) {
+            if (!observations.isEmpty()) {
+                record(observations);
+            }
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        List<Judged> all;
+        try {
+            all = db.inTransaction(tx -> {
+                recordIn(tx, observations, now);
+                List<Judged> out = new ArrayList<>(jobs.size());
+                for (Judging job : jobs) {
+                    out.add(judgeIn(tx, job, now));
+                }
+                return out;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Judging {} targets together failed ({}); judging them one by one", jobs.size(), e.toString());
+            if (!observations.isEmpty()) {
+                record(observations);
+            }
+            return oneByOne(jobs, now);
+        }
+        Map<String, TargetState> states = new java.util.LinkedHashMap<>();
+        List<Event> events = new ArrayList<>();
+        for (Judged j : all) {
+            states.put(j.state().targetKey(), j.state());
+            events.addAll(j.events());
+        }
+        if (!events.isEmpty()) {
+            sink.afterCommit(events);
+        }
+        return states;
+    }
+
+    private Map<String, TargetState> oneByOne(List<Judging> jobs, Instant now) {
+        Map<String, TargetState> states = new java.util.LinkedHashMap<>();
+        for (Judging job : jobs) {
+            try {
+                Judged j = db.inTransaction(tx -> judgeIn(tx, job, now));
+                states.put(job.info().key(), j.state());
+                if (!j.events().isEmpty()) {
+                    sink.afterCommit(j.events());
+                }
+            } catch (RuntimeException e) { // one target's trouble must not stop the others
+                LOG.error("judging {} failed: {}", job.info().key(), e.toString());
+            }
+        }
+        return states;
+    }
+
+    private Judged judgeIn(Connection tx, Judging job, Instant now) throws SQLException {
+        TargetInfo info = job.info();
+        Set<Prefix> observed = job.observed();
+        String failure = job.failure();
+        Instant asOf = job.dataAt() == null ? now : job.dataAt();
+        TargetRecord record = targets.find(tx, info.key()).orElseThrow(
+                () -> new SQLException("target " + info.key() + " was never resolved"));
+        Map<Prefix, PrefixState> states = prefixStates.load(tx, record.prefixes());
+        List<PrefixState> seen = new ArrayList<>();
+        List<PrefixState> missed = new ArrayList<>();
+        states.forEach((p, s) -> (observed.contains(p) ? seen : missed).add(s));
+        Evaluation eval = record.prefixes().isEmpty() ? Evaluation.unknown("it announces no prefixes")
+                : evaluator.evaluate(seen, missed);
+        Transition t;
+        if (eval.status() == Status.UNKNOWN) {
+            String why = failure != null ? failure : eval.reason();
+            t = machine.miss(record.state(), now);
+            if (job.heldBySource() && has(t, EventType.MONITORING_DEGRADED)) {
+                quietlyDegraded.add(info.key());
+                t = without(t, EventType.MONITORING_DEGRADED);
+            }
+            return store(tx, info, record, t, eval, why, now, null);
+        }
+        // a prefix already dark in the last judged round (then still UP) did not start this outage
+        Instant lastJudged = record.state().lastGoodAt();
+        Instant began = eval.dark().stream().map(PrefixState::darkSince).filter(Objects::nonNull)
+                .filter(d -> lastJudged == null || d.isAfter(lastJudged))
+                .min(Instant::compareTo).orElse(null);
+        t = machine.observe(record.state(), eval.status(), now, began, asOf, job.newWords());
+        sample(tx, info.key(), eval, now);
+        if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
+            t = without(t, EventType.MONITORING_RECOVERED);
+        }
+        return store(tx, info, record, t, eval, null, now, null);
     }
 
     private static boolean has(Transition t, EventType type) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -18,8 +17,11 @@ import org.slf4j.LoggerFactory;
 public final class JudgeLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JudgeLoop.class);
-    /** How long changes are gathered before a round: bursts of updates arrive within a few ms. */
-    static final Duration GATHER = Duration.ofMillis(20);
+    /**
+     * How long changes are gathered before a round: bursts of updates arrive within a few ms. Not when a
+     * confirmation is due: that round runs at once.
+     */
+    static final Duration GATHER = Duration.ofMillis(5);
 
     private final TableJudge judge;
     private final Clock clock;
@@ -93,13 +95,15 @@ public final class JudgeLoop implements AutoCloseable {
         lock.lock();
         try {
             while (running && !changed) {
-                long waitMillis = Duration.between(clock.instant(), next).toMillis();
-                if (waitMillis <= 0) {
+                // to the nanosecond: a round a fraction of a millisecond early would find its deadline not come
+                long waitNanos = Duration.between(clock.instant(), next).toNanos();
+                if (waitNanos <= 0) {
                     break;
                 }
-                signal.await(waitMillis, TimeUnit.MILLISECONDS);
+                signal.awaitNanos(waitNanos);
             }
-            boolean gather = changed;
+            // a confirmation due now is not held up by gathering the changes that came with it
+            boolean gather = changed && clock.instant().isBefore(next);
             changed = false;
             if (gather) {
                 lock.unlock();
@@ -115,18 +119,32 @@ public final class JudgeLoop implements AutoCloseable {
         }
     }
 
+    /** Stops the loop, waiting at most a second for a round in progress to end. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Stops the loop: the thread is told at once and waited for only as long as a round in progress needs,
+     * at most {@code within} (what is left of the stop sequence's deadline).
+     *
+     * @return true if the loop's thread has ended
+     */
+    public synchronized boolean close(Duration within) {
         running = false;
         wake();
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
+        Thread t = thread;
+        thread = null;
+        if (t == null) {
+            return true;
         }
+        t.interrupt();
+        try {
+            t.join(Math.max(1, within.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
     }
 }

@@ -108,6 +108,21 @@ public final class Reconciler {
         return null;
     }
 
+    /**
+     * Judging asks for looks at these prefixes: a change waits for more rounds of new data than the stream
+     * gave. They are looked at in the second looks' turns (a prefix already waiting for its second look keeps
+     * its time: the looking glass is behind, and a look sooner would tell nothing new).
+     */
+    public synchronized void wantLooks(java.util.Collection<Prefix> prefixes) {
+        Instant now = clock.instant();
+        for (Prefix p : table.drainWithdrawn()) {
+            secondLook.putIfAbsent(p, now.plus(SECOND_LOOK_AFTER));
+        }
+        for (Prefix p : prefixes) {
+            secondLook.putIfAbsent(p, now);
+        }
+    }
+
     private boolean eligible(Prefix p, Instant now) {
         Instant retry = retryAt.get(p);
         return !inFlight.contains(p) && (retry == null || !now.isBefore(retry));

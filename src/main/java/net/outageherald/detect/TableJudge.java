@@ -17,8 +17,6 @@ import net.outageherald.model.Prefix;
 import net.outageherald.model.TargetState;
 import net.outageherald.routing.RoutingTable;
 import net.outageherald.source.PrefixObservation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One round of judging the routing table: the prefixes whose peers changed move their states on, then the
@@ -30,10 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableJudge {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TableJudge.class);
     /** Every target is judged at least this often, so that data growing old is noticed. */
     static final Duration ALL_EVERY = Duration.ofSeconds(30);
-    /** A change waiting for confirmation is judged at least this often (confirm-after counts rounds). */
+    /**
+     * A change waiting for confirmation is judged at least this often: its deadline, and new data, are noticed
+     * (confirm-after counts new data only: stream updates of the target's prefixes and newer looks).
+     */
     static final Duration PENDING_EVERY = Duration.ofSeconds(5);
 
     private final RoutingTable table;
@@ -44,6 +44,9 @@ public final class TableJudge {
     private final Clock clock;
     private final Map<String, Instant> deadlines = new HashMap<>();
     private final Map<String, Instant> lastJudged = new HashMap<>();
+    /** The data each target was last judged on ({@link RoutingTable#dataVersion}): unchanged, nothing new. */
+    private final Map<String, Long> judgedVersion = new HashMap<>();
+    private java.util.function.Consumer<List<Prefix>> wantLooks;
     private final SourceGuard guard;
     private Set<Prefix> held = Set.of();
     private Instant lastAll;
@@ -86,14 +89,6 @@ public final class TableJudge {
         }
         SourceGuard.Screened screened = guard.screen(looks, snapshot.containing(changed), null);
         held = screened.withheld();
-        if (!screened.taken().isEmpty()) {
-            try {
-                detector.record(screened.taken());
-            } catch (RuntimeException e) {
-                table.markChanged(changed); // not lost: recorded in the next round
-                throw e;
-            }
-        }
         Map<String, Resolved> due = new LinkedHashMap<>();
         boolean all = lastAll == null || !now.isBefore(lastAll.plus(ALL_EVERY));
         Collection<Resolved> candidates = all ? snapshot.targets() : snapshot.containing(changed);
@@ -106,8 +101,12 @@ public final class TableJudge {
                 due.putIfAbsent(r.info().key(), r);
             }
         }
-        for (Resolved r : due.values()) {
-            judge(r, now);
+        try {
+            // the prefixes' new states and the judging of their targets: one transaction
+            judge(screened.taken(), due.values(), now);
+        } catch (RuntimeException e) {
+            table.markChanged(changed); // not lost: recorded in the next round
+            throw e;
         }
         if (all) {
             lastAll = now;
@@ -115,14 +114,54 @@ public final class TableJudge {
             snapshot.targets().forEach(r -> keys.add(r.info().key()));
             deadlines.keySet().retainAll(keys);
             lastJudged.keySet().retainAll(keys);
+            judgedVersion.keySet().retainAll(keys);
         }
         return nextDue(now);
     }
 
-    private void judge(Resolved r, Instant now) {
-        if (r.bySignal()) {
-            return; // SignalWatch judges it on IODA's country signal
+    /**
+     * Records these observations and judges these targets in one transaction, and notes what each target
+     * waits for.
+     */
+    private void judge(Collection<PrefixObservation> observed, Collection<Resolved> due, Instant now) {
+        List<Detector.Judging> jobs = new ArrayList<>(due.size());
+        Map<String, Long> versions = new HashMap<>();
+        Map<String, Resolved> byKey = new HashMap<>();
+        for (Resolved r : due) {
+            if (r.bySignal()) {
+                continue; // SignalWatch judges it on IODA's country signal
+            }
+            byKey.put(r.info().key(), r);
+            Detector.Judging job = job(r, now, versions);
+            if (job != null) {
+                jobs.add(job);
+            } else {
+                lastJudged.put(r.info().key(), now); // not judged now; looked at again in PENDING_EVERY
+            }
         }
+        // throws only when the observations could not be recorded; a target that fails is left out of the answer
+        Map<String, TargetState> after = detector.judgedAll(observed, jobs);
+        for (Detector.Judging job : jobs) {
+            String key = job.info().key();
+            lastJudged.put(key, now); // a target that failed is tried again in PENDING_EVERY, not at once
+            TargetState state = after.get(key);
+            if (state == null) {
+                continue;
+            }
+            judgedVersion.put(key, versions.get(key));
+            if (state.candidate() != null && state.pendingSince() != null) {
+                deadlines.put(key, state.pendingSince().plus(config.confirmFor()));
+                if (job.newWords() == 0 && state.candidateCount() < config.confirmAfter()) {
+                    askLooks(byKey.get(key), state.candidateCount());
+                }
+            } else {
+                deadlines.remove(key);
+            }
+        }
+    }
+
+    /** What to judge of one target now, or null when it is not judged (the looking glass's first pass). */
+    private Detector.Judging job(Resolved r, Instant now, Map<String, Long> versions) {
         Set<Prefix> observed = new HashSet<>();
         Instant oldest = null;
         for (Prefix p : r.prefixes()) {
@@ -135,7 +174,7 @@ public final class TableJudge {
         int missing = r.prefixes().size() - observed.size();
         if (missing > 0 && now.isBefore(graceUntil)) {
             // the looking glass's first pass is not done yet: no data is not yet a gap worth telling anyone
-            return;
+            return null;
         }
         String failure = r.refusal() != null ? r.refusal() : missing == 0 ? null : missing + " of "
                 + r.prefixes().size() + " prefixes have no routing data younger than "
@@ -144,18 +183,30 @@ public final class TableJudge {
         if (heldBack) {
             failure = SourceGuard.HELD;
         }
-        try {
-            TargetState after = detector.judged(r.info(), observed, failure, oldest, heldBack).state();
-            lastJudged.put(r.info().key(), now);
-            if (after.candidate() != null && after.pendingSince() != null) {
-                deadlines.put(r.info().key(), after.pendingSince().plus(config.confirmFor()));
-            } else {
-                deadlines.remove(r.info().key());
-            }
-        } catch (RuntimeException e) { // one target's trouble must not stop the others
-            lastJudged.put(r.info().key(), now); // tried again in PENDING_EVERY, not at once
-            LOG.error("judging {} failed: {}", r.info().key(), e.toString());
+        long version = table.dataVersion(r.prefixes());
+        versions.put(r.info().key(), version);
+        Long before = judgedVersion.get(r.info().key());
+        int newWords = before == null ? 1 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, version - before));
+        return new Detector.Judging(r.info(), observed, failure, oldest, heldBack, newWords);
+    }
+
+    /**
+     * A change waits for more new data than it has and nothing new came: asks the looking glass for a look
+     * at as many of the target's prefixes as words are missing (its answers are new data).
+     */
+    private void askLooks(Resolved r, int count) {
+        if (wantLooks != null && r != null && !r.prefixes().isEmpty()) {
+            int n = Math.max(1, config.confirmAfter() - count);
+            wantLooks.accept(r.prefixes().subList(0, Math.min(n, r.prefixes().size())));
         }
+    }
+
+    /**
+     * Where a change waiting for new data asks for looks at its prefixes (the {@link Reconciler});
+     * without it such a change waits for the stream's next word.
+     */
+    public synchronized void askLooksWith(java.util.function.Consumer<List<Prefix>> wantLooks) {
+        this.wantLooks = wantLooks;
     }
 
     /**
@@ -167,7 +218,9 @@ public final class TableJudge {
     }
 
     private Instant nextDue(Instant now) {
-        Instant floor = now.plusMillis(100);
+        // a deadline a moment away is kept to the moment (a late confirmation is a late alert); one that passed
+        // without confirming waits PENDING_EVERY after its last judging, so this floor only stops a busy loop
+        Instant floor = now.plusMillis(1);
         Instant next = lastAll.plus(ALL_EVERY);
         next = next.isBefore(floor) ? floor : next;
         for (Map.Entry<String, Instant> d : deadlines.entrySet()) {

@@ -16,6 +16,9 @@ import net.outageherald.model.TargetState;
  */
 public final class TargetStateMachine {
 
+    /** Counts of evidence stop here: far above any {@code confirm-after}. */
+    static final int MAX_COUNT = 1_000_000;
+
     private final DetectionConfig config;
 
     public TargetStateMachine(DetectionConfig config) {
@@ -34,6 +37,17 @@ public final class TargetStateMachine {
      *               status never rests on data older than that
      */
     public Transition observe(TargetState before, Status seen, Instant at, Instant outageBeganAt, Instant dataAt) {
+        return observe(before, seen, at, outageBeganAt, dataAt, 1);
+    }
+
+    /**
+     * As {@link #observe(TargetState, Status, Instant, Instant, Instant)}; {@code newWords} says how much data
+     * this round judged that no round judged before: a poll round is one; with the stream, each update of one of
+     * the target's prefixes, and each newer look, is one. Only those count towards {@code confirm-after}:
+     * judging unchanged data again (0) is no further evidence. {@code confirm-for} counts time, whatever the data.
+     */
+    public Transition observe(TargetState before, Status seen, Instant at, Instant outageBeganAt, Instant dataAt,
+                              int newWords) {
         if (seen == Status.UNKNOWN) {
             throw new IllegalArgumentException("an UNKNOWN round is a miss, not an observation");
         }
@@ -58,7 +72,8 @@ public final class TargetStateMachine {
         boolean sameStreak = s.candidate() != null && s.candidate().isOutage() == seen.isOutage();
         Instant since = sameStreak && s.pendingSince() != null ? s.pendingSince()
                 : earliest(at, outageBeganAt, confirmed);
-        int count = sameStreak ? s.candidateCount() + 1 : 1;
+        int words = Math.max(0, Math.min(newWords, MAX_COUNT));
+        int count = !sameStreak ? Math.max(1, words) : Math.min(MAX_COUNT, Math.max(1, s.candidateCount()) + words);
         s = s.withCandidate(seen, count, since);
         if (count < config.confirmAfter() || Duration.between(since, at).compareTo(config.confirmFor()) < 0) {
             return new Transition(s, changes);

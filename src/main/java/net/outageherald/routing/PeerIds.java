@@ -12,16 +12,16 @@ import java.util.Map;
  * Numbers RIS peers ("RRC00 192.0.2.1", collector and peer address) so the picture of a prefix is a small
  * bit set instead of a set of strings: 10,000 prefixes seen by 300 peers fit in a few megabytes. The
  * looking glass writes {@code RRC00} and compressed IPv6, the stream {@code rrc00}: both name one peer.
- * Not thread-safe: {@link RoutingTable} holds its lock while calling it.
+ * Not thread-safe: {@link RoutingTable} holds its lock while calling it; a replay's capture index has its own.
  */
-final class PeerIds {
+public final class PeerIds {
 
     private final Map<String, Integer> byRaw = new HashMap<>();
     private final Map<String, Integer> byKey = new HashMap<>();
     private final List<String> keys = new ArrayList<>();
 
     /** The id of the peer at {@code collector} with address {@code address}, made on first sight. */
-    int id(String collector, String address) {
+    public int id(String collector, String address) {
         String raw = collector + ' ' + address;
         Integer known = byRaw.get(raw);
         if (known != null) {

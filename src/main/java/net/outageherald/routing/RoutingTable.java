@@ -49,6 +49,8 @@ public final class RoutingTable {
         Instant refusedAt;
         /** Peers the stream moved since the last look that replaced the whole picture. */
         final BitSet touched = new BitSet();
+        /** Counts the words heard of the prefix (stream updates, newer looks): new data moves it on. */
+        int words;
     }
 
     /** Makes the watched prefixes exactly these: new ones start unseeded, dropped ones are forgotten. */
@@ -81,6 +83,15 @@ public final class RoutingTable {
         if (e == null) {
             return false;
         }
+        Instant before = e.seededAt;
+        boolean taken = take(e, look);
+        if (taken && (before == null || look.at().isAfter(before))) {
+            e.words++;
+        }
+        return taken;
+    }
+
+    private boolean take(Entry e, PrefixObservation look) {
         if (e.staleSince != null) {
             // after a gap only a look that saw the whole gap can stand in for what the stream lost there
             boolean covers = e.coverAfter == null ? look.at().isAfter(e.staleSince) : !look.at().isBefore(e.coverAfter);
@@ -155,16 +166,22 @@ public final class RoutingTable {
         e.seededAt = look.at();
     }
 
-    /** A peer announced a route to exactly {@code prefix}. */
-    public synchronized void announce(String collector, String peer, Prefix prefix, long origin, long upstream,
-                                      Instant at) {
+    /**
+     * A peer announced a route to exactly {@code prefix}.
+     *
+     * @return true if the prefix's picture moved (the peer was not carrying it)
+     */
+    public synchronized boolean announce(String collector, String peer, Prefix prefix, long origin, long upstream,
+                                         Instant at) {
         Entry e = entries.get(prefix);
         if (e == null) {
-            return;
+            return false;
         }
         int id = peers.id(collector, peer);
+        e.words++;
         e.absent.clear(id);
-        if (!e.present.get(id)) {
+        boolean moved = !e.present.get(id);
+        if (moved) {
             e.present.set(id);
             changed.add(prefix);
         }
@@ -180,17 +197,24 @@ public final class RoutingTable {
             e.upstreams.add(upstream);
         }
         e.streamChangedAt = at;
+        return moved;
     }
 
-    /** A peer withdrew its route to exactly {@code prefix}. */
-    public synchronized void withdraw(String collector, String peer, Prefix prefix, Instant at) {
+    /**
+     * A peer withdrew its route to exactly {@code prefix}.
+     *
+     * @return true if the prefix's picture moved (the peer was carrying it)
+     */
+    public synchronized boolean withdraw(String collector, String peer, Prefix prefix, Instant at) {
         Entry e = entries.get(prefix);
         if (e == null) {
-            return;
+            return false;
         }
         int id = peers.id(collector, peer);
+        e.words++;
         e.absent.clear(id);
-        if (e.present.get(id)) {
+        boolean moved = e.present.get(id);
+        if (moved) {
             e.present.clear(id);
             changed.add(prefix);
             withdrawnLately.add(prefix);
@@ -201,6 +225,7 @@ public final class RoutingTable {
             e.movedIn.clear(id);
         }
         e.streamChangedAt = at;
+        return moved;
     }
 
     /** A peer's session with RIS went down: its routes leave every picture and every baseline. */
@@ -211,6 +236,7 @@ public final class RoutingTable {
             if (e.present.get(id)) {
                 e.present.clear(id);
                 e.absent.set(id);
+                e.words++;
                 changed.add(prefix);
             }
         });
@@ -219,6 +245,19 @@ public final class RoutingTable {
     /** A peer's session is up again; its routes come back as it announces them. */
     public synchronized void peerUp(String collector, String peer) {
         downPeers.clear(peers.id(collector, peer));
+    }
+
+    /**
+     * A number that moves on whenever something new is heard of any of these prefixes (a stream update, a
+     * look with newer data): judging them again with it unchanged judges the same data.
+     */
+    public synchronized long dataVersion(Collection<Prefix> prefixes) {
+        long sum = 0;
+        for (Prefix p : prefixes) {
+            Entry e = entries.get(p);
+            sum += e == null ? 0 : e.words;
+        }
+        return sum;
     }
 
     /** The prefixes whose peers changed since the last call. */
@@ -242,12 +281,6 @@ public final class RoutingTable {
         List<Prefix> out = new ArrayList<>(withdrawnLately);
         withdrawnLately.clear();
         return out;
-    }
-
-    /** When the prefix was last looked at as a whole, or empty if never. */
-    public synchronized Optional<Instant> seededAt(Prefix prefix) {
-        Entry e = entries.get(prefix);
-        return e == null ? Optional.empty() : Optional.ofNullable(e.seededAt);
     }
 
     /** Prefixes never looked at yet. */
@@ -303,17 +336,6 @@ public final class RoutingTable {
                 e.movedOut = new BitSet();
             }
         }
-    }
-
-    /** How many watched prefixes are stale since a gap in the stream and not yet looked at again. */
-    public synchronized int staleCount() {
-        int n = 0;
-        for (Entry e : entries.values()) {
-            if (e.staleSince != null) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /**

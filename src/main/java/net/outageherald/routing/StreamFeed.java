@@ -43,13 +43,16 @@ public final class StreamFeed implements RisLiveListener {
     @Override
     public void onUpdate(RouteUpdate u) {
         lastMessage = u.timestamp();
+        boolean moved = false;
         for (Prefix p : u.withdrawn()) {
-            table.withdraw(u.collector(), u.peer(), p, u.timestamp());
+            moved |= table.withdraw(u.collector(), u.peer(), p, u.timestamp());
         }
         for (Prefix p : u.announced()) {
-            table.announce(u.collector(), u.peer(), p, u.originAsn(), u.upstreamAsn(), u.timestamp());
+            moved |= table.announce(u.collector(), u.peer(), p, u.originAsn(), u.upstreamAsn(), u.timestamp());
         }
-        changed.run();
+        if (moved) {
+            changed.run(); // judging wakes for a picture that moved, not for every word of the stream
+        }
     }
 
     @Override
@@ -124,11 +127,5 @@ public final class StreamFeed implements RisLiveListener {
     /** How current the table's picture of a prefix is now; null when there is none. */
     public Instant dataTime(Prefix prefix, boolean streamOnly) {
         return table.dataTime(prefix, currentAsOf(clock.instant()), streamOnly);
-    }
-
-    /** How long the stream has not been live, or zero while it is. */
-    public Duration notLiveFor(Instant now) {
-        Instant until = currentAsOf(now);
-        return until == null ? Duration.ZERO : Duration.between(until, now);
     }
 }

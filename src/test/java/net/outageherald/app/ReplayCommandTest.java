@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code replay FILE} on a small capture written here: North Korea's four /24s, five peers, one outage. */
+/** {@code replay FILE} on a small capture written here: North Korea's four /24s, twelve peers, one outage. */
 class ReplayCommandTest {
 
     private static final String KP = "\"175.45.176.0/24\",\"175.45.177.0/24\",\"175.45.178.0/24\",\"175.45.179.0/24\"";
@@ -25,8 +25,11 @@ class ReplayCommandTest {
 
     @Test
     void printsTheOutageAndTheRestorationWithTheCapturesTimes() throws Exception {
-        // GIVEN five peers announcing the /24s at 16:00, withdrawing them at 16:15, announcing them at 01:46
-        // (the announcement, its resolved edit and the restoration are the three messages)
+        // GIVEN twelve peers announcing the /24s at 16:00, withdrawing them at 16:15, announcing them at 01:46,
+        // each peer 2 s after the one before, as BGP spreads them (each peer's word is a round of new data, and
+        // the last three withdrawals, once the prefixes are dark, are confirm-after's three)
+        // (the announcement, its resolved edit and the restoration are the three messages; dark from the tenth
+        // withdrawal at 16:15:20, visible again from the sixth announcement at 01:46:12)
         Path capture = capture(List.of(0.0, 900.0, 35_160.0), List.of("A", "W", "A"));
         Path config = Files.writeString(dir.resolve("herald.yaml"), "watch: [AS131279]\n");
 
@@ -36,7 +39,7 @@ class ReplayCommandTest {
         // THEN the outage and the restoration come out, dated on the capture's clock
         assertThat(code).isZero();
         assertThat(out.toString()).contains("AS131279 is offline", "Since: 22 Dec 16:15 UTC",
-                "AS131279 is back online after 9 h 31 min", "replayed 15 messages", "3 messages would have been sent");
+                "AS131279 is back online after 9 h 30 min", "replayed 36 messages", "3 messages would have been sent");
     }
 
     @Test
@@ -73,8 +76,8 @@ class ReplayCommandTest {
     private Path capture(List<Double> offsets, List<String> kinds) throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < offsets.size(); i++) {
-            for (int peer = 1; peer <= 5; peer++) {
-                String ts = String.format(Locale.ROOT, "%.3f", T0 + offsets.get(i) + peer / 100.0);
+            for (int peer = 1; peer <= 12; peer++) {
+                String ts = String.format(Locale.ROOT, "%.3f", T0 + offsets.get(i) + peer * 2.0);
                 String head = "{\"type\":\"ris_message\",\"data\":{\"timestamp\":" + ts + ",\"peer\":\"192.0.2." + peer
                         + "\",\"peer_asn\":\"6460" + peer + "\",\"id\":\"x\",\"host\":\"rrc00.ripe.net\",\"type\":\"UPDATE\",";
                 lines.add(head + (kinds.get(i).equals("A")

@@ -80,15 +80,14 @@ class StreamOutageTest {
 
     @Test
     void anOutageAndItsRestorationThroughTheStreamAlone() {
-        // WHEN every peer withdraws every prefix, and the change holds past confirm-for (60 s)
-        peers(10).forEach(peer -> ris.connection(0).send(FakeRisLive.withdrawal("rrc00", peer, KP)));
-        awaitPeers(0);
-        sd.judge.round();
+        // WHEN every peer withdraws every prefix, says so again in two later rounds (three rounds of new data,
+        // as a real event's updates give), and the change holds past confirm-for (60 s)
+        stream(0, peer -> FakeRisLive.withdrawal("rrc00", peer, KP));
         clock.advance(Duration.ofSeconds(30));
-        sd.judge.round();
+        stream(0, peer -> FakeRisLive.withdrawal("rrc00", peer, KP));
         assertThat(types()).doesNotContain(EventType.OUTAGE_STARTED);
         clock.advance(Duration.ofSeconds(31));
-        sd.judge.round();
+        stream(0, peer -> FakeRisLive.withdrawal("rrc00", peer, KP));
 
         // THEN the outage is told once, with no looking-glass poll since the seeding
         assertThat(types()).containsExactly(EventType.OUTAGE_STARTED);
@@ -98,18 +97,44 @@ class StreamOutageTest {
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("AS131279 STAR-KP is offline", "Seen by: 0 RIS peers (normally 10)");
 
         // WHEN they announce again, and that holds too
-        peers(10).forEach(peer -> ris.connection(0).send(FakeRisLive.announcement("rrc00", peer, 4837, 131279, KP)));
-        awaitPeers(10);
-        sd.judge.round();
-        clock.advance(Duration.ofSeconds(30)); // the loop judges a pending change every 5 s; two rounds stand for them
-        sd.judge.round();
+        stream(10, peer -> FakeRisLive.announcement("rrc00", peer, 4837, 131279, KP));
+        clock.advance(Duration.ofSeconds(30));
+        stream(10, peer -> FakeRisLive.announcement("rrc00", peer, 4837, 131279, KP));
         clock.advance(Duration.ofSeconds(31));
-        sd.judge.round();
+        stream(10, peer -> FakeRisLive.announcement("rrc00", peer, 4837, 131279, KP));
 
         // THEN the restoration follows, with the outage's duration
         assertThat(types()).containsExactly(EventType.OUTAGE_STARTED, EventType.RESTORED);
         app.notifier().drainOnce();
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("back online after 1 min");
+    }
+
+    @Test
+    void stoppingWaitsForAJudgingRoundOnlyWithinWhatIsLeftOfTheDeadline() {
+        // GIVEN the judging loop stuck in a round (here: waiting for the judge, which the test holds)
+        sd.loop.start();
+        Thread judging;
+        synchronized (sd.judge) {
+            sd.loop.wake();
+            await().atMost(Duration.ofSeconds(5)).until(() -> judgeThread() != null
+                    && judgeThread().getState() == Thread.State.BLOCKED);
+            judging = judgeThread();
+
+            // WHEN the stop sequence has 200 ms left for it
+            long start = System.nanoTime();
+            boolean over = sd.close(Duration.ofMillis(200));
+
+            // THEN it waits about that long, not a fixed 2 s, and says the round is not over
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+            assertThat(over).isFalse();
+        }
+        // and the loop ends once its round does
+        await().atMost(Duration.ofSeconds(5)).until(() -> !judging.isAlive());
+    }
+
+    private static Thread judgeThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("herald-judge"))
+                .findFirst().orElse(null);
     }
 
     @Test
@@ -178,6 +203,19 @@ class StreamOutageTest {
         // THEN the target is unknown (monitoring degraded, for the operator), never offline
         assertThat(types()).containsExactly(EventType.MONITORING_DEGRADED);
         assertThat(app.metrics().scrape()).contains("herald_rislive_state{state=\"lagging\"} 1.0");
+    }
+
+    /**
+     * Every peer sends {@code frame}; waits until the table heard all of it (and shows {@code peersAfter}
+     * peers), then judges once.
+     */
+    private void stream(int peersAfter, java.util.function.Function<String, String> frame) {
+        List<Prefix> prefixes = KP.stream().map(Prefix::parse).toList();
+        long before = sd.table.dataVersion(prefixes);
+        peers(10).forEach(peer -> ris.connection(0).send(frame.apply(peer)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sd.table.dataVersion(prefixes) >= before + 10L * KP.size());
+        awaitPeers(peersAfter);
+        sd.judge.round();
     }
 
     private List<String> peers(int n) {

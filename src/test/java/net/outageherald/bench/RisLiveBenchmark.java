@@ -64,7 +64,7 @@ public final class RisLiveBenchmark {
         if (!o.containsKey("monitored") || !o.containsKey("universe") || !o.containsKey("rislive")) {
             System.err.println("usage: RisLiveBenchmark --monitored monitored.json --universe universe.json"
                     + " --rislive ws://127.0.0.1:7800/v1/ws/ [--telegram http://127.0.0.1:7801] [--alert-file F]"
-                    + " [--confirm-for 1s] [--confirm-after 3] [--dark-enter-fraction 0.25]"
+                    + " [--confirm-for 1s] [--confirm-after 3] [--dark-enter-fraction 0.25] [--suspect-after 0]"
                     + " [--max-prefix-subscriptions 0] [--lg-lag 30s] [--ready-file F] [--summary F]"
                     + " [--pool-size 4] [--requests-per-minute 6000] [--run-for 600] [--log-level INFO]");
             System.exit(2);
@@ -174,6 +174,8 @@ public final class RisLiveBenchmark {
                 .append("  dark-enter-fraction: ").append(darkEnter).append('\n')
                 .append("  dark-leave-fraction: ").append(Math.max(darkEnter, 0.5)).append('\n')
                 .append("  max-watched-prefixes: 1000000\n")
+                // the replay's events darken ten unrelated prefixes at once, which the guard would hold back
+                .append("  suspect-after: ").append(opt("suspect-after", "0")).append('\n')
                 .append("  spread-polls: false\n");
         y.append("ripestat:\n")
                 .append("  requests-per-minute: ").append(opt("requests-per-minute", "6000")).append('\n')

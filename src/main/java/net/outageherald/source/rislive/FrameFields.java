@@ -15,6 +15,8 @@ final class FrameFields {
     static final long NONE = -2;
 
     double timestamp = Double.NaN;
+    /** The timestamp read from its characters, when it was plain decimal seconds; else {@link #timestamp}. */
+    java.time.Instant at;
     String peer;
     long peerAsn;
     String host;

@@ -3,6 +3,7 @@ package net.outageherald.source.rislive;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One streaming pass per frame, fields in any order, without a tree: the whole stream is ~10,000 frames a
  * second, and a slow reader is closed by RIS Live. Fields we do not use ({@code raw}, {@code community}, …) are
- * skipped without being decoded. Thread-safe.
+ * skipped without being decoded. Field names are matched in the order RIS Live writes them
+ * ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}, a plain comparison of
+ * characters), so the usual frame needs no symbol-table lookup; any other order still reads, by lookup. The
+ * small values come from the parser's characters ({@link FrameText}). Thread-safe.
  */
 public final class RisMessageParser {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** The fields of {@code data}, in the order RIS Live writes them. */
+    private static final String[] DATA_ORDER = {"timestamp", "peer", "peer_asn", "id", "host", "type", "path",
+        "community", "origin", "announcements", "withdrawals"};
+    private static final SerializedString[] DATA_NAMES = names(DATA_ORDER);
+    private static final String[] TOP_ORDER = {"type", "data"};
+    private static final SerializedString[] TOP_NAMES = names(TOP_ORDER);
+    private static final String[] TYPES = {"ris_message", "pong", "ris_error", "ris_rrc_list", "ris_subscribe_ok"};
+    private static final String[] BGP_TYPES = {"UPDATE", "KEEPALIVE", "RIS_PEER_STATE", "OPEN", "NOTIFICATION"};
 
     /** {@code rrc21.ripe.net} → {@code rrc21}, remembered: there are only a few dozen collectors. */
     private final ConcurrentHashMap<String, String> collectors = new ConcurrentHashMap<>();
@@ -59,16 +71,16 @@ public final class RisMessageParser {
         boolean bare = false;
         FrameFields f = new FrameFields();
         f.keep = keep;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        int[] predict = {0};
+        for (String name; (name = nextName(p, TOP_ORDER, TOP_NAMES, predict)) != null; ) {
             JsonToken value = p.nextToken();
             if (name.equals("type")) {
-                type = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                type = value == JsonToken.VALUE_STRING ? FrameText.oneOf(p, TYPES) : null;
             } else if (name.equals("data")) {
                 sawData = true;
                 if (value == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
+                    int[] next = {0};
+                    for (String field; (field = nextName(p, DATA_ORDER, DATA_NAMES, next)) != null; ) {
                         dataField(field, p.nextToken(), p, f);
                     }
                 } else if (value == JsonToken.START_ARRAY) {
@@ -104,11 +116,51 @@ public final class RisMessageParser {
         }
     }
 
+    /**
+     * The next field's name, or null at the end of the object: {@code names[predict[0]]} is tried first, by
+     * comparing characters; when it is not that one, the name is read as usual. Either way {@code predict}
+     * moves on to the field after it in {@code order}.
+     */
+    static String nextName(JsonParser p, String[] order, SerializedString[] names, int[] predict)
+            throws IOException {
+        int at = predict[0];
+        if (at < names.length) {
+            if (p.nextFieldName(names[at])) {
+                predict[0] = at + 1;
+                return order[at];
+            }
+        } else {
+            p.nextToken(); // past the last field we expect: no guess
+        }
+        if (p.currentToken() != JsonToken.FIELD_NAME) {
+            return null;
+        }
+        String name = p.currentName();
+        for (int i = 0; i < order.length; i++) {
+            if (order[i].equals(name)) {
+                predict[0] = i + 1;
+                break;
+            }
+        }
+        return name;
+    }
+
+    static SerializedString[] names(String[] order) {
+        SerializedString[] out = new SerializedString[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = new SerializedString(order[i]);
+        }
+        return out;
+    }
+
     /** Reads one field of {@code data}; the parser stands on its value, and is left on the value's last token. */
     private void dataField(String name, JsonToken value, JsonParser p, FrameFields f) throws IOException {
         switch (name) {
             case "timestamp":
-                if (value.isNumeric()) {
+                f.at = value.isNumeric() || value == JsonToken.VALUE_STRING ? FrameText.seconds(p) : null;
+                if (f.at != null) {
+                    f.timestamp = 0; // read; the instant holds it
+                } else if (value.isNumeric()) {
                     f.timestamp = p.getDoubleValue();
                 } else if (value == JsonToken.VALUE_STRING) {
                     f.timestamp = Double.parseDouble(p.getText());
@@ -118,14 +170,20 @@ public final class RisMessageParser {
                 f.peer = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 break;
             case "peer_asn": // a string in RIS Live
-                f.peerAsn = value == JsonToken.VALUE_STRING ? Long.parseLong(p.getText())
+                long asn = value == JsonToken.VALUE_STRING ? FrameText.digits(p) : -1;
+                f.peerAsn = asn >= 0 ? asn : value == JsonToken.VALUE_STRING ? Long.parseLong(p.getText())
                         : value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0;
                 break;
             case "host":
-                f.host = value == JsonToken.VALUE_STRING ? collector(p.getText()) : null;
+                if (value == JsonToken.VALUE_STRING) {
+                    String rrc = FrameText.rrc(p);
+                    f.host = rrc != null ? rrc : collector(p.getText());
+                } else {
+                    f.host = null;
+                }
                 break;
             case "type":
-                f.bgpType = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                f.bgpType = value == JsonToken.VALUE_STRING ? FrameText.oneOf(p, BGP_TYPES) : null;
                 break;
             case "state":
                 f.state = value == JsonToken.VALUE_STRING ? p.getText() : null;
@@ -153,7 +211,7 @@ public final class RisMessageParser {
         if (Double.isNaN(f.timestamp)) {
             return new RisEvent.Unparseable("ris_message without timestamp");
         }
-        Instant at = instant(f.timestamp);
+        Instant at = f.at != null ? f.at : instant(f.timestamp);
         String type = f.bgpType == null ? "" : f.bgpType;
         boolean update = type.equals("UPDATE") || (type.isEmpty() && f.routeFields);
         boolean peerState = type.equals("RIS_PEER_STATE");

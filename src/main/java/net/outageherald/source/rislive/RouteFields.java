@@ -17,6 +17,11 @@ import net.outageherald.model.Prefix;
  */
 final class RouteFields {
 
+    /** The fields of an announcement's next hop, in the order RIS Live writes them. */
+    private static final String[] HOP_ORDER = {"next_hop", "prefixes"};
+    private static final com.fasterxml.jackson.core.io.SerializedString[] HOP_NAMES =
+            RisMessageParser.names(HOP_ORDER);
+
     private RouteFields() {
     }
 
@@ -81,8 +86,8 @@ final class RouteFields {
                 p.skipChildren();
                 continue;
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
+            int[] predict = {0};
+            for (String name; (name = RisMessageParser.nextName(p, HOP_ORDER, HOP_NAMES, predict)) != null; ) {
                 JsonToken v = p.nextToken();
                 if (name.equals("prefixes") && v == JsonToken.START_ARRAY) {
                     // a second next hop (IPv6 link-local) usually repeats the first one's prefixes

@@ -217,4 +217,36 @@ class RisMessageParserTest {
         assertThat(parser.parse(bad, keep)).isInstanceOf(RisEvent.Unparseable.class);
         assertThat(parser.parse(bad)).isInstanceOf(RisEvent.Unparseable.class);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+        "1795343389.317;2026-11-22T10:29:49.317Z", "1558620047.9999999;2019-05-23T14:00:48Z",
+        "1558620047.1234565;2019-05-23T14:00:47.123457Z", "1558620047;2019-05-23T14:00:47Z",
+        "\"1795343389.5\";2026-11-22T10:29:49.500Z", "1.7953433895E9;2026-11-22T10:29:49.500Z"})
+    void timestampsAreReadFromTheirCharactersToTheMicrosecondAndOtherSpellingsStillRead(String ts, String expected) {
+        RouteUpdate u = (RouteUpdate) parser.parse(frame(ts, "rrc21.ripe.net", "\"64500\""));
+        assertThat(u.timestamp()).isEqualTo(Instant.parse(expected));
+    }
+
+    @Test
+    void collectorsPeerAsnsAndTypesReadWithoutStringsAgreeWithTheSlowPath() {
+        RouteUpdate u = (RouteUpdate) parser.parse(frame("1795343389.317", "rrc07.ripe.net", "\"0064500\""));
+        assertThat(u.collector()).isEqualTo("rrc07");
+        assertThat(u.peerAsn()).isEqualTo(64500);
+        // not of the rrcNN.ripe.net form, or a number: read the usual way
+        assertThat(((RouteUpdate) parser.parse(frame("1795343389.317", "RRC100.ripe.net", "64500"))).collector())
+                .isEqualTo("rrc100");
+        assertThat(((RouteUpdate) parser.parse(frame("1795343389.317", "rrc7x.ripe.net", "64500"))).collector())
+                .isEqualTo("rrc7x");
+        assertThat(parser.parse(frame("1795343389.317", "rrc07.ripe.net", "\"x1\"")))
+                .isInstanceOf(RisEvent.Unparseable.class);
+        assertThat(parser.parse(frame("1795343389.317", "rrc07.ripe.net", "\"64500\"").replace("ris_message",
+                "ris_message_v2"))).isEqualTo(new RisEvent.Ignored("unknown type 'ris_message_v2'"));
+    }
+
+    private static String frame(String timestamp, String host, String peerAsn) {
+        return "{\"type\":\"ris_message\",\"data\":{\"timestamp\":" + timestamp + ",\"peer\":\"192.0.2.1\","
+                + "\"peer_asn\":" + peerAsn + ",\"id\":\"x\",\"host\":\"" + host + "\",\"type\":\"UPDATE\","
+                + "\"path\":[],\"community\":[],\"announcements\":[],\"withdrawals\":[\"192.0.2.0/24\"]}}";
+    }
 }
