@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * watched through IODA's {@code bgp} signal because it is too large to watch prefix by prefix
  * ({@link IodaCountryJudge}: below 99 % of the 24 h median PARTIAL, below 50 % DOWN), through the same
  * confirmation, outages and messages as every other target; each IODA bin counts as one round of that
- * confirmation, however many polls fetch it (a failed poll keeps the last series). Stale, failing or blank IODA data is UNKNOWN: a
- * miss, which after {@code unknown-after} tells the operators that monitoring is degraded, never an outage.
+ * confirmation, however many polls fetch it (a failed poll keeps the last series). Stale, failing or blank
+ * IODA data is UNKNOWN: a miss, which after {@code unknown-after} tells the operators that monitoring is
+ * degraded, never an outage.
  */
 public final class SignalWatch implements Job {
 
