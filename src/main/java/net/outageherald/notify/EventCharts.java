@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * it, while the chart is finished for the rows after it. No chart (too little history, a failure) is remembered
  * too, so nobody waits for it twice.
  */
-public final class EventCharts implements Charts {
+public final class EventCharts implements Charts, AutoCloseable {
 
     /** Charts kept at once: the events being delivered now. */
     static final int KEPT = 16;
@@ -62,6 +62,8 @@ public final class EventCharts implements Charts {
     private final Database db;
     private final Function<ChartRequest, ChartResult> renderer;
     private final Executor drawing;
+    /** The drawing thread when this made it, for {@link #close}; null when the caller owns it. */
+    private final ExecutorService owned;
     private final Duration window;
     private final Duration maxWait;
     private final Clock clock;
@@ -76,6 +78,12 @@ public final class EventCharts implements Charts {
      */
     EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing, Duration window,
                 Duration maxWait, Clock clock) {
+        this(db, renderer, drawing, null, window, maxWait, clock);
+    }
+
+    private EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing,
+                        ExecutorService owned, Duration window, Duration maxWait, Clock clock) {
+        this.owned = owned;
         this.db = db;
         this.renderer = renderer;
         this.drawing = drawing;
@@ -98,7 +106,18 @@ public final class EventCharts implements Charts {
             t.setDaemon(true);
             return t;
         });
-        return new EventCharts(db, chart::render, thread, config.window(), MAX_WAIT, clock);
+        return new EventCharts(db, chart::render, thread, thread, config.window(), MAX_WAIT, clock);
+    }
+
+    /**
+     * Ends the drawing thread this made (a drawing under way is interrupted, queued ones are dropped); rows asked
+     * for after it go as text. Called when delivery stops, before the database closes.
+     */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.shutdownNow();
+        }
     }
 
     @Override
