@@ -1,5 +1,6 @@
 package net.outageherald.detect;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * ({@link IodaPoller}, which keeps them for the messages' corroboration lines), then judge each country that is
  * watched through IODA's {@code bgp} signal because it is too large to watch prefix by prefix
  * ({@link IodaCountryJudge}: below 99 % of the 24 h median PARTIAL, below 50 % DOWN), through the same
- * confirmation, outages and messages as every other target. Stale, failing or blank IODA data is UNKNOWN: a
- * miss, which after {@code unknown-after} tells the operators that monitoring is degraded, never an outage.
+ * confirmation, outages and messages as every other target; each IODA bin counts as one round of that
+ * confirmation, however many polls fetch it (a failed poll keeps the last series). Stale, failing or blank
+ * IODA data is UNKNOWN: a miss, which after {@code unknown-after} tells the operators that monitoring is
+ * degraded, never an outage.
  */
 public final class SignalWatch implements Job {
 
@@ -32,6 +35,8 @@ public final class SignalWatch implements Job {
     private final Detector detector;
     /** The last verdict per country watched through IODA, in words for /status. */
     private final Map<String, String> lastReading = new ConcurrentHashMap<>();
+    /** The newest bin judged per country: a bin is one round of evidence, however often it is fetched. */
+    private final Map<String, Instant> lastBin = new ConcurrentHashMap<>();
 
     public SignalWatch(WatchList watch, TargetResolver resolver, IodaPoller poller, IodaCountryJudge judge,
                        Detector detector) {
@@ -63,10 +68,20 @@ public final class SignalWatch implements Job {
                 Resolved r = resolver.resolve(t);
                 if (!r.bySignal()) {
                     lastReading.remove(t.key());
+                    lastBin.remove(t.key());
                     continue;
                 }
                 IodaEntity entity = IodaEntity.of(t).orElseThrow();
                 IodaCountryJudge.Verdict v = judge.judge(entity, poller.latest(entity));
+                Instant bin = v.reading().map(x -> x.time()).orElse(null);
+                if (v.status() != Status.UNKNOWN && bin != null && bin.equals(lastBin.get(t.key()))) {
+                    // the series kept from a failed poll, or a poll faster than IODA's bins: no new evidence,
+                    // so no confirmation round either (one low bin seen thrice would confirm an outage)
+                    continue;
+                }
+                if (bin != null && v.status() != Status.UNKNOWN) {
+                    lastBin.put(t.key(), bin);
+                }
                 double share = v.reading().flatMap(x -> x.share().isPresent()
                         ? Optional.of(x.share().getAsDouble()) : Optional.empty()).orElse(1.0);
                 detector.judgedBySignal(r.info(), v.status(), share, r.signalSource(), v.reason(),

@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * The chart of an outage or restoration message, drawn once per event at its first delivery and shared by
  * every row of that event (a fan-out to 5,000 chats draws one chart): the target's visibility over
  * {@code window} up to the event, reaching back to the outage's start for a restoration, the outage shaded.
- * Drawing runs on its own thread; a sender waits at most {@code maxWait} and sends the text alone past it,
- * while the chart is finished for the rows after it. No chart (too little history, a failure) is remembered
+ * Drawing runs on its own thread; the senders of an event wait for it at most {@code maxWait} from its first
+ * ask, all together (a hung drawing costs a fan-out one wait, not one per chat), and send the text alone past
+ * it, while the chart is finished for the rows after it. No chart (too little history, a failure) is remembered
  * too, so nobody waits for it twice.
  */
-public final class EventCharts implements Charts {
+public final class EventCharts implements Charts, AutoCloseable {
 
     /** Charts kept at once: the events being delivered now. */
     static final int KEPT = 16;
@@ -54,12 +55,15 @@ public final class EventCharts implements Charts {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventCharts.class);
 
-    private record Drawn(CompletableFuture<Optional<byte[]>> png, Instant at) {
+    /** @param waitUntil {@link System#nanoTime()} past which nobody waits for this chart any more */
+    private record Drawn(CompletableFuture<Optional<byte[]>> png, Instant at, long waitUntil) {
     }
 
     private final Database db;
     private final Function<ChartRequest, ChartResult> renderer;
     private final Executor drawing;
+    /** The drawing thread when this made it, for {@link #close}; null when the caller owns it. */
+    private final ExecutorService owned;
     private final Duration window;
     private final Duration maxWait;
     private final Clock clock;
@@ -74,6 +78,12 @@ public final class EventCharts implements Charts {
      */
     EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing, Duration window,
                 Duration maxWait, Clock clock) {
+        this(db, renderer, drawing, null, window, maxWait, clock);
+    }
+
+    private EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing,
+                        ExecutorService owned, Duration window, Duration maxWait, Clock clock) {
+        this.owned = owned;
         this.db = db;
         this.renderer = renderer;
         this.drawing = drawing;
@@ -96,7 +106,18 @@ public final class EventCharts implements Charts {
             t.setDaemon(true);
             return t;
         });
-        return new EventCharts(db, chart::render, thread, config.window(), MAX_WAIT, clock);
+        return new EventCharts(db, chart::render, thread, thread, config.window(), MAX_WAIT, clock);
+    }
+
+    /**
+     * Ends the drawing thread this made (a drawing under way is interrupted, queued ones are dropped); rows asked
+     * for after it go as text. Called when delivery stops, before the database closes.
+     */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.shutdownNow();
+        }
     }
 
     @Override
@@ -105,9 +126,11 @@ public final class EventCharts implements Charts {
                 || (row.reason() != SendReason.OUTAGE && row.reason() != SendReason.RESTORATION)) {
             return Optional.empty();
         }
-        CompletableFuture<Optional<byte[]>> png = drawn(row);
+        Drawn drawn = drawn(row);
         try {
-            return png.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            // the wait is the event's, not each row's: past it, the rows of a slow chart go as text at once
+            long left = Math.max(0, drawn.waitUntil() - System.nanoTime());
+            return drawn.png().get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             LOG.debug("The chart of event {} is not drawn after {}; outbox row {} goes without it", row.eventId(),
                     maxWait, row.id());
@@ -121,24 +144,26 @@ public final class EventCharts implements Charts {
     }
 
     /** The event's chart, being drawn or done; starts drawing it when it is the first to ask. */
-    private CompletableFuture<Optional<byte[]>> drawn(OutboxRow row) {
+    private Drawn drawn(OutboxRow row) {
         Instant now = clock.instant();
         CompletableFuture<Optional<byte[]>> png;
+        Drawn drawn;
         synchronized (cache) {
             Drawn kept = cache.get(row.eventId());
             if (kept != null) {
-                return kept.png();
+                return kept;
             }
             forgetOld(now);
             png = new CompletableFuture<>();
-            cache.put(row.eventId(), new Drawn(png, now));
+            drawn = new Drawn(png, now, System.nanoTime() + maxWait.toNanos());
+            cache.put(row.eventId(), drawn);
         }
         try {
             drawing.execute(() -> png.complete(draw(row)));
         } catch (RuntimeException e) { // shutting down
             png.complete(Optional.empty());
         }
-        return png;
+        return drawn;
     }
 
     private void forgetOld(Instant now) {

@@ -55,6 +55,7 @@ public final class Notifier implements AutoCloseable {
     private final Map<Platform, DeliveryWorker> workers = new EnumMap<>(Platform.class);
     private final FanOut fanOut;
     private final Reminders reminders;
+    private final Charts charts;
     private ScheduledExecutorService maintenance;
     private boolean maintenanceFailing;
 
@@ -74,6 +75,7 @@ public final class Notifier implements AutoCloseable {
         this.config = config;
         this.db = db;
         this.clock = clock;
+        this.charts = charts;
         this.log = log;
         this.outbox = new OutboxRepository(db.isPostgres());
         this.metrics = new NotifyMetrics(registry, clock);
@@ -135,19 +137,29 @@ public final class Notifier implements AutoCloseable {
         maintenance.scheduleWithFixedDelay(this::maintainSafely, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the workers; sends in flight finish and are recorded. */
+    /** Stops the workers; sends in flight finish and are recorded. Then the charts' drawing thread ends. */
     public synchronized void stop() {
-        if (maintenance == null) {
-            return;
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+            maintenance = null;
+            workers.values().forEach(DeliveryWorker::stop);
         }
-        maintenance.shutdownNow();
-        maintenance = null;
-        workers.values().forEach(DeliveryWorker::stop);
+        closeCharts();
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    private void closeCharts() {
+        if (charts instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the charts: {}", e.toString());
+            }
+        }
     }
 
     /** Wakes the workers: new rows are waiting. */

@@ -139,6 +139,27 @@ class IodaCountryScenarioTest {
     }
 
     @Test
+    void oneLowBinSeenAgainWhileIodaFailsIsNotConfirmedIntoAnOutage() throws Exception {
+        h.app().commands().subscribe(CHAT, "US");
+        iodaRound();
+        iodaRound();
+
+        // WHEN IODA's BGP count falls to 30 % for one new bin (it shows at the second round), then IODA fails:
+        // the poller keeps that last series, and its low bin is judged again at every round
+        ioda.level("country/US", "bgp", 300.0);
+        iodaRound();
+        iodaRound();
+        assertThat(h.app().commands().status("US").message().summary()).contains("30 % of usual");
+        ioda.failing(true);
+        for (int i = 0; i < 5; i++) {
+            iodaRound();
+        }
+
+        // THEN the one bin is one round of evidence, however often it is judged again: no outage
+        assertThat(h.console()).doesNotContain("is offline").doesNotContain("partly offline");
+    }
+
+    @Test
     void aLaggingIodaIsUnknownTooNotAnOutage() throws Exception {
         h.app().commands().subscribe(CHAT, "US");
         iodaRound();

@@ -185,6 +185,53 @@ class ChartDeliveryTest {
     }
 
     @Test
+    void aHungDrawingCostsTheRowsOfItsEventOneWaitInAllNotOneEach() {
+        EventCharts charts = new EventCharts(null, r -> {
+            throw new AssertionError("never reached: the drawing thread is stuck");
+        }, task -> { }, Duration.ofDays(1), Duration.ofMillis(400), java.time.Clock.systemUTC());
+        long started = System.nanoTime();
+        for (long chat = 1; chat <= 10; chat++) {
+            var row = new net.outageherald.store.OutboxRow(chat, tg(Long.toString(chat)), Delivery.Action.SEND,
+                    SendReason.OUTAGE, 5L, net.outageherald.model.Message.text(net.outageherald.model.Status.DOWN,
+                    "x", ""), 0, Instant.now(), null, 9L, KEY);
+            assertThat(charts.chartFor(row)).isEmpty();
+        }
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(tookMs).as("ten rows of one event wait the 400 ms once, not 4 s").isLessThan(2_000);
+        h = new NotifyHarness(dir);
+    }
+
+    @Test
+    void stoppingDeliveryEndsTheChartsDrawingThread() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        class Closing implements net.outageherald.outbox.Charts, AutoCloseable {
+            @Override
+            public java.util.Optional<byte[]> chartFor(net.outageherald.store.OutboxRow row) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        }
+        h = new NotifyHarness(dir, (db, clock) -> new Closing());
+        h.notifier.stop();
+        assertThat(closed).as("the app's stop sequence stops the notifier; its charts thread must end too")
+                .hasPositiveValue();
+
+        // and EventCharts ends the thread it made: a row asked for afterwards goes as text at once
+        var charts = (EventCharts) EventCharts.of(h.db, net.outageherald.chart.ChartsConfig.defaults(), h.clock);
+        charts.close();
+        var row = new net.outageherald.store.OutboxRow(1, tg("1"), Delivery.Action.SEND, SendReason.OUTAGE, 5L,
+                net.outageherald.model.Message.text(net.outageherald.model.Status.DOWN, "x", ""), 0, Instant.now(),
+                null, 9L, KEY);
+        long started = System.nanoTime();
+        assertThat(charts.chartFor(row)).isEmpty();
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(EventCharts.MAX_WAIT.toMillis());
+    }
+
+    @Test
     void onlyOutageAndRestorationRowsGetAChart() {
         EventCharts charts = new EventCharts(null, r -> {
             throw new AssertionError("not drawn");

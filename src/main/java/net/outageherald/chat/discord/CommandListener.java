@@ -167,7 +167,11 @@ final class CommandListener extends ListenerAdapter {
                 String partial = CommandText.clean(event.getFocusedOption().getValue()).strip();
                 // the channel the command is about: its own option when given (an id while typing), else this one
                 String channel = event.getOption(SlashCommands.CHANNEL, event.getChannelId(), OptionMapping::getAsString);
-                Destination in = destination(channel == null || channel.isBlank() ? event.getChannelId() : channel);
+                // an autocomplete's other options are not checked by Discord: a channel of another server would
+                // show what that server follows, so only this server's channels are asked about
+                boolean ours = channel != null && event.getGuild() != null && Snowflakes.isSnowflake(channel)
+                        && event.getGuild().getGuildChannelById(channel) != null;
+                Destination in = destination(ours ? channel : event.getChannelId());
                 List<Suggestion> found = SlashCommands.UNSUBSCRIBE.equals(event.getName())
                         ? commands.suggestFollowed(in, partial, MAX_CHOICES)
                         : commands.suggest(in, partial, MAX_CHOICES);

@@ -78,10 +78,10 @@ final class TelegramPhotos {
             try {
                 return client.execute(photo(d, replyTo, new InputFile(fileId), caption));
             } catch (TelegramApiRequestException e) {
-                if (e.getErrorCode() == null || e.getErrorCode() != 400) {
-                    throw e;
+                if (!unknownFile(e)) {
+                    throw e; // the chat's refusal (no right to send photos...): the file id is good for the others
                 }
-                uploaded.remove(d.chart()); // e.g. "wrong file identifier": upload it again
+                uploaded.remove(d.chart()); // "wrong file identifier": upload it again
             }
         }
         org.telegram.telegrambots.meta.api.objects.message.Message sent = client.execute(
@@ -90,6 +90,14 @@ final class TelegramPhotos {
             uploaded.put(d.chart(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
         }
         return sent;
+    }
+
+    /** Telegram no longer knows the file id ("wrong file identifier/HTTP URL specified", "wrong remote file..."). */
+    private static boolean unknownFile(TelegramApiRequestException e) {
+        String said = e.getApiResponse() == null ? "" : e.getApiResponse().toLowerCase(java.util.Locale.ROOT);
+        return e.getErrorCode() != null && e.getErrorCode() == 400
+                && (said.contains("file identifier") || said.contains("remote file") || said.contains("file_id")
+                || said.contains("file_reference") || said.contains("wrong file"));
     }
 
     /** The chart alone, as a reply to the message it belongs to; once, its failure only logged. */

@@ -12,8 +12,9 @@ import net.outageherald.source.ioda.IodaCorroboration.Reading;
 
 /**
  * Turns an entity's latest IODA series into the {@link DataPlaneReport} a message quotes: one line per fresh
- * signal, measured against the 24 h before the outage began when that history is at hand (so a long outage does
- * not drag its own baseline down), and for restorations when the data plane came back. Only series whose newest
+ * signal, measured against the 24 h before the outage began (so a long outage does not drag its own baseline
+ * down; a signal without an hour of that history is not quoted), and for restorations when the data plane came
+ * back. Only series whose newest
  * bin ends within {@code max-data-lag} count; with none, there is no report and the message has no IODA line.
  * Pure logic; the clock is injected.
  */
@@ -55,8 +56,9 @@ final class IodaReports {
     }
 
     /**
-     * The newest value against the median of the 24 h before {@code outageStart} when at least
-     * {@link IodaCountryJudge#MIN_HISTORY} of it is in the series, else against the 24 h before the newest bin.
+     * The newest value against the median of the 24 h before {@code outageStart}; empty when less than
+     * {@link IodaCountryJudge#MIN_HISTORY} of it is in the series (an outage that began before the series'
+     * window): the 24 h before the newest bin would then be the outage itself, and read as "usual".
      */
     static Optional<Reading> reading(IodaSignal s, Instant outageStart) {
         Optional<Reading> plain = IodaCorroboration.reading(s);
@@ -70,7 +72,7 @@ final class IodaReports {
             }
         }
         if (s.step().multipliedBy(before.size()).compareTo(IodaCountryJudge.MIN_HISTORY) < 0) {
-            return plain;
+            return Optional.empty();
         }
         Reading r = plain.get();
         return Optional.of(new Reading(r.entity(), r.datasource(), r.time(), r.step(), r.latest(),

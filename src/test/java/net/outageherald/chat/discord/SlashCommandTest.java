@@ -5,6 +5,7 @@ import static net.outageherald.chat.discord.FakeDiscord.BOT_ID;
 import static net.outageherald.chat.discord.FakeDiscord.LOCKED_CHANNEL;
 import static net.outageherald.chat.discord.FakeDiscord.MEMBER;
 import static net.outageherald.chat.discord.FakeDiscord.OPEN_CHANNEL;
+import static net.outageherald.chat.discord.FakeDiscord.OTHER_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -195,6 +196,18 @@ class SlashCommandTest {
         assertThat(choices).hasSize(1);
         assertThat(choices.get(0).path("value").asText()).isEqualTo("AS64500");
         assertThat(commands.calls).containsExactly("suggestFollowed " + LOCKED_CHANNEL + " as");
+    }
+
+    @Test
+    void autocompleteNeverOffersWhatAChannelOfAnotherServerFollows() {
+        // a crafted autocomplete naming #elsewhere of another server, or no channel at all
+        String other = discord.autocomplete(ADMIN, OPEN_CHANNEL, "unsubscribe", "as", OTHER_CHANNEL);
+        String junk = discord.autocomplete(ADMIN, OPEN_CHANNEL, "unsubscribe", "as", "not-a-channel");
+
+        assertThat(callback(other).body().path("type").asInt()).isEqualTo(8);
+        assertThat(callback(junk).body().path("type").asInt()).isEqualTo(8);
+        assertThat(commands.calls).containsExactly("suggestFollowed " + OPEN_CHANNEL + " as",
+                "suggestFollowed " + OPEN_CHANNEL + " as");
     }
 
     @Test

@@ -145,8 +145,9 @@ public final class FakeBotApi implements AutoCloseable {
             return error(401, "Unauthorized", null);
         }
         Function<JsonNode, MockResponse> override = overrides.get(method);
-        if (override != null) {
-            return override.apply(body);
+        MockResponse overridden = override == null ? null : override.apply(body);
+        if (overridden != null) {
+            return overridden; // an override that gives null leaves the call to the fake's usual answer
         }
         return switch (method) {
             case "getme" -> ok(TelegramJson.user(BOT_ID, "Outage Herald", BOT_USERNAME, true));

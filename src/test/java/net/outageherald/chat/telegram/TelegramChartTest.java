@@ -130,6 +130,24 @@ class TelegramChartTest {
     }
 
     @Test
+    void aChatWithoutPhotoRightsNeitherUploadsTheChartAgainNorCostsTheOthersTheirFileId() {
+        Destination noPhotos = new Destination(Platform.TELEGRAM, "-1001234567892");
+        api.on("sendPhoto", body -> body.path("chat_id").asText().equals(noPhotos.id())
+                ? FakeBotApi.error(400, "Bad Request: not enough rights to send photos to the chat", null) : null);
+
+        sender.send(new Delivery(1, CHANNEL, Delivery.Action.SEND, OUTAGE, null, PNG));
+        assertThat(sender.send(new Delivery(2, noPhotos, Delivery.Action.SEND, OUTAGE, null, PNG)))
+                .isEqualTo(new SendResult.Sent("1001"));
+        sender.send(new Delivery(3, new Destination(Platform.TELEGRAM, "-1001234567893"), Delivery.Action.SEND,
+                OUTAGE, null, PNG));
+
+        List<String> photos = api.calls("sendPhoto").stream().map(c -> c.body().path("photo").asText()).toList();
+        assertThat(photos).as("the refusal is the chat's, not the file id's: no upload again, the next chat by id")
+                .hasSize(3).element(0).asString().startsWith("attach://");
+        assertThat(photos.subList(1, 3)).containsExactly("file-1", "file-1");
+    }
+
+    @Test
     void aForbiddenPhotoFallsBackToTextToo() {
         api.on("sendPhoto", body -> FakeBotApi.error(403, "Forbidden: CHAT_SEND_PHOTOS_FORBIDDEN", null));
 

@@ -61,6 +61,23 @@ class IodaReportsTest {
     }
 
     @Test
+    void anOutageOlderThanTheSeriesIsNotMeasuredAgainstItself() {
+        // GIVEN an outage that began 30 h ago, and 25 h of probing all at its low level: no bin before the outage
+        Instant now = Samples.T0.plus(Duration.ofDays(3));
+        clock.set(now);
+        int bins = 150;
+        Instant from = now.minus(Duration.ofMinutes(10L * bins));
+        IodaSignal low = new IodaSignal(US, "United States", IodaDatasource.PING_SLASH24, from,
+                Duration.ofMinutes(10), java.util.Collections.nCopies(bins, 60.0));
+
+        DataPlaneReport r = reports.report(US, List.of(low), now.minus(Duration.ofHours(30))).orElseThrow();
+
+        // THEN neither "100 % of usual" nor "did not drop during the outage": the usual level is not known
+        assertThat(r.lines()).isEmpty();
+        assertThat(r.recovery()).isNull();
+    }
+
+    @Test
     void anEntityWhoseNewestBinIsOldHasNoReport() throws Exception {
         // KP's last value is from 16:10: long past max-data-lag
         assertThat(reports.report(KP, sample(), DROP)).isEmpty();
