@@ -1,20 +1,17 @@
 package net.outageherald.app;
 
-import io.micrometer.core.instrument.Gauge;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import io.micrometer.core.instrument.Gauge;
 import net.outageherald.chat.console.ConsoleSender;
-import net.outageherald.chat.discord.DiscordConfigBinder;
 import net.outageherald.chat.discord.DiscordFrontEnd;
 import net.outageherald.chat.telegram.TelegramFrontEnd;
 import net.outageherald.command.CommandService;
@@ -41,7 +38,6 @@ import net.outageherald.notify.message.EventMessages;
 import net.outageherald.ops.CountingEventSink;
 import net.outageherald.ops.HealthCheck;
 import net.outageherald.ops.Metrics;
-import net.outageherald.ops.OpsServer;
 import net.outageherald.ops.PollMetrics;
 import net.outageherald.ops.SourceHealthGauges;
 import net.outageherald.ops.StreamMetrics;
@@ -111,7 +107,7 @@ public final class App implements AutoCloseable {
     private final HealthCheck health;
     private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
     private volatile boolean closing;
-    private OpsServer endpoint;
+    private final OpsEndpoint endpoint;
 
     private App(HeraldConfig config, Clock clock, PrintStream console, Pacer pacer) {
         // pacing off (spread-polls: false, as tests run) spaces IODA's calls no more than RIPEstat's
@@ -133,7 +129,7 @@ public final class App implements AutoCloseable {
         NotificationLog told = new NotificationLogRepository();
         this.subscriptions = new SubscriptionService(db, told,
                 config.notifications().maxSubscriptionsPerDestination(), clock);
-        this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
+        this.watch = new WatchList(ConfigSubscriptions.targets(config), subscriptions::subscribedTargetKeys, db);
         this.budget = new WatchBudget(resolver, watch, db, config.detection());
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR,
                 CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter,
@@ -187,8 +183,9 @@ public final class App implements AutoCloseable {
         if (streamDetection != null) {
             new StreamMetrics(registry, streamDetection.stream);
         }
+        this.endpoint = new OpsEndpoint(config.http(), health, metrics);
         this.stop = new StopSequence(scheduler, shared, leadership, streamDetection, io, http, notifier, telegram, discord,
-                this::endpoint, db, metrics);
+                endpoint::server, db, metrics);
     }
 
     static Database openDatabase(DatabaseConfig c) {
@@ -276,18 +273,7 @@ public final class App implements AutoCloseable {
 
     /** The subscriptions the config asks for, per destination. */
     Map<Destination, List<Target>> staticSubscriptions() {
-        Map<Destination, List<Target>> out = new LinkedHashMap<>();
-        config.telegram().subscriptions().forEach(s -> out.merge(s.destination(), s.targets(), App::concat));
-        config.discord().subscriptions().forEach(s -> out.merge(s.destination(), DiscordConfigBinder.targets(s),
-                App::concat));
-        return out;
-    }
-
-    /** The config's targets, then those its static subscriptions follow. */
-    private List<Target> configuredTargets() {
-        List<Target> out = new ArrayList<>(config.watch());
-        staticSubscriptions().values().forEach(out::addAll);
-        return out;
+        return ConfigSubscriptions.of(config);
     }
 
     public TargetResolver resolver() {
@@ -310,30 +296,12 @@ public final class App implements AutoCloseable {
         return watch;
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
     /**
      * Opens {@code /healthz} and {@code /metrics} if {@code http.enabled}, once; gives the port bound, or
      * -1 when disabled. Throws {@link UncheckedIOException} when the address cannot be bound.
      */
-    public synchronized int startEndpoint() {
-        var http = config.http();
-        if (!http.enabled()) {
-            return -1;
-        }
-        if (endpoint == null) {
-            try {
-                endpoint = OpsServer.start(http.address(), http.port(), health, metrics::scrape);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot serve health and metrics on " + http.address() + ":"
-                        + http.port() + ": " + e.getMessage(), e);
-            }
-        }
-        return endpoint.port();
+    public int startEndpoint() {
+        return endpoint.start();
     }
 
     public HealthCheck health() {
@@ -417,9 +385,5 @@ public final class App implements AutoCloseable {
 
     private boolean stop(Duration timeout) {
         return stop.run(timeout);
-    }
-
-    private synchronized OpsServer endpoint() {
-        return endpoint;
     }
 }
