@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import net.outageherald.chat.console.ConsoleSender;
 import net.outageherald.chat.discord.DiscordConfigBinder;
 import net.outageherald.chat.discord.DiscordFrontEnd;
@@ -135,9 +136,12 @@ public final class App implements AutoCloseable {
                 config.notifications().maxSubscriptionsPerDestination(), clock);
         this.watch = new WatchList(configuredTargets(), subscriptions::subscribedTargetKeys, db);
         this.budget = new WatchBudget(resolver, watch, db, config.detection());
+        // a country watched through IODA's country signal: /status, /chart and event charts name IODA as the source
+        Function<String, Optional<String>> bySignal = key -> signalWatch == null ? Optional.empty()
+                : signalWatch.describe(key);
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR,
-                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter,
-                key -> signalWatch == null ? Optional.empty() : signalWatch.describe(key), config.charts().enabled());
+                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter, bySignal,
+                config.charts().enabled());
         // IODA: a second opinion in messages, and the source for countries too large to watch prefix by prefix
         this.ioda = config.ioda().enabled() ? new IodaPoller(new IodaClient(config.ioda(), http, clock,
                 config.ripestat().sourceapp()), watch::targets, clock, config.ioda().maxDataLag(),
@@ -150,7 +154,7 @@ public final class App implements AutoCloseable {
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(
                 ioda == null ? DataPlaneReports.NONE : ioda), senders(console), told,
-                subscriptions, registry, clock, EventCharts.of(db, config.charts(), clock));
+                subscriptions, registry, clock, EventCharts.of(db, config.charts(), clock, bySignal));
 
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import net.outageherald.chart.ChartRequest;
 import net.outageherald.chart.ChartResult;
+import net.outageherald.chart.ChartSource;
 import net.outageherald.chart.ChartWindow;
 import net.outageherald.chart.ChartsConfig;
 import net.outageherald.chart.VisibilityChart;
@@ -67,6 +68,8 @@ public final class EventCharts implements Charts, AutoCloseable {
     private final Duration window;
     private final Duration maxWait;
     private final Clock clock;
+    /** For a target watched through IODA's country signal, what /status says of it; empty for one watched by prefixes. */
+    private final Function<String, Optional<String>> signal;
     private final VisibilityRepository history = new VisibilityRepository();
     private final OutageRepository outages = new OutageRepository();
     private final TargetRepository targets = new TargetRepository();
@@ -78,11 +81,13 @@ public final class EventCharts implements Charts, AutoCloseable {
      */
     EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing, Duration window,
                 Duration maxWait, Clock clock) {
-        this(db, renderer, drawing, null, window, maxWait, clock);
+        this(db, renderer, drawing, null, window, maxWait, clock, key -> Optional.empty());
     }
 
-    private EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing,
-                        ExecutorService owned, Duration window, Duration maxWait, Clock clock) {
+    EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing,
+                ExecutorService owned, Duration window, Duration maxWait, Clock clock,
+                Function<String, Optional<String>> signal) {
+        this.signal = signal;
         this.owned = owned;
         this.db = db;
         this.renderer = renderer;
@@ -97,6 +102,14 @@ public final class EventCharts implements Charts, AutoCloseable {
      * thread of their own.
      */
     public static Charts of(Database db, ChartsConfig config, Clock clock) {
+        return of(db, config, clock, key -> Optional.empty());
+    }
+
+    /**
+     * @param signal for a target watched through IODA's country signal (non-empty), whose samples hold IODA's
+     *               share of the usual level: its chart names IODA and draws no RIS peer lines
+     */
+    public static Charts of(Database db, ChartsConfig config, Clock clock, Function<String, Optional<String>> signal) {
         if (!config.enabled()) {
             return Charts.NONE;
         }
@@ -106,7 +119,7 @@ public final class EventCharts implements Charts, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        return new EventCharts(db, chart::render, thread, thread, config.window(), MAX_WAIT, clock);
+        return new EventCharts(db, chart::render, thread, thread, config.window(), MAX_WAIT, clock, signal);
     }
 
     /**
@@ -209,7 +222,8 @@ public final class EventCharts implements Charts, AutoCloseable {
                     .orElse(row.targetKey());
             List<VisibilitySample> samples = history.between(tx, row.targetKey(), from, until).stream()
                     .map(EventCharts::sample).toList();
-            return ChartRequest.of(title, samples, shaded, new ChartWindow(from, until));
+            ChartSource source = signal.apply(row.targetKey()).isPresent() ? ChartSource.IODA_SIGNAL : ChartSource.RIS;
+            return ChartRequest.of(title, samples, shaded, new ChartWindow(from, until), source);
         });
     }
 

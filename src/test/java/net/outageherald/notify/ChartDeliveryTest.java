@@ -98,6 +98,42 @@ class ChartDeliveryTest {
     }
 
     @Test
+    void theChartOfACountryWatchedThroughIodaNamesIodaAndDrawsNoPeerLines() {
+        java.util.concurrent.atomic.AtomicReference<ChartRequest> asked = new java.util.concurrent.atomic.AtomicReference<>();
+        h = new NotifyHarness(dir, (db, clock) -> new EventCharts(db, r -> {
+            asked.set(r);
+            return new VisibilityChart().render(r);
+        }, drawing, null, Duration.ofDays(1), Duration.ofSeconds(10), clock,
+                key -> key.equals(KEY) ? java.util.Optional.of("source: IODA BGP signal") : java.util.Optional.empty()));
+        subscribe(1);
+        history();
+
+        h.outageStarted(KEY);
+        h.drainAll(Duration.ofSeconds(1), 10);
+
+        assertThat(h.telegram.delivered()).hasSize(1).allMatch(ChartDeliveryTest::hasChart);
+        assertThat(asked.get().source()).isEqualTo(net.outageherald.chart.ChartSource.IODA_SIGNAL);
+        assertThat(asked.get().attribution()).isEqualTo("Data: IODA, Georgia Tech");
+    }
+
+    @Test
+    void theChartOfATargetWatchedByItsPrefixesIsCreditedToRis() {
+        java.util.concurrent.atomic.AtomicReference<ChartRequest> asked = new java.util.concurrent.atomic.AtomicReference<>();
+        open(r -> {
+            asked.set(r);
+            return new VisibilityChart().render(r);
+        }, Duration.ofSeconds(10));
+        subscribe(1);
+        history();
+
+        h.outageStarted(KEY);
+        h.drainAll(Duration.ofSeconds(1), 10);
+
+        assertThat(asked.get().source()).isEqualTo(net.outageherald.chart.ChartSource.RIS);
+        assertThat(asked.get().attribution()).isEqualTo("Data: RIPE NCC RIS");
+    }
+
+    @Test
     void theRestorationCarriesItsOwnChartAndTheEditNone() {
         open(new VisibilityChart()::render, Duration.ofSeconds(10));
         subscribe(3);
