@@ -203,7 +203,8 @@ public final class App implements AutoCloseable {
     private List<Sender> senders(PrintStream console) {
         List<Sender> senders = new ArrayList<>();
         if (config.notifications().consoleEnabled()) {
-            senders.add(new ConsoleSender(console, config.charts().enabled() ? config.charts().directory() : null));
+            senders.add(new ConsoleSender(console, config.charts().enabled() ? config.charts().directory() : null,
+                    config.detection().historyKeep(), clock));
         }
         telegram.sender().ifPresent(senders::add);
         if (config.discord().token() != null) {
