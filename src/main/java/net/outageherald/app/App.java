@@ -1,5 +1,6 @@
 package net.outageherald.app;
 
+import io.micrometer.core.instrument.Gauge;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import io.micrometer.core.instrument.Gauge;
+import java.util.function.Function;
 import net.outageherald.chat.console.ConsoleSender;
 import net.outageherald.chat.discord.DiscordFrontEnd;
 import net.outageherald.chat.telegram.TelegramFrontEnd;
@@ -131,9 +132,12 @@ public final class App implements AutoCloseable {
                 config.notifications().maxSubscriptionsPerDestination(), clock);
         this.watch = new WatchList(ConfigSubscriptions.targets(config), subscriptions::subscribedTargetKeys, db);
         this.budget = new WatchBudget(resolver, watch, db, config.detection());
+        // a country watched through IODA's country signal: /status, /chart and event charts name IODA as the source
+        Function<String, Optional<String>> bySignal = key -> signalWatch == null ? Optional.empty()
+                : signalWatch.describe(key);
         this.commands = new CommandService(parser, subscriptions, checker, db, clock, STATUS_FRESH_FOR,
-                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter,
-                key -> signalWatch == null ? Optional.empty() : signalWatch.describe(key), config.charts().enabled());
+                CommandService.MAX_LIVE_PREFIXES, budget::refusal, this::sourceFooter, bySignal,
+                config.charts().enabled());
         // IODA: a second opinion in messages, and the source for countries too large to watch prefix by prefix
         this.ioda = config.ioda().enabled() ? new IodaPoller(new IodaClient(config.ioda(), http, clock,
                 config.ripestat().sourceapp()), watch::targets, clock, config.ioda().maxDataLag(),
@@ -146,7 +150,7 @@ public final class App implements AutoCloseable {
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(
                 ioda == null ? DataPlaneReports.NONE : ioda), senders(console), told,
-                subscriptions, registry, clock, EventCharts.of(db, config.charts(), clock));
+                subscriptions, registry, clock, EventCharts.of(db, config.charts(), clock, bySignal));
 
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);
@@ -196,7 +200,8 @@ public final class App implements AutoCloseable {
     private List<Sender> senders(PrintStream console) {
         List<Sender> senders = new ArrayList<>();
         if (config.notifications().consoleEnabled()) {
-            senders.add(new ConsoleSender(console, config.charts().enabled() ? config.charts().directory() : null));
+            senders.add(new ConsoleSender(console, config.charts().enabled() ? config.charts().directory() : null,
+                    config.detection().historyKeep(), clock));
         }
         telegram.sender().ifPresent(senders::add);
         if (config.discord().token() != null) {

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param outage      the outage to shade, if any
  * @param window      the time shown
  * @param attribution credit for the data, written small in a corner ("Data: RIPE NCC RIS")
+ * @param source      where the samples come from, which decides the labels and whether peer lines are drawn
  */
 public record ChartRequest(String title, List<VisibilitySample> samples, Optional<OutageInterval> outage,
-                           ChartWindow window, String attribution) {
+                           ChartWindow window, String attribution, ChartSource source) {
 
     public static final String RIS_ATTRIBUTION = "Data: RIPE NCC RIS";
 
@@ -24,11 +25,24 @@ public record ChartRequest(String title, List<VisibilitySample> samples, Optiona
         Objects.requireNonNull(outage, "outage");
         Objects.requireNonNull(window, "window");
         attribution = attribution == null ? "" : attribution;
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** Samples of our own RIS watch, with the credit given. */
+    public ChartRequest(String title, List<VisibilitySample> samples, Optional<OutageInterval> outage,
+                        ChartWindow window, String attribution) {
+        this(title, samples, outage, window, attribution, ChartSource.RIS);
     }
 
     /** A request whose data is credited to RIPE NCC RIS, where our own observations come from. */
     public static ChartRequest of(String title, List<VisibilitySample> samples, Optional<OutageInterval> outage,
                                   ChartWindow window) {
-        return new ChartRequest(title, samples, outage, window, RIS_ATTRIBUTION);
+        return of(title, samples, outage, window, ChartSource.RIS);
+    }
+
+    /** A request for samples from {@code source}, credited as that source asks. */
+    public static ChartRequest of(String title, List<VisibilitySample> samples, Optional<OutageInterval> outage,
+                                  ChartWindow window, ChartSource source) {
+        return new ChartRequest(title, samples, outage, window, source.attribution(), source);
     }
 }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Draws a target's visibility as an 800×400 PNG for a chat message, legible on a phone: the share of its address
  * space visible (left axis, %), the RIS peers seeing it and how many usually do (right axis), and the outage as a
- * translucent red band. Times are UTC. {@link #render} never throws: a chart that cannot be drawn comes back as
+ * translucent red band. A country watched through IODA ({@link ChartSource#IODA_SIGNAL}) has IODA's share of its
+ * usual level on the left axis, labelled and credited as IODA's, and no peer lines. Times are UTC. {@link #render} never throws: a chart that cannot be drawn comes back as
  * {@link ChartResult.NotDrawn} with the reason, so the text message goes out without it.
  *
  * <p>Needs no display: the JVM must run headless ({@code -Djava.awt.headless=true}), which this class sets
@@ -52,7 +53,6 @@ public final class VisibilityChart {
     public static final int HEIGHT = 400;
     public static final String NOT_ENOUGH_HISTORY = "not enough history yet to draw a chart";
 
-    static final String SHARE = "Visible %";
     static final String PEERS = "Peers seeing";
     static final String BASELINE = "Peers usually";
     static final String OUTAGE = "Outage";
@@ -124,26 +124,21 @@ public final class VisibilityChart {
         ChartTitle title = ChartTitle.fit(request.title(), WIDTH - 40);
         chart.setTitle(title.text());
         chart.setXAxisTitle("Time (UTC)");
-        chart.setYAxisGroupTitle(0, "Address space visible (%)");
-        chart.setYAxisGroupTitle(1, "RIS peers");
+        ChartSource source = request.source();
+        chart.setYAxisGroupTitle(0, source.axis());
+        if (source.hasPeers()) {
+            chart.setYAxisGroupTitle(1, "RIS peers");
+        }
         style(chart.getStyler(), request, samples);
         chart.getStyler().setChartTitleFont(title.font());
 
         // the band first, so that the lines are painted over it
         request.outage().ifPresent(outage -> band(chart, request.window(), outage));
         ChartLines data = ChartLines.of(samples);
-        XYSeries share = chart.addSeries(SHARE, data.times(), data.share());
+        XYSeries share = chart.addSeries(source.legend(), data.times(), data.share());
         share.setLineColor(SHARE_COLOR).setLineWidth(3.5f);
-        XYSeries peers = chart.addSeries(PEERS, data.times(), data.peers());
-        peers.setYAxisGroup(1);
-        peers.setLineColor(PEERS_COLOR).setLineWidth(2f);
-        if (samples.stream().anyMatch(s -> s.peersBaseline() > 0)) {
-            // only where the baseline changes: drawn point to point at every sample, its dashes would merge
-            ChartLines steps = ChartLines.baselineChanges(samples);
-            XYSeries baseline = chart.addSeries(BASELINE, steps.times(), steps.baseline());
-            baseline.setYAxisGroup(1);
-            baseline.setLineColor(BASELINE_COLOR)
-                    .setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+        if (source.hasPeers()) {
+            peerLines(chart, data, samples);
         }
 
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -155,6 +150,21 @@ public final class VisibilityChart {
             g.dispose();
         }
         return new Drawing(chart, image);
+    }
+
+    /** The RIS peers seeing the target (right axis), and how many usually do where that is known. */
+    private static void peerLines(XYChart chart, ChartLines data, List<VisibilitySample> samples) {
+        XYSeries peers = chart.addSeries(PEERS, data.times(), data.peers());
+        peers.setYAxisGroup(1);
+        peers.setLineColor(PEERS_COLOR).setLineWidth(2f);
+        if (samples.stream().anyMatch(s -> s.peersBaseline() > 0)) {
+            // only where the baseline changes: drawn point to point at every sample, its dashes would merge
+            ChartLines steps = ChartLines.baselineChanges(samples);
+            XYSeries baseline = chart.addSeries(BASELINE, steps.times(), steps.baseline());
+            baseline.setYAxisGroup(1);
+            baseline.setLineColor(BASELINE_COLOR)
+                    .setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+        }
     }
 
     /**
@@ -195,16 +205,20 @@ public final class VisibilityChart {
         s.setXAxisMin((double) request.window().from().toEpochMilli());
         s.setXAxisMax((double) request.window().until().toEpochMilli());
         s.setYAxisMin(0, 0.0).setYAxisMax(0, 100.0);
-        int peersTop = samples.stream().mapToInt(v -> Math.max(v.peersSeeing(), v.peersBaseline())).max().orElse(1);
-        s.setYAxisMin(1, 0.0).setYAxisMax(1, Math.max(1, Math.ceil(peersTop * 1.1)));
-        s.setYAxisGroupPosition(1, YAxisPosition.Right);
+        if (request.source().hasPeers()) {
+            int peersTop = samples.stream().mapToInt(v -> Math.max(v.peersSeeing(), v.peersBaseline())).max().orElse(1);
+            s.setYAxisMin(1, 0.0).setYAxisMax(1, Math.max(1, Math.ceil(peersTop * 1.1)));
+            s.setYAxisGroupPosition(1, YAxisPosition.Right);
+        }
         // whole numbers on both axes; the unit is in the axis titles, since XChart 4.0.3 applies the first
         // group's decimal pattern to every y axis of an XY chart
         s.setYAxisDecimalPattern("0");
         s.setYAxisGroupTickLabelsColorMap(0, SHARE_COLOR);
-        s.setYAxisGroupTickLabelsColorMap(1, PEERS_COLOR);
         s.setYAxisGroupTitleColor(0, SHARE_COLOR);
-        s.setYAxisGroupTitleColor(1, PEERS_COLOR);
+        if (request.source().hasPeers()) {
+            s.setYAxisGroupTickLabelsColorMap(1, PEERS_COLOR);
+            s.setYAxisGroupTitleColor(1, PEERS_COLOR);
+        }
     }
 
     /** The outage as a box on the % axis from 0 to 100, clipped to the window: a band the full plot high. */

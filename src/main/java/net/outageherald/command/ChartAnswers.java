@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import net.outageherald.chart.ChartRequest;
 import net.outageherald.chart.ChartResult;
+import net.outageherald.chart.ChartSource;
 import net.outageherald.chart.ChartWindow;
 import net.outageherald.chart.OutageInterval;
 import net.outageherald.chart.VisibilitySample;
@@ -24,7 +25,8 @@ import net.outageherald.store.VisibilityRepository;
 /**
  * Answers /chart: a target's last 24 hours as a chart, its ongoing outage shaded, from the visibility history
  * detection keeps; or why there is none, saying what to do: a target nobody watches has no history (subscribe
- * first), one watched only since a moment ago has too little (wait a few minutes).
+ * first), one watched only since a moment ago has too little (wait a few minutes). A country watched through
+ * IODA's country BGP signal has IODA's share of its usual level in its history, and its chart and words say so.
  */
 final class ChartAnswers {
 
@@ -35,11 +37,22 @@ final class ChartAnswers {
     private final Clock clock;
     private final Function<ChartRequest, ChartResult> renderer;
     private final boolean enabled;
+    private final Function<String, Optional<String>> signal;
     private final TargetRepository targets = new TargetRepository();
     private final VisibilityRepository history = new VisibilityRepository();
     private final OutageRepository outages = new OutageRepository();
 
     ChartAnswers(Database db, Clock clock, Function<ChartRequest, ChartResult> renderer, boolean enabled) {
+        this(db, clock, renderer, enabled, key -> Optional.empty());
+    }
+
+    /**
+     * @param signal for a target watched through IODA's country signal, what /status says of it; empty for one
+     *               watched by its prefixes
+     */
+    ChartAnswers(Database db, Clock clock, Function<ChartRequest, ChartResult> renderer, boolean enabled,
+                 Function<String, Optional<String>> signal) {
+        this.signal = signal;
         this.db = db;
         this.clock = clock;
         this.renderer = renderer;
@@ -71,17 +84,16 @@ final class ChartAnswers {
             return notEnough(target, name, seen);
         }
         Optional<OutageInterval> outage = seen.outage().map(o -> OutageInterval.ongoing(o.startedAt()));
-        ChartResult result = renderer.apply(ChartRequest.of(name, seen.samples(), outage, window));
+        ChartSource source = signal.apply(target.key()).isPresent() ? ChartSource.IODA_SIGNAL : ChartSource.RIS;
+        ChartResult result = renderer.apply(ChartRequest.of(name, seen.samples(), outage, window, source));
         if (result instanceof ChartResult.Png png) {
             VisibilitySample last = seen.samples().get(seen.samples().size() - 1);
             Status status = seen.record().map(r -> r.state().shown()).orElse(Status.UNKNOWN);
             String summary = "Last 24 hours, times in UTC. Latest sample " + HumanFormat.time(last.time(), null) + ": "
-                    + Math.round(last.visibleShare() * 100) + " % of its address space visible, seen by "
-                    + HumanFormat.count(last.peersSeeing(), "RIS peer", "RIS peers")
-                    + (last.peersBaseline() > 0 ? " (usually " + last.peersBaseline() + ")" : "") + "."
+                    + latest(source, last) + "."
                     + outage.map(o -> " Offline since " + HumanFormat.time(o.start(), null) + " (shaded).").orElse("");
             return Reply.withChart(new Message(status, "Visibility of " + name, summary, List.of(), null, null,
-                    ChartRequest.RIS_ATTRIBUTION), png.bytes());
+                    source.attribution()), png.bytes());
         }
         ChartResult.NotDrawn no = (ChartResult.NotDrawn) result;
         if (no.reason() == ChartResult.Reason.NOT_ENOUGH_HISTORY) {
@@ -89,6 +101,18 @@ final class ChartAnswers {
         }
         return Reply.error("Could not draw the chart of " + name,
                 "Drawing failed on our side; try again later. If it keeps failing, tell the bot's operator.");
+    }
+
+    /** The latest sample in words: RIS peers for our own watch, none for IODA's signal (it has no peer counts). */
+    private static String latest(ChartSource source, VisibilitySample last) {
+        long percent = Math.round(last.visibleShare() * 100);
+        if (!source.hasPeers()) {
+            return "IODA's BGP signal at " + percent + " % of its usual level (a country this large is watched"
+                    + " through IODA, not prefix by prefix)";
+        }
+        return percent + " % of its address space visible, seen by "
+                + HumanFormat.count(last.peersSeeing(), "RIS peer", "RIS peers")
+                + (last.peersBaseline() > 0 ? " (usually " + last.peersBaseline() + ")" : "");
     }
 
     private static Reply notEnough(Target target, String name, Seen seen) {

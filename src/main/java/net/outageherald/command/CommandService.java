@@ -92,7 +92,7 @@ public final class CommandService implements ChatCommands {
                           Function<Target, Optional<String>> refusal, Supplier<String> source,
                           Function<String, Optional<String>> signalNote, boolean charts) {
         this.signalNote = signalNote;
-        this.charts = new ChartAnswers(db, clock, new VisibilityChart()::render, charts);
+        this.charts = new ChartAnswers(db, clock, new VisibilityChart()::render, charts, signalNote);
         this.parser = parser;
         this.subscriptions = subscriptions;
         this.suggestions = new TargetSuggestions(subscriptions, db, Countries.all());

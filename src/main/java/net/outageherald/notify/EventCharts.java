@@ -16,8 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.outageherald.chart.ChartRequest;
 import net.outageherald.chart.ChartResult;
+import net.outageherald.chart.ChartSource;
 import net.outageherald.chart.ChartWindow;
 import net.outageherald.chart.ChartsConfig;
 import net.outageherald.chart.VisibilityChart;
@@ -43,11 +45,18 @@ import org.slf4j.LoggerFactory;
  * ask, all together (a hung drawing costs a fan-out one wait, not one per chat), and send the text alone past
  * it, while the chart is finished for the rows after it. No chart (too little history, a failure) is remembered
  * too, so nobody waits for it twice.
+ *
+ * <p>Up to {@link #KEPT} events' charts are kept (about 40 KB each: some 10 MB), so that a mass outage's hundreds
+ * of events are not drawn and uploaded twice; only finished ones are forgotten, never one being drawn. A drawing
+ * still running {@link #MAX_DRAW} after it began is given up (its event goes without a chart) and the drawing
+ * thread replaced, so that one that never returns does not hold back the charts of the events after it.
  */
 public final class EventCharts implements Charts, AutoCloseable {
 
-    /** Charts kept at once: the events being delivered now. */
-    static final int KEPT = 16;
+    /** Charts kept at once: the events being delivered now, a mass outage's too (256 × ~40 KB PNG: ~10 MB). */
+    static final int KEPT = 256;
+    /** Longest a drawing may run (one takes about 0.2 s) before it is given up and its thread replaced. */
+    static final Duration MAX_DRAW = Duration.ofSeconds(30);
     /** How long a chart is kept after it was drawn: a fan-out of thousands at 30 messages a second. */
     static final Duration KEEP_FOR = Duration.ofHours(6);
     /** Longest a sender waits for a chart being drawn (one takes about 0.1 s) before it sends the text alone. */
@@ -59,14 +68,25 @@ public final class EventCharts implements Charts, AutoCloseable {
     private record Drawn(CompletableFuture<Optional<byte[]>> png, Instant at, long waitUntil) {
     }
 
+    /** The drawing under way: which chart, since when, on which thread's executor. */
+    private record Running(long eventId, CompletableFuture<Optional<byte[]>> png, Instant since) {
+    }
+
     private final Database db;
     private final Function<ChartRequest, ChartResult> renderer;
+    /** Where drawings run: the caller's executor, or {@link #owned}. */
     private final Executor drawing;
+    /** Makes the drawing thread when this owns it (and a new one for a hung one); null when the caller owns it. */
+    private final Supplier<ExecutorService> threads;
     /** The drawing thread when this made it, for {@link #close}; null when the caller owns it. */
-    private final ExecutorService owned;
+    private ExecutorService owned;
+    private boolean closed;
+    private volatile Running running;
     private final Duration window;
     private final Duration maxWait;
     private final Clock clock;
+    /** For a target watched through IODA's country signal, what /status says of it; empty for one watched by prefixes. */
+    private final Function<String, Optional<String>> signal;
     private final VisibilityRepository history = new VisibilityRepository();
     private final OutageRepository outages = new OutageRepository();
     private final TargetRepository targets = new TargetRepository();
@@ -78,12 +98,18 @@ public final class EventCharts implements Charts, AutoCloseable {
      */
     EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing, Duration window,
                 Duration maxWait, Clock clock) {
-        this(db, renderer, drawing, null, window, maxWait, clock);
+        this(db, renderer, drawing, null, window, maxWait, clock, key -> Optional.empty());
     }
 
-    private EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing,
-                        ExecutorService owned, Duration window, Duration maxWait, Clock clock) {
-        this.owned = owned;
+    /**
+     * @param drawing the caller's executor, or null to draw on threads of {@code threads}, replaced when one hangs
+     */
+    EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing,
+                Supplier<ExecutorService> threads, Duration window, Duration maxWait, Clock clock,
+                Function<String, Optional<String>> signal) {
+        this.signal = signal;
+        this.threads = drawing == null ? threads : null;
+        this.owned = drawing == null ? threads.get() : null;
         this.db = db;
         this.renderer = renderer;
         this.drawing = drawing;
@@ -97,16 +123,28 @@ public final class EventCharts implements Charts, AutoCloseable {
      * thread of their own.
      */
     public static Charts of(Database db, ChartsConfig config, Clock clock) {
+        return of(db, config, clock, key -> Optional.empty());
+    }
+
+    /**
+     * @param signal for a target watched through IODA's country signal (non-empty), whose samples hold IODA's
+     *               share of the usual level: its chart names IODA and draws no RIS peer lines
+     */
+    public static Charts of(Database db, ChartsConfig config, Clock clock, Function<String, Optional<String>> signal) {
         if (!config.enabled()) {
             return Charts.NONE;
         }
         VisibilityChart chart = new VisibilityChart();
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        return new EventCharts(db, chart::render, null, EventCharts::drawingThread, config.window(), MAX_WAIT, clock,
+                signal);
+    }
+
+    static ExecutorService drawingThread() {
+        return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "herald-chart");
             t.setDaemon(true);
             return t;
         });
-        return new EventCharts(db, chart::render, thread, thread, config.window(), MAX_WAIT, clock);
     }
 
     /**
@@ -115,8 +153,11 @@ public final class EventCharts implements Charts, AutoCloseable {
      */
     @Override
     public void close() {
-        if (owned != null) {
-            owned.shutdownNow();
+        synchronized (cache) {
+            closed = true;
+            if (owned != null) {
+                owned.shutdownNow();
+            }
         }
     }
 
@@ -148,29 +189,66 @@ public final class EventCharts implements Charts, AutoCloseable {
         Instant now = clock.instant();
         CompletableFuture<Optional<byte[]>> png;
         Drawn drawn;
+        Executor on;
         synchronized (cache) {
             Drawn kept = cache.get(row.eventId());
             if (kept != null) {
                 return kept;
             }
+            giveUpHung(now);
             forgetOld(now);
             png = new CompletableFuture<>();
             drawn = new Drawn(png, now, System.nanoTime() + maxWait.toNanos());
             cache.put(row.eventId(), drawn);
+            on = owned != null ? owned : drawing;
         }
         try {
-            drawing.execute(() -> png.complete(draw(row)));
+            on.execute(() -> {
+                Running mine = new Running(row.eventId(), png, clock.instant());
+                running = mine;
+                try {
+                    png.complete(draw(row));
+                } finally {
+                    if (running == mine) {
+                        running = null;
+                    }
+                }
+            });
         } catch (RuntimeException e) { // shutting down
             png.complete(Optional.empty());
         }
         return drawn;
     }
 
+    /**
+     * A drawing running past {@link #MAX_DRAW}: its event goes without a chart, and the drawings queued behind it
+     * move to a new thread (the hung one is interrupted and left to end, a daemon). Called holding the cache.
+     */
+    private void giveUpHung(Instant now) {
+        Running r = running;
+        if (r == null || !r.since().plus(MAX_DRAW).isBefore(now)) {
+            return;
+        }
+        running = null;
+        r.png().complete(Optional.empty());
+        if (owned == null || closed) {
+            LOG.warn("The chart of event {} is still being drawn after {}; its messages go without it", r.eventId(),
+                    MAX_DRAW);
+            return;
+        }
+        List<Runnable> queued = owned.shutdownNow();
+        owned = threads.get();
+        queued.forEach(owned::execute);
+        LOG.warn("The chart of event {} is still being drawn after {}; its messages go without it, and {} queued "
+                + "charts move to a new drawing thread", r.eventId(), MAX_DRAW, queued.size());
+    }
+
+    /** Forgets charts past {@link #KEEP_FOR}, and the oldest past {@link #KEPT}: finished ones only. */
     private void forgetOld(Instant now) {
         Iterator<Drawn> it = cache.values().iterator();
         while (it.hasNext()) {
             Drawn d = it.next();
-            if (cache.size() >= KEPT || d.at().plus(KEEP_FOR).isBefore(now)) {
+            if (d.png().isDone() && (cache.size() >= KEPT || d.at().plus(KEEP_FOR).isBefore(now))) {
                 it.remove();
             }
         }
@@ -209,7 +287,8 @@ public final class EventCharts implements Charts, AutoCloseable {
                     .orElse(row.targetKey());
             List<VisibilitySample> samples = history.between(tx, row.targetKey(), from, until).stream()
                     .map(EventCharts::sample).toList();
-            return ChartRequest.of(title, samples, shaded, new ChartWindow(from, until));
+            ChartSource source = signal.apply(row.targetKey()).isPresent() ? ChartSource.IODA_SIGNAL : ChartSource.RIS;
+            return ChartRequest.of(title, samples, shaded, new ChartWindow(from, until), source);
         });
     }
 

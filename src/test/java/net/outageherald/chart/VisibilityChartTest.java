@@ -41,6 +41,10 @@ class VisibilityChartTest {
         return renderer.draw(request, VisibilityChart.inWindow(request)).chart();
     }
 
+    private static List<String> names(XYChart chart) {
+        return chart.getSeriesCollection().stream().map(org.knowm.xchart.XYSeries::getName).toList();
+    }
+
     private static int x(XYChart chart, Instant t) {
         return (int) Math.round(chart.getScreenXFromChart(t.toEpochMilli()));
     }
@@ -76,6 +80,30 @@ class VisibilityChartTest {
         }
         // text, three lines, a band and anti-aliasing: an empty or blank plot has a handful
         assertThat(colours).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void aChartOfOurOwnWatchShowsRisPeersAndCreditsRis() {
+        XYChart chart = layout(restoredDay());
+
+        assertThat(names(chart)).contains("Visible %", VisibilityChart.PEERS, VisibilityChart.BASELINE);
+        assertThat(chart.getYAxisGroupTitle(0)).isEqualTo("Address space visible (%)");
+        assertThat(restoredDay().attribution()).isEqualTo("Data: RIPE NCC RIS");
+    }
+
+    @Test
+    void aCountryWatchedThroughIodaIsLabelledAndCreditedAsIodaWithNoPeerLines() throws IOException {
+        ChartRequest ioda = ChartRequest.of("China (CN)", ChartSamples.day(Duration.ofMinutes(5), END),
+                Optional.of(OVER), DAY, ChartSource.IODA_SIGNAL);
+
+        XYChart chart = layout(ioda);
+
+        assertThat(names(chart)).as("IODA has no peer counts: no line at 0 peers")
+                .doesNotContain(VisibilityChart.PEERS, VisibilityChart.BASELINE, "Visible %")
+                .contains("IODA BGP signal, % of usual");
+        assertThat(chart.getYAxisGroupTitle(0)).isEqualTo("IODA BGP signal, share of usual level (%)");
+        assertThat(ioda.attribution()).isEqualTo("Data: IODA, Georgia Tech");
+        assertThat(png(ioda).getWidth()).isEqualTo(800);
     }
 
     @Test

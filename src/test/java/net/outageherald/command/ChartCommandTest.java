@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import net.outageherald.chart.ChartRequest;
+import net.outageherald.chart.ChartSource;
 import net.outageherald.chart.ChartResult;
 import net.outageherald.chart.VisibilityChart;
 import net.outageherald.model.Prefix;
@@ -74,6 +78,35 @@ class ChartCommandTest {
         assertThat(r.message().headline()).isEqualTo("Visibility of AS64500 EXAMPLE-AS");
         assertThat(r.message().summary()).contains("Last 24 hours", "100 % of its address space visible",
                 "12 RIS peers");
+        assertThat(r.message().footer()).isEqualTo("Data: RIPE NCC RIS");
+    }
+
+    @Test
+    void aCountryWatchedThroughIodaIsChartedAndToldAsIodaNotAsRisPeers() {
+        Target cn = new Target.Land(net.outageherald.model.Countries.all().byCode("CN").orElseThrow());
+        VisibilityRepository repo = new VisibilityRepository();
+        db.inTransaction(tx -> {
+            new TargetRepository().saveResolution(tx, "CN", "China (CN)", null, List.of(), NOW.minusSeconds(7200),
+                    NOW.minusSeconds(7200));
+            for (int m = 60; m >= 1; m--) { // what the signal watch stores: IODA's share, no peers
+                repo.record(tx, "CN", new VisibilityRepository.Sample(NOW.minusSeconds(60L * m), 0.87, 0, 0));
+            }
+            return null;
+        });
+        AtomicReference<ChartRequest> asked = new AtomicReference<>();
+        ChartAnswers ioda = new ChartAnswers(db, clock, req -> {
+            asked.set(req);
+            return new VisibilityChart().render(req);
+        }, true, key -> key.equals("CN") ? Optional.of("source: IODA BGP signal") : Optional.empty());
+
+        Reply r = ioda.chart(cn);
+
+        assertThat(r.hasChart()).isTrue();
+        assertThat(asked.get().source()).isEqualTo(ChartSource.IODA_SIGNAL);
+        assertThat(asked.get().attribution()).isEqualTo("Data: IODA, Georgia Tech");
+        assertThat(r.message().summary()).contains("IODA's BGP signal at 87 % of its usual level")
+                .doesNotContain("RIS peer", "address space visible");
+        assertThat(r.message().footer()).isEqualTo("Data: IODA, Georgia Tech");
     }
 
     @Test

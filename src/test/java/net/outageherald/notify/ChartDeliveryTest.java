@@ -98,6 +98,42 @@ class ChartDeliveryTest {
     }
 
     @Test
+    void theChartOfACountryWatchedThroughIodaNamesIodaAndDrawsNoPeerLines() {
+        java.util.concurrent.atomic.AtomicReference<ChartRequest> asked = new java.util.concurrent.atomic.AtomicReference<>();
+        h = new NotifyHarness(dir, (db, clock) -> new EventCharts(db, r -> {
+            asked.set(r);
+            return new VisibilityChart().render(r);
+        }, drawing, null, Duration.ofDays(1), Duration.ofSeconds(10), clock,
+                key -> key.equals(KEY) ? java.util.Optional.of("source: IODA BGP signal") : java.util.Optional.empty()));
+        subscribe(1);
+        history();
+
+        h.outageStarted(KEY);
+        h.drainAll(Duration.ofSeconds(1), 10);
+
+        assertThat(h.telegram.delivered()).hasSize(1).allMatch(ChartDeliveryTest::hasChart);
+        assertThat(asked.get().source()).isEqualTo(net.outageherald.chart.ChartSource.IODA_SIGNAL);
+        assertThat(asked.get().attribution()).isEqualTo("Data: IODA, Georgia Tech");
+    }
+
+    @Test
+    void theChartOfATargetWatchedByItsPrefixesIsCreditedToRis() {
+        java.util.concurrent.atomic.AtomicReference<ChartRequest> asked = new java.util.concurrent.atomic.AtomicReference<>();
+        open(r -> {
+            asked.set(r);
+            return new VisibilityChart().render(r);
+        }, Duration.ofSeconds(10));
+        subscribe(1);
+        history();
+
+        h.outageStarted(KEY);
+        h.drainAll(Duration.ofSeconds(1), 10);
+
+        assertThat(asked.get().source()).isEqualTo(net.outageherald.chart.ChartSource.RIS);
+        assertThat(asked.get().attribution()).isEqualTo("Data: RIPE NCC RIS");
+    }
+
+    @Test
     void theRestorationCarriesItsOwnChartAndTheEditNone() {
         open(new VisibilityChart()::render, Duration.ofSeconds(10));
         subscribe(3);
@@ -229,6 +265,77 @@ class ChartDeliveryTest {
         long started = System.nanoTime();
         assertThat(charts.chartFor(row)).isEmpty();
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(EventCharts.MAX_WAIT.toMillis());
+    }
+
+    private static net.outageherald.store.OutboxRow row(long event, Instant at) {
+        return new net.outageherald.store.OutboxRow(event, tg("1"), Delivery.Action.SEND, SendReason.OUTAGE, event,
+                net.outageherald.model.Message.text(net.outageherald.model.Status.DOWN, "x", ""), 0, at, null, event,
+                KEY);
+    }
+
+    private static ChartResult.Png png() {
+        return new ChartResult.Png(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, 800, 400);
+    }
+
+    @Test
+    void aMassOutageOfThreeHundredEventsDrawsEachChartOnceAndNeverForgetsOneBeingDrawn() {
+        h = new NotifyHarness(dir);
+        java.util.List<Runnable> held = new java.util.ArrayList<>();
+        EventCharts charts = new EventCharts(h.db, r -> {
+            drawn.incrementAndGet();
+            return png();
+        }, task -> {
+            if (held.isEmpty()) {
+                held.add(task); // event 1's drawing is still under way while the 300 others are asked for
+            } else {
+                task.run();
+            }
+        }, Duration.ofDays(1), Duration.ZERO, h.clock);
+        Instant at = h.clock.instant();
+        assertThat(charts.chartFor(row(1, at))).isEmpty();
+        for (long event = 2; event <= 301; event++) {
+            assertThat(charts.chartFor(row(event, at))).isPresent();
+        }
+        held.get(0).run();
+        for (long event = 301; event > 101; event--) { // the newest 200 of them are all still kept
+            assertThat(charts.chartFor(row(event, at))).isPresent();
+        }
+        assertThat(charts.chartFor(row(1, at))).as("finished by the drawing under way, not drawn again").isPresent();
+        assertThat(drawn).as("each event drawn once, none redrawn after an eviction").hasValue(301);
+    }
+
+    @Test
+    void aDrawingThatNeverReturnsIsGivenUpAndTheEventsAfterItStillGetTheirCharts() {
+        h = new NotifyHarness(dir);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicInteger threadsMade = new AtomicInteger();
+        EventCharts charts = new EventCharts(h.db, r -> {
+            if (drawn.incrementAndGet() == 1) {
+                try {
+                    never.await(); // hangs until interrupted
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return png();
+        }, null, () -> {
+            threadsMade.incrementAndGet();
+            return EventCharts.drawingThread();
+        }, Duration.ofDays(1), Duration.ofMillis(100), h.clock, key -> java.util.Optional.empty());
+        try {
+            Instant at = h.clock.instant();
+            assertThat(charts.chartFor(row(1, at))).isEmpty();
+            assertThat(charts.chartFor(row(2, at))).as("queued behind the hung drawing").isEmpty();
+
+            h.clock.advance(EventCharts.MAX_DRAW.plusSeconds(1));
+            charts.chartFor(row(3, at)); // a later event's ask finds the drawing hung and replaces its thread
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> charts.chartFor(row(3, at)).isPresent() && charts.chartFor(row(2, at)).isPresent());
+            assertThat(charts.chartFor(row(1, at))).as("the hung one goes without a chart").isEmpty();
+            assertThat(threadsMade).as("the hung drawing thread was replaced").hasValue(2);
+        } finally {
+            charts.close();
+        }
     }
 
     @Test

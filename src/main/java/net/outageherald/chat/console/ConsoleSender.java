@@ -2,8 +2,9 @@ package net.outageherald.chat.console;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import net.outageherald.model.Delivery;
 import net.outageherald.model.Platform;
@@ -16,14 +17,19 @@ import org.slf4j.LoggerFactory;
  * Prints messages to a stream (stdout by default), one block per message. Its message ids
  * ({@code console-<outbox id>}) let edits and replies say which earlier message they refer to. Given a
  * folder, a message's chart is written there as {@code <outbox id>.png} and its path printed under the text;
- * a chart that cannot be written leaves the text as it is.
+ * a chart that cannot be written leaves the text as it is. Chart files older than the visibility history kept
+ * ({@code detection.history-keep}) are deleted, at most once an hour, when a chart is written.
  */
 public final class ConsoleSender implements Sender {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSender.class);
 
     private final PrintStream out;
+    /** Default age past which chart files are deleted: {@code detection.history-keep}'s default. */
+    static final Duration KEEP = Duration.ofDays(14);
+
     private final Path charts;
+    private final ChartFiles files;
 
     /** Text only. */
     public ConsoleSender(PrintStream out) {
@@ -32,8 +38,17 @@ public final class ConsoleSender implements Sender {
 
     /** @param charts where charts are written, or null for text only */
     public ConsoleSender(PrintStream out, Path charts) {
+        this(out, charts, KEEP, Clock.systemUTC());
+    }
+
+    /**
+     * @param charts where charts are written, or null for text only
+     * @param keep   how long chart files are kept (the visibility history's {@code detection.history-keep})
+     */
+    public ConsoleSender(PrintStream out, Path charts, Duration keep, Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
         this.charts = charts;
+        this.files = charts == null ? null : new ChartFiles(charts, keep, clock);
     }
 
     @Override
@@ -84,9 +99,7 @@ public final class ConsoleSender implements Sender {
     private Path write(Delivery delivery) {
         Path file = charts.resolve(delivery.outboxId() + ".png").toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, delivery.chart());
-            return file;
+            return files.write(delivery.outboxId(), delivery.chart());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not write the chart of message {} to {}: {}", delivery.outboxId(), file, e.toString());
             return null;

@@ -128,10 +128,12 @@ public final class DiscordSender implements Sender {
     private SendResult cached(GuildMessageChannel channel, Delivery delivery) {
         MessageEmbed embed = renderer.render(delivery.message());
         if (delivery.action() == Delivery.Action.EDIT) {
+            String id = DiscordCharts.messageId(delivery.refId());
+            MessageEmbed edited = DiscordCharts.forEdit(embed, delivery.refId());
             return edit(channel.getId(), delivery.refId(),
-                    () -> channel.editMessageEmbedsById(delivery.refId(), embed).map(Message::getId));
+                    () -> channel.editMessageEmbedsById(id, edited).map(Message::getId));
         }
-        String ref = delivery.refId();
+        String ref = DiscordCharts.messageId(delivery.refId());
         boolean reply = ref != null && Snowflakes.isSnowflake(ref)
                 && channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_HISTORY);
         byte[] chart = delivery.hasChart()
@@ -148,9 +150,11 @@ public final class DiscordSender implements Sender {
     private SendResult byId(JDA jda, String channelId, Delivery delivery) {
         MessageEmbed embed = renderer.render(delivery.message());
         if (delivery.action() == Delivery.Action.EDIT) {
-            return edit(channelId, delivery.refId(), () -> ChannelRest.edit(jda, channelId, delivery.refId(), embed));
+            String id = DiscordCharts.messageId(delivery.refId());
+            MessageEmbed edited = DiscordCharts.forEdit(embed, delivery.refId());
+            return edit(channelId, delivery.refId(), () -> ChannelRest.edit(jda, channelId, id, edited));
         }
-        String ref = delivery.refId();
+        String ref = DiscordCharts.messageId(delivery.refId());
         boolean reply = ref != null && Snowflakes.isSnowflake(ref);
         return create(channelId, delivery, ref, reply, delivery.hasChart() ? delivery.chart() : null,
                 (to, png) -> ChannelRest.send(jda, channelId, embed, delivery.nonce(), to, png));
@@ -171,9 +175,15 @@ public final class DiscordSender implements Sender {
         if (reply && first.failure() != null && SendFailures.isReferenceProblem(first.failure())) {
             LOG.info("Reply to message {} in channel {} failed ({}); sending without the reference", ref,
                     channelId, first.failure().getMessage());
-            return await(() -> post.apply(null, kept)).result();
+            return withChart(await(() -> post.apply(null, kept)).result(), kept);
         }
-        return first.result();
+        return withChart(first.result(), png);
+    }
+
+    /** A message posted with its chart is referred to as {@code "<id>:chart"}, so that its edit keeps the image. */
+    private static SendResult withChart(SendResult result, byte[] chart) {
+        return chart != null && result instanceof SendResult.Sent sent
+                ? new SendResult.Sent(DiscordCharts.ref(sent.messageId(), true)) : result;
     }
 
     private static MessageCreateAction post(GuildMessageChannel channel, Delivery delivery, MessageEmbed embed,
@@ -188,17 +198,19 @@ public final class DiscordSender implements Sender {
         return action;
     }
 
-    private SendResult edit(String channelId, String messageId, Supplier<RestAction<String>> edit) {
+    /** Edits the message of {@code ref} ("<id>" or "<id>:chart"); the reference stays as it was. */
+    private SendResult edit(String channelId, String ref, Supplier<RestAction<String>> edit) {
+        String messageId = DiscordCharts.messageId(ref);
         if (!Snowflakes.isSnowflake(messageId)) {
-            LOG.warn("Not editing '{}' in channel {}: not a Discord message id", messageId, channelId);
-            return new SendResult.Sent(messageId);
+            LOG.warn("Not editing '{}' in channel {}: not a Discord message id", ref, channelId);
+            return new SendResult.Sent(ref);
         }
         Attempt attempt = await(edit);
         if (attempt.failure() != null && SendFailures.isUnknownMessage(attempt.failure())) {
             LOG.info("Message {} in channel {} is gone or not ours; nothing to mark resolved", messageId, channelId);
-            return new SendResult.Sent(messageId);
+            return new SendResult.Sent(ref);
         }
-        return attempt.result();
+        return attempt.failure() == null ? new SendResult.Sent(ref) : attempt.result();
     }
 
     private Attempt await(Supplier<RestAction<String>> action) {

@@ -41,6 +41,43 @@ class ConsoleChartTest {
         assertThat(console.sendsCharts()).isTrue();
     }
 
+    private static Path aged(Path folder, String name, java.time.Instant changed) throws Exception {
+        Path file = Files.write(folder.resolve(name), TinyPng.bytes());
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(changed));
+        return file;
+    }
+
+    @Test
+    void chartFilesOlderThanTheHistoryKeptAreDeletedAtMostOnceAnHour() throws Exception {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        net.outageherald.testing.MutableClock clock = new net.outageherald.testing.MutableClock(now);
+        Path charts = Files.createDirectories(dir.resolve("charts"));
+        java.time.Duration keep = java.time.Duration.ofDays(14);
+        Path old = aged(charts, "5.png", now.minus(keep).minusSeconds(60));
+        Path recent = aged(charts, "6.png", now.minus(keep).plusSeconds(60));
+        Path notOurs = aged(charts, "logo.png", now.minus(keep).minusSeconds(60));
+        ConsoleSender console = new ConsoleSender(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), charts, keep, clock);
+
+        console.send(new Delivery(12, Destination.console(), Delivery.Action.SEND, OUTAGE, null, TinyPng.bytes()));
+
+        assertThat(old).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(notOurs).as("only files named as the console writes them").exists();
+        assertThat(charts.resolve("12.png")).exists();
+
+        Path later = aged(charts, "7.png", now.minus(keep).minusSeconds(60));
+        clock.advance(java.time.Duration.ofMinutes(30));
+        console.send(new Delivery(13, Destination.console(), Delivery.Action.SEND, OUTAGE, null, TinyPng.bytes()));
+        assertThat(later).as("not looked through again within the hour").exists();
+
+        clock.advance(java.time.Duration.ofMinutes(31));
+        console.send(new Delivery(14, Destination.console(), Delivery.Action.SEND, OUTAGE, null, TinyPng.bytes()));
+        assertThat(later).doesNotExist();
+        assertThat(recent).as("past the 14 days kept by now").doesNotExist();
+        assertThat(charts.resolve("12.png")).exists();
+    }
+
     @Test
     void aChartThatCannotBeWrittenLeavesTheTextAsItIs() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

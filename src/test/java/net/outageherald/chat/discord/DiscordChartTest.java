@@ -65,6 +65,38 @@ class DiscordChartTest {
     }
 
     @Test
+    void theResolvedEditOfAMessageWithAChartKeepsTheChartInTheEmbed() {
+        SendResult sent = sender.send(SenderFixtures.outage(65, OPEN_CHANNEL).withChart(PNG));
+        String ref = ((SendResult.Sent) sent).messageId();
+        assertThat(ref).as("marked as carrying the chart").endsWith(":chart");
+        String id = ref.substring(0, ref.indexOf(':'));
+
+        assertThat(sender.send(SenderFixtures.resolvedEdit(66, OPEN_CHANNEL, ref))).isEqualTo(new SendResult.Sent(ref));
+
+        JsonNode edit = discord.awaitCall("PATCH", MESSAGES + "/" + id).body();
+        JsonNode embed = edit.path("embeds").get(0);
+        assertThat(embed.path("title").asText()).contains("Resolved");
+        assertThat(embed.path("image").path("url").asText()).as("the chart stays in the embed, not a loose file")
+                .isEqualTo("attachment://chart.png");
+        assertThat(edit.has("attachments")).as("the upload is kept: no attachments list sent").isFalse();
+
+        discord.clearCalls();
+        sender.send(SenderFixtures.restorationReply(67, OPEN_CHANNEL, ref));
+        assertThat(discord.awaitCall("POST", MESSAGES).body().path("message_reference").path("message_id").asText())
+                .isEqualTo(id);
+    }
+
+    @Test
+    void theResolvedEditOfAMessageWithoutAChartHasNoImage() {
+        String id = ((SendResult.Sent) sender.send(SenderFixtures.outage(68, OPEN_CHANNEL))).messageId();
+        assertThat(id).doesNotContain(":");
+
+        sender.send(SenderFixtures.resolvedEdit(69, OPEN_CHANNEL, id));
+
+        assertThat(discord.awaitCall("PATCH", MESSAGES + "/" + id).body().path("embeds").get(0).has("image")).isFalse();
+    }
+
+    @Test
     void aChannelThatRefusesTheChartGetsTheTextAloneAtOnce() {
         discord.failNext("POST", MESSAGES, 403, Map.of("message", "Missing Permissions", "code", 50013));
 

@@ -121,6 +121,25 @@ class DiscordShardingTest {
     }
 
     @Test
+    void overRestTheResolvedEditOfAMessageWithAChartKeepsTheChartInTheEmbed() {
+        DiscordFrontEnd bot = start("2/0", new FakeChatCommands());
+        discord.clearCalls();
+        String messages = "channels/" + OTHER_CHANNEL + "/messages";
+
+        SendResult sent = bot.sender().send(SenderFixtures.outage(72, OTHER_CHANNEL).withChart(TinyPng.bytes()));
+        String ref = ((SendResult.Sent) sent).messageId();
+        assertThat(ref).endsWith(":chart");
+        String id = ref.substring(0, ref.indexOf(':'));
+
+        assertThat(bot.sender().send(SenderFixtures.resolvedEdit(73, OTHER_CHANNEL, ref)))
+                .isEqualTo(new SendResult.Sent(ref));
+        JsonNode edit = discord.awaitCall("PATCH", messages + "/" + id).body();
+        assertThat(edit.path("embeds").get(0).path("title").asText()).contains("Resolved");
+        assertThat(edit.path("embeds").get(0).path("image").path("url").asText()).isEqualTo("attachment://chart.png");
+        assertThat(edit.has("attachments")).isFalse();
+    }
+
+    @Test
     void overRestDiscordsAnswersAreClassifiedAsForACachedChannel() {
         DiscordFrontEnd bot = start("2/0", new FakeChatCommands());
         String messages = "channels/" + OTHER_CHANNEL + "/messages";
