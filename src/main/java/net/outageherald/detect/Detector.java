@@ -291,6 +291,11 @@ public final class Detector {
         return new Transition(t.state(), t.changes().stream().filter(c -> c.type() != type).toList());
     }
 
+    /** The stored state of a target, if it was ever resolved. */
+    public java.util.Optional<TargetState> targetState(String key) {
+        return db.inTransaction(tx -> targets.find(tx, key).map(TargetRecord::state));
+    }
+
     /** The stored states of these prefixes (a fresh one for a prefix never seen). */
     public Map<Prefix, PrefixState> states(Collection<Prefix> prefixes) {
         return db.inTransaction(tx -> prefixStates.load(tx, prefixes));
