@@ -20,11 +20,9 @@ import net.outageherald.model.TargetState;
 import net.outageherald.source.PrefixObservation;
 import net.outageherald.store.Database;
 import net.outageherald.store.EventRepository;
-import net.outageherald.store.OutageRepository;
 import net.outageherald.store.PrefixStateRepository;
 import net.outageherald.store.TargetRecord;
 import net.outageherald.store.TargetRepository;
-import net.outageherald.store.VisibilityRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,20 +34,15 @@ import org.slf4j.LoggerFactory;
 public final class Detector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
-    /** The visibility history keeps one sample a minute at most. */
-    static final java.time.Duration SAMPLE_EVERY = java.time.Duration.ofMinutes(1);
-
     private final Database db;
     private final PrefixTracker tracker;
     private final TargetEvaluator evaluator;
     private final TargetStateMachine machine;
     private final PrefixStateRepository prefixStates = new PrefixStateRepository();
     private final TargetRepository targets = new TargetRepository();
-    private final OutageRepository outages = new OutageRepository();
     private final EventRepository events = new EventRepository();
-    private final VisibilityRepository history = new VisibilityRepository();
-    /** When each target's visibility was last sampled: at most once a minute, whatever the rounds. */
-    private final Map<String, Instant> lastSample = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Records what each judging decided: state, outage, events and outbox rows, visibility samples. */
+    private final JudgmentStore written;
     private final EventSink sink;
     private final Clock clock;
     /**
@@ -66,6 +59,7 @@ public final class Detector {
         this.machine = new TargetStateMachine(config);
         this.sink = sink;
         this.clock = clock;
+        this.written = new JudgmentStore(sink);
     }
 
     /** Moves each observed prefix's state on, once per round however many targets share it. */
@@ -159,12 +153,12 @@ public final class Detector {
             TargetRecord record = targets.find(tx, info.key()).orElseThrow(
                     () -> new SQLException("target " + info.key() + " was never resolved"));
             if (status == Status.UNKNOWN) {
-                return store(tx, info, record, machine.miss(record.state(), now), eval, reason, now, source);
+                return written.store(tx, info, record, machine.miss(record.state(), now), eval, reason, now, source);
             }
             // the staleness of the signal was checked by its judge: the round is as fresh as now
             Transition t = machine.observe(record.state(), status, now, binAt, now);
-            sample(tx, info.key(), eval, now);
-            return store(tx, info, record, t, eval, null, now, source);
+            written.sample(tx, info.key(), eval, now);
+            return written.store(tx, info, record, t, eval, null, now, source);
         });
         if (!decided.events().isEmpty()) {
             sink.afterCommit(decided.events());
@@ -274,7 +268,7 @@ public final class Detector {
                 quietlyDegraded.add(info.key());
                 t = without(t, EventType.MONITORING_DEGRADED);
             }
-            return store(tx, info, record, t, eval, why, now, null);
+            return written.store(tx, info, record, t, eval, why, now, null);
         }
         // a prefix already dark in the last judged round (then still UP) did not start this outage
         Instant lastJudged = record.state().lastGoodAt();
@@ -282,11 +276,11 @@ public final class Detector {
                 .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                 .min(Instant::compareTo).orElse(null);
         t = machine.observe(record.state(), eval.status(), now, began, asOf, job.newWords());
-        sample(tx, info.key(), eval, now);
+        written.sample(tx, info.key(), eval, now);
         if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
             t = without(t, EventType.MONITORING_RECOVERED);
         }
-        return store(tx, info, record, t, eval, null, now, null);
+        return written.store(tx, info, record, t, eval, null, now, null);
     }
 
     private static boolean has(Transition t, EventType type) {
@@ -295,6 +289,11 @@ public final class Detector {
 
     private static Transition without(Transition t, EventType type) {
         return new Transition(t.state(), t.changes().stream().filter(c -> c.type() != type).toList());
+    }
+
+    /** The stored state of a target, if it was ever resolved. */
+    public java.util.Optional<TargetState> targetState(String key) {
+        return db.inTransaction(tx -> targets.find(tx, key).map(TargetRecord::state));
     }
 
     /** The stored states of these prefixes (a fresh one for a prefix never seen). */
@@ -327,83 +326,4 @@ public final class Detector {
         return stored;
     }
 
-    private Judged store(Connection tx, TargetInfo info, TargetRecord record, Transition t, Evaluation eval,
-                         String reason, Instant now, String source) throws SQLException {
-        TargetState before = record.state();
-        TargetState state = t.state();
-        List<Event> out = new ArrayList<>();
-        for (Transition.Change c : t.changes()) {
-            Long outageId = state.outageId();
-            Instant outageStart = state.outageStart();
-            Facts facts = facts(eval, info, c.type(), reason, source);
-            switch (c.type()) {
-                case OUTAGE_STARTED -> {
-                    outageId = outages.open(tx, info.key(), c.at(), c.to());
-                    outageStart = c.at();
-                    state = new TargetState(state.targetKey(), state.confirmed(), state.candidate(),
-                            state.candidateCount(), state.pendingSince(), state.lastGoodAt(), state.degradedSince(),
-                            outageId, outageStart, state.firstSeenAt());
-                }
-                case OUTAGE_CHANGED -> outages.changeSeverity(tx, outageId, c.to());
-                case RESTORED -> {
-                    // the state machine has already let go of the outage; the state before this round had it
-                    outageId = before.outageId();
-                    outageStart = before.outageStart();
-                    if (outageId != null) {
-                        outages.close(tx, outageId, c.at());
-                        facts = facts.withWithdrawn(withdrawn(tx, outageId, record.prefixes()));
-                    }
-                }
-                default -> {
-                    // monitoring events belong to the open outage, if any
-                }
-            }
-            Event e = new Event(0, c.type(), info.key(), info.name(), info.countryCode(), c.to(), c.from(), c.at(),
-                    outageId, outageStart, c.duration(), facts);
-            e = events.insert(tx, e, now);
-            sink.onEvent(tx, e);
-            out.add(e);
-            LOG.info("{}: {} ({} -> {}){}", info.key(), c.type(), c.from(), c.to(),
-                    facts.prefixesWithdrawn().isEmpty() ? "" : ": stopped announcing " + facts.prefixesWithdrawn());
-        }
-        targets.saveState(tx, state, now);
-        return new Judged(out, state);
-    }
-
-    private void sample(Connection tx, String key, Evaluation eval, Instant now) throws SQLException {
-        Instant last = lastSample.get(key);
-        if (last != null && now.isBefore(last.plus(SAMPLE_EVERY))) {
-            return;
-        }
-        history.record(tx, key, new VisibilityRepository.Sample(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                1 - eval.darkShare(), eval.peersNow(), eval.peersNormally()));
-        lastSample.put(key, now);
-    }
-
-    /**
-     * The prefixes told dark in the outage's latest announcement that the target no longer has: the resolver let
-     * them go because they stopped being announced, so the outage ends with them withdrawn, not back.
-     */
-    private List<String> withdrawn(Connection tx, long outageId, List<Prefix> now) throws SQLException {
-        Set<String> current = new java.util.HashSet<>();
-        now.forEach(p -> current.add(p.cidr()));
-        return events.latestAnnouncement(tx, outageId).map(e -> e.facts().prefixesAffected().stream()
-                .filter(p -> !current.contains(p)).toList()).orElse(List.of());
-    }
-
-    private static Facts facts(Evaluation eval, TargetInfo info, EventType type, String reason, String source) {
-        long v4 = 0;
-        long v6 = 0;
-        for (PrefixState s : eval.dark()) {
-            if (s.prefix().ipv6()) {
-                v6 += (long) Math.max(1, s.prefix().weight());
-            } else {
-                v4 += s.prefix().addresses().longValue();
-            }
-        }
-        List<String> dark = eval.dark().stream().map(s -> s.prefix().cidr()).toList();
-        boolean monitoring = !type.isOutageEvent();
-        return new Facts(dark, eval.judged(), v4, v6, eval.darkShare(), eval.peersNow(), eval.peersNormally(),
-                eval.upstreams(), info.evidenceUrl(), monitoring ? reason : null, List.of(), source);
-    }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * watched through IODA's {@code bgp} signal because it is too large to watch prefix by prefix
  * ({@link IodaCountryJudge}: below 99 % of the 24 h median PARTIAL, below 50 % DOWN), through the same
  * confirmation, outages and messages as every other target; each IODA bin counts as one round of that
- * confirmation, however many polls fetch it (a failed poll keeps the last series). Stale, failing or blank
+ * confirmation, however many polls fetch it (a failed poll keeps the last series), and across a restart: the
+ * first judging after start skips a bin that had ended by the target's last judged good round. Stale, failing or blank
  * IODA data is UNKNOWN: a miss, which after {@code unknown-after} tells the operators that monitoring is
  * degraded, never an outage.
  */
@@ -74,6 +75,15 @@ public final class SignalWatch implements Job {
                 IodaEntity entity = IodaEntity.of(t).orElseThrow();
                 IodaCountryJudge.Verdict v = judge.judge(entity, poller.latest(entity));
                 Instant bin = v.reading().map(x -> x.time()).orElse(null);
+                if (v.status() != Status.UNKNOWN && bin != null && !lastBin.containsKey(t.key())
+                        && judgedBefore(t.key(), v.reading().get().end())) {
+                    // first judging since start: a bin that had ended by the last judging before the restart
+                    // was counted then (a poll sees a bin once it has ended); counting it again would add a
+                    // confirmation round that no new data gave
+                    lastBin.put(t.key(), bin);
+                    lastReading.put(t.key(), v.reason());
+                    continue;
+                }
                 if (v.status() != Status.UNKNOWN && bin != null && bin.equals(lastBin.get(t.key()))) {
                     // the series kept from a failed poll, or a poll faster than IODA's bins: no new evidence,
                     // so no confirmation round either (one low bin seen thrice would confirm an outage)
@@ -91,6 +101,17 @@ public final class SignalWatch implements Job {
                 LOG.error("judging {} by IODA failed: {}", t.key(), e.toString(), e);
             }
         }
+    }
+
+    /**
+     * Whether the stored state says this target was last judged on good data at or after {@code binEnd}: the
+     * last judged data time outlives a restart, the bins counted in memory do not. A bin IODA delivered late
+     * (ended before that judging but not yet in its answer then) is skipped too: after a restart confirmation
+     * may take one bin longer, never one shorter.
+     */
+    private boolean judgedBefore(String key, Instant binEnd) {
+        return detector.targetState(key).map(s -> s.lastGoodAt() != null && !binEnd.isAfter(s.lastGoodAt()))
+                .orElse(false);
     }
 
     /**

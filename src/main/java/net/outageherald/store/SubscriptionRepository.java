@@ -19,11 +19,16 @@ public final class SubscriptionRepository {
     /** Where a subscription came from. */
     public enum Kind { STATIC, DYNAMIC }
 
-    /** The destinations following a target, each once, in a stable order. */
+    /**
+     * The destinations following a target, each once, in a stable order; a destination confirmed gone
+     * ({@link #markGone}) is left out.
+     */
     public List<Destination> followers(Connection tx, String targetKey) throws SQLException {
         List<Destination> out = new ArrayList<>();
         try (PreparedStatement ps = tx.prepareStatement(
-                "SELECT DISTINCT destination FROM subscription WHERE target_key = ? ORDER BY destination")) {
+                "SELECT DISTINCT s.destination FROM subscription s WHERE s.target_key = ? AND NOT EXISTS"
+                        + " (SELECT 1 FROM gone_destination g WHERE g.destination = s.destination)"
+                        + " ORDER BY s.destination")) {
             ps.setString(1, targetKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -135,5 +140,35 @@ public final class SubscriptionRepository {
             }
         }
         return new ArrayList<>(merged.values());
+    }
+
+    /**
+     * Marks a destination as confirmed gone while the config still subscribes it, so fan-out leaves it out;
+     * true if it was not marked yet.
+     */
+    public boolean markGone(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO gone_destination (destination, platform, reason,"
+                + " since) VALUES (?, ?, ?, ?) ON CONFLICT (destination) DO NOTHING")) {
+            ps.setString(1, destination.key());
+            ps.setString(2, destination.platform().name());
+            ps.setString(3, reason);
+            ps.setLong(4, now.toEpochMilli());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Takes the gone mark off a destination; true if it had one. */
+    public boolean clearGone(Connection tx, Destination destination) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM gone_destination WHERE destination = ?")) {
+            ps.setString(1, destination.key());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Takes every gone mark off; how many there were. */
+    public int clearAllGone(Connection tx) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("DELETE FROM gone_destination")) {
+            return ps.executeUpdate();
+        }
     }
 }

@@ -72,6 +72,9 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
                 count++;
                 outcome = Outcome.ADDED;
             }
+            if (store.clearGone(tx, destination)) { // a command from there: the bot is back
+                LOG.info("{} subscribes again: delivering to it again", destination);
+            }
             Ongoing ongoing = ongoing(tx, key);
             if (ongoing != null) {
                 log.record(tx, List.of(destination), ongoing.outageId(), key, NotificationLog.How.JOINED, now);
@@ -113,7 +116,8 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
     /**
      * Delivery learned the destination is gone for good. Ends what chat commands made (its dynamic
      * subscriptions), what it was told and its pending messages; subscriptions from the config stay until the
-     * config changes, since only the operator may take those away.
+     * config changes, since only the operator may take those away, but the destination is marked gone so that
+     * fan-out leaves it out (and this is logged once) until it subscribes by command again or the bot restarts.
      */
     @Override
     public void ended(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
@@ -142,12 +146,16 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
         }
         log.forget(tx, destination);
         int dropped = outbox.dropPending(tx, destination, now, "destination ended: " + reason);
+        if (kept > 0 && !store.markGone(tx, destination, reason, now)) {
+            return ended; // already told, and fan-out leaves it out: nothing more to say
+        }
         if (kept == 0) {
             LOG.warn("{} can no longer receive messages ({}): ended its {} subscriptions, dropped {} pending messages",
                     destination, reason, ended, dropped);
         } else {
             LOG.warn("{} can no longer receive messages ({}): ended its {} subscriptions, dropped {} pending messages;"
-                    + " its {} subscriptions from the config stay: remove them from the config if it is gone for good",
+                    + " its {} subscriptions from the config stay but get nothing until the bot is back there (a"
+                    + " /subscribe there, or a restart, tries again): remove them from the config if it is gone for good",
                     destination, reason, ended, dropped, kept);
         }
         return ended;
@@ -163,6 +171,7 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
         if (from.platform() != to.platform()) {
             throw new IllegalArgumentException("cannot move " + from + " to another platform: " + to);
         }
+        store.clearGone(tx, from);
         int moved = store.move(tx, from, to);
         log.move(tx, from, to);
         int pending = outbox.move(tx, from, to, now);
@@ -180,6 +189,8 @@ public final class SubscriptionService implements Subscriptions, DestinationEven
         SyncResult result = db.inTransaction(tx -> {
             Set<String> want = new HashSet<>();
             wanted.forEach((d, targets) -> targets.forEach(t -> want.add(d.key() + " " + validKey(t))));
+            // at start-up a destination once gone is tried again: the operator may have added the bot back
+            store.clearAllGone(tx);
             int removed = 0;
             Set<String> have = new HashSet<>();
             for (Subscription s : store.allStatic(tx)) {

@@ -120,6 +120,35 @@ class IodaCountryScenarioTest {
     }
 
     @Test
+    void aRestartDoesNotCountTheSameBinAgain() throws Exception {
+        h.app().commands().subscribe(CHAT, "US");
+        iodaRound();
+        iodaRound();
+
+        // WHEN IODA's BGP count falls to 30 %, and after every round the bot restarts twice and judges again at once:
+        // the new process fetches the same newest bin the old one had already counted
+        ioda.level("country/US", "bgp", 300.0);
+        int rounds = 0;
+        while (rounds < 6 && !h.console().contains("is offline")) {
+            iodaRound();
+            rounds++;
+            if (h.console().contains("is offline")) {
+                break;
+            }
+            for (int restart = 0; restart < 2; restart++) {
+                h.restart();
+                h.app().signalWatch().run();
+                h.settle();
+            }
+            // THEN the restart's judging of an already counted bin adds no confirmation
+            assertThat(h.console()).as("offline right after restart %d", rounds).doesNotContain("is offline");
+        }
+
+        // and the outage is still confirmed after as many rounds as without restarts (see above)
+        assertThat(rounds).isBetween(3, 4);
+    }
+
+    @Test
     void iodaFailingMakesTheCountryUnknownNeverOffline() throws Exception {
         h.app().commands().subscribe(CHAT, "US");
         iodaRound();

@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.outageherald.model.Target;
+import net.outageherald.outbox.SendResult;
+import net.outageherald.testing.LogCapture;
 import net.outageherald.subscribe.Subscriptions.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,5 +168,49 @@ class SubscriptionServiceTest {
         assertThat(ended).isEqualTo(2);
         assertThat(subs.of(dc("7"))).extracting(Subscription::targetKey, Subscription::isStatic)
                 .containsExactly(tuple("AS1", true));
+    }
+
+    @Test
+    void aDestinationConfirmedGoneIsLeftOutOfFanOutAndWarnedOfOnceUntilItIsBack() {
+        // GIVEN a chat following AS1 and AS2 from the config, whose bot was kicked out
+        subs.syncStatic(Map.of(tg("-5"), List.of(as(1), as(2))));
+        h.telegram.answer("-5", new SendResult.Permanent("403 Forbidden: bot was kicked from the group chat"));
+        try (LogCapture log = new LogCapture(SubscriptionService.class.getName())) {
+            // WHEN AS1 goes down: the send fails for good and the destination is ended, once
+            h.outageStarted("AS1");
+            h.drainAll(Duration.ofSeconds(1), 20);
+            assertThat(h.telegram.attempts()).hasSize(1);
+            assertThat(log.warnings()).hasSize(1).allMatch(w -> w.contains("get nothing until the bot is back"));
+
+            // WHEN more events come for targets it follows from the config
+            h.telegram.answer("-5", new SendResult.Permanent("403 Forbidden: bot was kicked from the group chat"));
+            h.outageStarted("AS2");
+            h.outageStarted("AS1");
+            h.drainAll(Duration.ofSeconds(1), 20);
+
+            // THEN it is not tried again, nor warned of again; its config subscriptions stay for the operator
+            assertThat(h.telegram.attempts()).hasSize(1);
+            assertThat(log.warnings()).hasSize(1);
+            assertThat(subs.of(tg("-5"))).hasSize(2);
+        }
+
+        // WHEN the bot is back and someone there subscribes by command: it gets the next event again
+        h.telegram.recover("-5");
+        subs.subscribe(tg("-5"), as(3));
+        h.outageStarted("AS2");
+        h.drainAll(Duration.ofSeconds(1), 20);
+        assertThat(h.telegram.attempts()).hasSize(2);
+
+        // and a restart (the config synced again) tries a destination once marked gone again
+        h.telegram.answer("-5", new SendResult.Permanent("403 Forbidden: bot was kicked from the group chat"));
+        h.outageStarted("AS1");
+        h.drainAll(Duration.ofSeconds(1), 20);
+        h.outageStarted("AS2");
+        h.drainAll(Duration.ofSeconds(1), 20);
+        assertThat(h.telegram.attempts()).hasSize(3);
+        subs.syncStatic(Map.of(tg("-5"), List.of(as(1), as(2))));
+        h.outageStarted("AS1");
+        h.drainAll(Duration.ofSeconds(1), 20);
+        assertThat(h.telegram.attempts()).hasSize(4);
     }
 }

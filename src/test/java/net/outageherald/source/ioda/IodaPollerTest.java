@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.outageherald.model.Countries;
 import net.outageherald.model.DataPlaneReport;
 import net.outageherald.model.Prefix;
 import net.outageherald.model.Target;
 import net.outageherald.testing.FakeIoda;
+import net.outageherald.testing.LogCapture;
 import net.outageherald.testing.MutableClock;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +128,51 @@ class IodaPollerTest {
         assertThat(tenCountries).isEqualTo(36);
         assertThat(poller.calls()).isEqualTo(72);
         assertThat(ioda.requests()).hasSize(72);
+    }
+
+    @Test
+    void pastOnePollsCapTheCallsTakeTurnsSoEveryAsIsFetchedWithinTwoPollsAndTheCapIsToldOnce() throws Exception {
+        // GIVEN 900 ASes watched: 18 batches of 50, 54 calls, more than one poll's 30
+        for (int i = 0; i < 900; i++) {
+            watched.add(new Target.As(10_000 + i));
+        }
+        IodaEntity inBatch5 = IodaEntity.of(new Target.As(10_000 + 5 * 50)).orElseThrow();
+        try (LogCapture log = new LogCapture(IodaPoller.class.getName())) {
+            // WHEN two polls run
+            assertThat(poller.poll()).isEqualTo(IodaPoller.MAX_CALLS_PER_POLL);
+            List<IodaSignal> fromFirst = poller.latest(inBatch5);
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(poller.poll()).isEqualTo(IodaPoller.MAX_CALLS_PER_POLL);
+
+            // THEN every AS was asked for each of the three signals: none is starved
+            assertThat(poller.pollsPerRound()).isEqualTo(2);
+            for (IodaDatasource ds : IodaDatasource.values()) {
+                Set<String> asked = new HashSet<>();
+                ioda.requests().stream().filter(r -> r.contains("datasource=" + ds.wireName() + "&")
+                                || r.endsWith("datasource=" + ds.wireName()))
+                        .forEach(r -> asked.addAll(List.of(r.substring("/v2/signals/raw/asn/".length(),
+                                r.indexOf('?')).split(","))));
+                assertThat(asked).as(ds.wireName()).hasSize(900);
+            }
+            // and an AS not fetched by the second poll keeps the first poll's series, to age from there
+            assertThat(fromFirst).hasSize(3);
+            assertThat(poller.latest(inBatch5)).containsExactlyInAnyOrderElementsOf(fromFirst);
+
+            // and the cap is told once, not every poll
+            clock.advance(Duration.ofMinutes(5));
+            poller.poll();
+            assertThat(log.warnings()).hasSize(1).allMatch(w -> w.contains("900 entities")
+                    && w.contains("every 2 polls"));
+
+            // WHEN one more AS is watched: told again, once; and again a day later
+            watched.add(new Target.As(20_000));
+            poller.poll();
+            poller.poll();
+            assertThat(log.warnings()).hasSize(2);
+            clock.advance(Duration.ofDays(1));
+            poller.poll();
+            assertThat(log.warnings()).hasSize(3);
+        }
     }
 
     @Test
