@@ -183,14 +183,7 @@ public final class OutboxRepository {
      * sharing the database), so the operators are told once per pause.
      */
     public boolean pause(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
-        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO paused_destination (destination, platform, reason,"
-                + " since) VALUES (?, ?, ?, ?) ON CONFLICT (destination) DO NOTHING")) {
-            ps.setString(1, destination.key());
-            ps.setString(2, destination.platform().name());
-            ps.setString(3, reason);
-            ps.setLong(4, now.toEpochMilli());
-            return ps.executeUpdate() > 0;
-        }
+        return DestinationMarks.PAUSED.mark(tx, destination, reason, now);
     }
 
     /**

@@ -147,14 +147,7 @@ public final class SubscriptionRepository {
      * true if it was not marked yet.
      */
     public boolean markGone(Connection tx, Destination destination, String reason, Instant now) throws SQLException {
-        try (PreparedStatement ps = tx.prepareStatement("INSERT INTO gone_destination (destination, platform, reason,"
-                + " since) VALUES (?, ?, ?, ?) ON CONFLICT (destination) DO NOTHING")) {
-            ps.setString(1, destination.key());
-            ps.setString(2, destination.platform().name());
-            ps.setString(3, reason);
-            ps.setLong(4, now.toEpochMilli());
-            return ps.executeUpdate() > 0;
-        }
+        return DestinationMarks.GONE.mark(tx, destination, reason, now);
     }
 
     /** Takes the gone mark off a destination; true if it had one. */
