@@ -95,12 +95,14 @@ final class StreamDetection implements AutoCloseable {
     }
 
     /**
-     * Another instance leads now: no more looks and no more judging here, at once. The stream stays
-     * connected (it writes nothing; its table stays current for taking the lead back).
+     * Another instance leads now: no more looks and no more judging here, at once, and the stream is
+     * disconnected, so that RIS Live has one consumer per cluster. Leading again reconnects, resubscribes and
+     * looks again, as at a start.
      */
     void follow() {
         reconcile.close();
         loop.close();
+        stream.stop();
     }
 
     /** The footer of /status: the source, and how it is doing. */

@@ -247,6 +247,44 @@ class ClusterTest {
     }
 
     @Test
+    void anInstanceThatStopsLeadingDisconnectsFromRisLive() throws Exception {
+        // GIVEN two live instances, the first leading and following the stream
+        try (FakeRisLive ris = new FakeRisLive()) {
+            String url = freshDatabase();
+            String stream = "rislive: {url: \"" + ris.url() + "\", reconnect-backoff: 10ms, subscribe-pace: 1ms}\n";
+            App a = app(url, stream);
+            a.start();
+            await().atMost(Duration.ofSeconds(10)).until(a::leader);
+            App b = app(url, stream);
+            b.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ris.connections().size() == 1);
+
+            // WHEN the first loses its lock while it lives on (its session ends, as in a network partition)
+            terminateLockHolders();
+
+            // THEN the second leads and connects, and the first drops its connection and stays off
+            await().atMost(Duration.ofSeconds(15)).until(b::leader);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ris.connection(0).gone);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ris.connections().size() == 2);
+            assertThat(a.leader()).isFalse();
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> ris.connections().size() == 2); // no reconnect from the first (backoff 10 ms)
+            assertThat(ris.connection(1).gone).isFalse();
+        }
+    }
+
+    /** Ends the database sessions that hold the leader's lock, as a partition would from the server's side. */
+    private static void terminateLockHolders() throws Exception {
+        try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_locks"
+                     + " WHERE locktype = 'advisory' AND granted")) {
+            while (rs.next()) {
+                assertThat(rs.getBoolean(1)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aLeaderKilledWithSigkillIsReplacedWithinTheCheckInterval() throws Exception {
         // GIVEN a leader in a child JVM, and a second instance here standing by
         String url = freshDatabase();

@@ -80,9 +80,23 @@ public final class FakeRisLive implements AutoCloseable {
             received.add(text);
         }
 
+        /** The client closed or dropped this connection. */
+        public volatile boolean gone;
+
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
+            gone = true;
             webSocket.close(1000, null);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            gone = true;
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            gone = true;
         }
 
         public void send(String frame) {

@@ -206,6 +206,24 @@ public final class RisLiveClient implements AutoCloseable {
         return sender.pending();
     }
 
+    /**
+     * Drops the connection and stops reconnecting until {@link #start()} is called again (another instance
+     * leads: one consumer of RIS Live per cluster). The listener hears the stream go down, so the routing
+     * picture kept here counts as stale until the next connection and looks.
+     */
+    public synchronized void stop() {
+        if (!started || closed) {
+            return;
+        }
+        started = false;
+        generation++;
+        cancel(reconnect);
+        cancel(checks);
+        dropSocket();
+        setState(StreamState.DOWN, "stopped: another instance follows the stream");
+        LOG.info("RIS Live: disconnected, another instance follows the stream now");
+    }
+
     /** Stops reconnecting and drops the connection at once. */
     @Override
     public void close() {

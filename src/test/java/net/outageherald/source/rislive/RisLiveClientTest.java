@@ -81,6 +81,27 @@ class RisLiveClientTest {
     }
 
     @Test
+    void stoppedItDisconnectsAndStaysOffUntilStartedAgainThenResubscribes() {
+        started("175.45.176.0/22");
+        server.connection(0).awaitReceived(5);
+        await().atMost(FakeRisLive.WAIT).until(() -> client.status().state() == StreamState.LIVE);
+
+        client.stop(); // another instance leads
+
+        await().atMost(FakeRisLive.WAIT).until(() -> server.connection(0).gone);
+        assertThat(client.status().state()).isEqualTo(StreamState.DOWN);
+        await().atMost(FakeRisLive.WAIT).until(() -> listener.states().contains(StreamState.DOWN));
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(() -> server.connections().size() == 1); // no reconnect (backoff 10 ms)
+
+        client.start(); // leading again
+
+        assertThat(server.connection(1).awaitReceived(5)).containsExactly(PEER_STATE, BEACONS.get(0), BEACONS.get(1),
+                Frames.subscribe("175.45.176.0/22"), BEACONS.get(2));
+        await().atMost(FakeRisLive.WAIT).until(() -> client.status().state() == StreamState.LIVE);
+    }
+
+    @Test
     void aNewWatchListSubscribesTheNewAndUnsubscribesTheOldWithTheSameData() {
         started("175.45.176.0/22", "192.0.2.0/24");
         FakeRisLive.Connection c = server.connection(0);
