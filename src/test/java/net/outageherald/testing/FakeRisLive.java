@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,7 +27,18 @@ public final class FakeRisLive implements AutoCloseable {
     /** What the server does when a client connects; by default nothing. */
     public volatile Consumer<Connection> onOpen = c -> { };
 
+    private final String scheme;
+
     public FakeRisLive() throws IOException {
+        this(null);
+    }
+
+    /** @param tls the server's TLS (wss://), or null for plain ws:// */
+    public FakeRisLive(SSLSocketFactory tls) throws IOException {
+        scheme = tls == null ? "ws" : "wss";
+        if (tls != null) {
+            server.useHttps(tls);
+        }
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -39,7 +51,7 @@ public final class FakeRisLive implements AutoCloseable {
     }
 
     public String url() {
-        return "ws://127.0.0.1:" + server.getPort() + "/v1/ws/?client=test";
+        return scheme + "://127.0.0.1:" + server.getPort() + "/v1/ws/?client=test";
     }
 
     public List<Connection> connections() {

@@ -45,6 +45,8 @@ public final class RisLiveClient implements AutoCloseable {
      * within a few seconds.
      */
     public static final Duration LOSSY_LAG = Duration.ofSeconds(10);
+    /** How long a read waits for more to arrive after one that drained the socket (see BatchingSocketFactory). */
+    static final Duration READ_PAUSE = Duration.ofMillis(1);
 
     private final RisLiveConfig config;
     private final OkHttpClient http;
@@ -86,7 +88,9 @@ public final class RisLiveClient implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.checkEvery = checkEvery;
         // a call timeout on the shared client must not end a websocket that is meant to stay open for days
-        this.http = http.newBuilder().pingInterval(config.pingInterval()).callTimeout(Duration.ZERO).build();
+        // and its reads come in batches: one system call for what arrived within READ_PAUSE, not one per message
+        this.http = http.newBuilder().pingInterval(config.pingInterval()).callTimeout(Duration.ZERO)
+                .socketFactory(new BatchingSocketFactory(READ_PAUSE)).build();
         this.request = new Request.Builder().url(config.requestUrl()).build();
         this.backoff = new Backoff(config.reconnectBackoff(), config.reconnectBackoffMax());
         this.status = new RisLiveStatus(StreamState.DOWN, clock.instant(), "not started", null, null, null);

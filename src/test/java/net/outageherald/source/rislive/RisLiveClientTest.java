@@ -10,6 +10,8 @@ import net.outageherald.model.Prefix;
 import net.outageherald.testing.FakeRisLive;
 import net.outageherald.testing.MutableClock;
 import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +101,46 @@ class RisLiveClientTest {
         assertThat(server.connection(1).awaitReceived(5)).containsExactly(PEER_STATE, BEACONS.get(0), BEACONS.get(1),
                 Frames.subscribe("175.45.176.0/22"), BEACONS.get(2));
         await().atMost(FakeRisLive.WAIT).until(() -> client.status().state() == StreamState.LIVE);
+    }
+
+    @Test
+    void overTlsEveryFrameOfAFastBurstArrivesInOrder() throws Exception {
+        // GIVEN RIS Live over TLS, as in production (wss://): the batching reads sit under the TLS layer
+        HeldCertificate cert = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
+        HandshakeCertificates serverTls = new HandshakeCertificates.Builder().heldCertificate(cert).build();
+        HandshakeCertificates clientTls = new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate())
+                .build();
+        server.close();
+        server = new FakeRisLive(serverTls.sslSocketFactory());
+        OkHttpClient tlsHttp = HTTP.newBuilder().sslSocketFactory(clientTls.sslSocketFactory(), clientTls.trustManager())
+                .build();
+        client = new RisLiveClient(config(true, 0), tlsHttp, clock, listener, null);
+        client.watch(SubscriptionPlanTest.prefixes("175.45.176.0/22"));
+        client.start();
+        FakeRisLive.Connection c = server.connection(0);
+        c.awaitReceived(1);
+
+        // WHEN 3,000 updates come at once, small frames and large ones
+        String[] big = new String[1_000]; // about 20 KB: more than one TLS record
+        for (int i = 0; i < big.length; i++) {
+            big[i] = "175.45." + (176 + i / 256) + "." + (i % 256) + "/32";
+        }
+        for (int i = 0; i < 3_000; i++) {
+            c.send(i % 500 == 7 ? Frames.announce(T0.plusSeconds(i), big)
+                    : Frames.announce(T0.plusSeconds(i), "175.45." + (176 + i % 4) + ".0/24"));
+        }
+
+        // THEN each arrives, in order
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.updates.size() == 3_000);
+        for (int i = 0; i < 3_000; i++) {
+            List<Prefix> got = listener.updates.get(i).announced();
+            if (i % 500 == 7) {
+                assertThat(got).hasSize(1_000).endsWith(Prefix.parse(big[999]));
+            } else {
+                assertThat(got).containsExactly(Prefix.parse("175.45." + (176 + i % 4) + ".0/24"));
+            }
+        }
+        assertThat(server.connection(0).request.getUrl().scheme()).isEqualTo("https");
     }
 
     @Test
