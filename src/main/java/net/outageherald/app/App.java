@@ -33,6 +33,7 @@ import net.outageherald.model.Destination;
 import net.outageherald.model.Target;
 import net.outageherald.model.TargetParser;
 import net.outageherald.nflog.NotificationLog;
+import net.outageherald.notify.ChartPreparer;
 import net.outageherald.notify.EventCharts;
 import net.outageherald.notify.Notifier;
 import net.outageherald.notify.message.EventMessages;
@@ -43,6 +44,7 @@ import net.outageherald.ops.PollMetrics;
 import net.outageherald.ops.SourceHealthGauges;
 import net.outageherald.ops.StreamMetrics;
 import net.outageherald.ops.TargetStatusGauges;
+import net.outageherald.outbox.Charts;
 import net.outageherald.outbox.Sender;
 import net.outageherald.schedule.Job;
 import net.outageherald.schedule.Scheduler;
@@ -148,9 +150,12 @@ public final class App implements AutoCloseable {
             telegram.poll(false); // the leader takes the updates (one getUpdates consumer per bot)
         }
         this.discord = new DiscordFrontEnd(config.discord(), commands, subscriptions, clock);
+        // each event's chart: drawn while its change is being confirmed, taken by its first message
+        Optional<EventCharts> charts = EventCharts.ifEnabled(db, config.charts(), clock, bySignal);
         this.notifier = new Notifier(config.notifications(), db, new EventMessages(
                 ioda == null ? DataPlaneReports.NONE : ioda), senders(console), told,
-                subscriptions, registry, clock, EventCharts.of(db, config.charts(), clock, bySignal));
+                subscriptions, registry, clock, charts.<Charts>map(c -> c).orElse(Charts.NONE),
+                charts.<ChartPreparer>map(c -> c::prepare).orElse(ChartPreparer.NONE));
 
         Detector detector = new Detector(config.detection(), db, new CountingEventSink(notifier.sink(), registry),
                 clock);

@@ -107,8 +107,19 @@ public final class Detector {
         return judged(info, observed, failure, dataAt).events();
     }
 
-    /** What judging decided: the events told, and the target's state after it. */
-    public record Judged(List<Event> events, TargetState state) {
+    /**
+     * What judging decided: the events told, the target's state after it, and the streak towards an outage or a
+     * restoration it began, if any (null).
+     */
+    public record Judged(List<Event> events, TargetState state, PendingChange pending) {
+
+        public Judged(List<Event> events, TargetState state) {
+            this(events, state, null);
+        }
+
+        Judged withPending(PendingChange p) {
+            return new Judged(events, state, p);
+        }
     }
 
     /** As {@link #judge(TargetInfo, Set, String, Instant)}, with the state the target is left in. */
@@ -126,9 +137,7 @@ public final class Detector {
         Judging job = new Judging(info, observed, failure, dataAt, heldBySource, 1);
         Instant now = clock.instant();
         Judged decided = db.inTransaction(tx -> judgeIn(tx, job, now));
-        if (!decided.events().isEmpty()) {
-            sink.afterCommit(decided.events());
-        }
+        afterCommit(List.of(decided));
         return decided;
     }
 
@@ -157,12 +166,11 @@ public final class Detector {
             }
             // the staleness of the signal was checked by its judge: the round is as fresh as now
             Transition t = machine.observe(record.state(), status, now, binAt, now);
-            written.sample(tx, info.key(), eval, now);
-            return written.store(tx, info, record, t, eval, null, now, source);
+            PendingChange pending = TargetStateMachine.pendingChange(record.state(), t.state());
+            written.sample(tx, info.key(), eval, now, pending != null);
+            return written.store(tx, info, record, t, eval, null, now, source).withPending(pending);
         });
-        if (!decided.events().isEmpty()) {
-            sink.afterCommit(decided.events());
-        }
+        afterCommit(List.of(decided));
         return decided;
     }
 
@@ -220,14 +228,10 @@ public final class Detector {
             return oneByOne(jobs, now);
         }
         Map<String, TargetState> states = new java.util.LinkedHashMap<>();
-        List<Event> events = new ArrayList<>();
         for (Judged j : all) {
             states.put(j.state().targetKey(), j.state());
-            events.addAll(j.events());
         }
-        if (!events.isEmpty()) {
-            sink.afterCommit(events);
-        }
+        afterCommit(all);
         return states;
     }
 
@@ -237,9 +241,7 @@ public final class Detector {
             try {
                 Judged j = db.inTransaction(tx -> judgeIn(tx, job, now));
                 states.put(job.info().key(), j.state());
-                if (!j.events().isEmpty()) {
-                    sink.afterCommit(j.events());
-                }
+                afterCommit(List.of(j));
             } catch (RuntimeException e) { // one target's trouble must not stop the others
                 LOG.error("judging {} failed: {}", job.info().key(), e.toString());
             }
@@ -276,11 +278,33 @@ public final class Detector {
                 .filter(d -> lastJudged == null || d.isAfter(lastJudged))
                 .min(Instant::compareTo).orElse(null);
         t = machine.observe(record.state(), eval.status(), now, began, asOf, job.newWords());
-        written.sample(tx, info.key(), eval, now);
+        PendingChange pending = TargetStateMachine.pendingChange(record.state(), t.state());
+        written.sample(tx, info.key(), eval, now, pending != null);
         if (has(t, EventType.MONITORING_RECOVERED) && quietlyDegraded.remove(info.key())) {
             t = without(t, EventType.MONITORING_RECOVERED);
         }
-        return written.store(tx, info, record, t, eval, null, now, null);
+        return written.store(tx, info, record, t, eval, null, now, null).withPending(pending);
+    }
+
+    /**
+     * After the commit of these judgings: wakes delivery for their events, then tells the sink of the streaks
+     * they began, so that what those events will need is made ready while they are being confirmed.
+     */
+    private void afterCommit(List<Judged> judged) {
+        List<Event> events = new ArrayList<>();
+        List<PendingChange> pending = new ArrayList<>();
+        for (Judged j : judged) {
+            events.addAll(j.events());
+            if (j.pending() != null) {
+                pending.add(j.pending());
+            }
+        }
+        if (!events.isEmpty()) {
+            sink.afterCommit(events);
+        }
+        if (!pending.isEmpty()) {
+            sink.pending(pending);
+        }
     }
 
     private static boolean has(Transition t, EventType type) {

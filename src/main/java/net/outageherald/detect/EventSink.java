@@ -14,4 +14,11 @@ public interface EventSink {
     /** After that transaction committed: wake whatever delivers. */
     default void afterCommit(List<Event> events) {
     }
+
+    /**
+     * After the transaction of a judging that began these streaks committed (once per streak, never for one the
+     * same judging confirmed): prepare what their events will need. Must return at once and never throw.
+     */
+    default void pending(List<PendingChange> changes) {
+    }
 }

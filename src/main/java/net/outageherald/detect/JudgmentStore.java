@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what one judging decided, inside the judging's transaction: the target's new state, its outage
  * opened, changed or closed, its events with the facts messages tell (and the sink's outbox rows for them),
- * and a visibility sample at most once a minute. {@link Detector} decides; this class only records.
+ * and a visibility sample at most once a minute (and at the start of a streak towards an outage or a restoration). {@link Detector} decides; this class only records.
  */
 final class JudgmentStore {
 
@@ -91,9 +91,13 @@ final class JudgmentStore {
         return new Detector.Judged(out, state);
     }
 
-    void sample(Connection tx, String key, Evaluation eval, Instant now) throws SQLException {
+    /**
+     * @param streakBegins this judging began a streak towards an outage or a restoration: its sample is written
+     *                     whatever the once-a-minute limit, so that the chart drawn now shows the change
+     */
+    void sample(Connection tx, String key, Evaluation eval, Instant now, boolean streakBegins) throws SQLException {
         Instant last = lastSample.get(key);
-        if (last != null && now.isBefore(last.plus(SAMPLE_EVERY))) {
+        if (!streakBegins && last != null && now.isBefore(last.plus(SAMPLE_EVERY))) {
             return;
         }
         history.record(tx, key, new VisibilityRepository.Sample(now.truncatedTo(ChronoUnit.SECONDS),

@@ -91,6 +91,28 @@ public final class TargetStateMachine {
         return new Transition(s.withConfirmed(Status.UP, null, null), changes);
     }
 
+    /**
+     * The streak a judging began that will be an outage (confirmed UP, or nothing yet, and now PARTIAL or DOWN)
+     * or a restoration (an outage confirmed, and now UP) once confirmed; null if it began none, carries on the
+     * streak before it (same {@code pendingSince}) or confirmed at once (then there is no candidate left).
+     */
+    static PendingChange pendingChange(TargetState before, TargetState after) {
+        Status candidate = after.candidate();
+        if (candidate == null || after.pendingSince() == null
+                || after.pendingSince().equals(before.pendingSince())) {
+            return null;
+        }
+        Status confirmed = after.confirmed() == null ? Status.UP : after.confirmed();
+        if (!confirmed.isOutage() && candidate.isOutage()) {
+            return new PendingChange(after.targetKey(), after.pendingSince(), PendingChange.Leads.OUTAGE, null);
+        }
+        if (confirmed.isOutage() && candidate == Status.UP) {
+            return new PendingChange(after.targetKey(), after.pendingSince(), PendingChange.Leads.RESTORATION,
+                    after.outageStart());
+        }
+        return null; // PARTIAL to DOWN or back: an outage changing, whose message has no chart
+    }
+
     /** A round without usable data: nothing changes, unless the gap has now lasted too long. */
     public Transition miss(TargetState before, Instant now) {
         if (before.degradedSince() != null) {

@@ -19,21 +19,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import net.outageherald.chart.ChartRequest;
 import net.outageherald.chart.ChartResult;
-import net.outageherald.chart.ChartSource;
-import net.outageherald.chart.ChartWindow;
 import net.outageherald.chart.ChartsConfig;
 import net.outageherald.chart.VisibilityChart;
-import net.outageherald.chart.OutageInterval;
-import net.outageherald.chart.VisibilitySample;
+import net.outageherald.detect.PendingChange;
 import net.outageherald.model.SendReason;
 import net.outageherald.outbox.Charts;
 import net.outageherald.store.Database;
 import net.outageherald.store.Outage;
-import net.outageherald.store.OutageRepository;
 import net.outageherald.store.OutboxRow;
-import net.outageherald.store.TargetRecord;
-import net.outageherald.store.TargetRepository;
-import net.outageherald.store.VisibilityRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * of events are not drawn and uploaded twice; only finished ones are forgotten, never one being drawn. A drawing
  * still running {@link #MAX_DRAW} after it began is given up (its event goes without a chart) and the drawing
  * thread replaced, so that one that never returns does not hold back the charts of the events after it.
+ *
+ * <p>A change being confirmed ({@link #prepare}) has its chart drawn then, up to that moment, so that the event's
+ * message, once confirmed, finds it drawn: the event of the target's latest streak takes it at its first delivery
+ * instead of drawing its own ({@link PreparedCharts}).
  */
 public final class EventCharts implements Charts, AutoCloseable {
 
@@ -68,11 +65,10 @@ public final class EventCharts implements Charts, AutoCloseable {
     private record Drawn(CompletableFuture<Optional<byte[]>> png, Instant at, long waitUntil) {
     }
 
-    /** The drawing under way: which chart, since when, on which thread's executor. */
-    private record Running(long eventId, CompletableFuture<Optional<byte[]>> png, Instant since) {
+    /** The drawing under way: which chart ("event 5", for the logs), since when. */
+    private record Running(String what, CompletableFuture<Optional<byte[]>> png, Instant since) {
     }
 
-    private final Database db;
     private final Function<ChartRequest, ChartResult> renderer;
     /** Where drawings run: the caller's executor, or {@link #owned}. */
     private final Executor drawing;
@@ -82,15 +78,12 @@ public final class EventCharts implements Charts, AutoCloseable {
     private ExecutorService owned;
     private boolean closed;
     private volatile Running running;
-    private final Duration window;
     private final Duration maxWait;
     private final Clock clock;
-    /** For a target watched through IODA's country signal, what /status says of it; empty for one watched by prefixes. */
-    private final Function<String, Optional<String>> signal;
-    private final VisibilityRepository history = new VisibilityRepository();
-    private final OutageRepository outages = new OutageRepository();
-    private final TargetRepository targets = new TargetRepository();
+    private final ChartRequests requests;
     private final Map<Long, Drawn> cache = new LinkedHashMap<>();
+    /** The charts of changes being confirmed, by target; guarded by {@link #cache} too. */
+    private final PreparedCharts prepared = new PreparedCharts(KEPT, KEEP_FOR);
 
     /**
      * @param renderer draws a request ({@code VisibilityChart::render}); may be slow, never called twice per event
@@ -107,13 +100,11 @@ public final class EventCharts implements Charts, AutoCloseable {
     EventCharts(Database db, Function<ChartRequest, ChartResult> renderer, Executor drawing,
                 Supplier<ExecutorService> threads, Duration window, Duration maxWait, Clock clock,
                 Function<String, Optional<String>> signal) {
-        this.signal = signal;
         this.threads = drawing == null ? threads : null;
         this.owned = drawing == null ? threads.get() : null;
-        this.db = db;
         this.renderer = renderer;
         this.drawing = drawing;
-        this.window = window;
+        this.requests = new ChartRequests(db, window, signal);
         this.maxWait = maxWait;
         this.clock = clock;
     }
@@ -131,12 +122,21 @@ public final class EventCharts implements Charts, AutoCloseable {
      *               share of the usual level: its chart names IODA and draws no RIS peer lines
      */
     public static Charts of(Database db, ChartsConfig config, Clock clock, Function<String, Optional<String>> signal) {
+        return ifEnabled(db, config, clock, signal).<Charts>map(c -> c).orElse(Charts.NONE);
+    }
+
+    /**
+     * As {@link #of(Database, ChartsConfig, Clock, Function)}, empty when charts are disabled: for the notifier,
+     * which takes these charts at delivery and their {@link #prepare} for the changes being confirmed.
+     */
+    public static Optional<EventCharts> ifEnabled(Database db, ChartsConfig config, Clock clock,
+                                                  Function<String, Optional<String>> signal) {
         if (!config.enabled()) {
-            return Charts.NONE;
+            return Optional.empty();
         }
         VisibilityChart chart = new VisibilityChart();
-        return new EventCharts(db, chart::render, null, EventCharts::drawingThread, config.window(), MAX_WAIT, clock,
-                signal);
+        return Optional.of(new EventCharts(db, chart::render, null, EventCharts::drawingThread, config.window(),
+                MAX_WAIT, clock, signal));
     }
 
     static ExecutorService drawingThread() {
@@ -184,9 +184,51 @@ public final class EventCharts implements Charts, AutoCloseable {
         }
     }
 
-    /** The event's chart, being drawn or done; starts drawing it when it is the first to ask. */
+    /**
+     * Draws the chart of a change being confirmed now, on the drawing thread, for its event to take at its first
+     * delivery ({@link #chartFor}); it replaces the target's chart of an older streak. Never throws.
+     */
+    public void prepare(PendingChange change) {
+        try {
+            Instant now = clock.instant();
+            CompletableFuture<Optional<byte[]>> png = new CompletableFuture<>();
+            Executor on;
+            synchronized (cache) {
+                if (closed) {
+                    return;
+                }
+                giveUpHung(now);
+                if (!prepared.put(change, png, now)) {
+                    LOG.debug("Not preparing the chart of {}'s {}: {} charts are being drawn already",
+                            change.targetKey(), change.leadsTo(), KEPT);
+                    return;
+                }
+                on = owned != null ? owned : drawing;
+            }
+            String what = change.targetKey() + "'s " + change.leadsTo().name().toLowerCase(java.util.Locale.ROOT)
+                    + " being confirmed";
+            start(on, what, change.targetKey(), png, () -> requests.forPending(change, now));
+        } catch (RuntimeException e) {
+            LOG.debug("Not preparing the chart of {}: {}", change.targetKey(), e.toString());
+        }
+    }
+
+    /**
+     * The event's chart, being drawn or done: the one prepared while it was being confirmed, or one it starts
+     * drawing when it is the first to ask.
+     */
     private Drawn drawn(OutboxRow row) {
         Instant now = clock.instant();
+        boolean mayBePrepared;
+        synchronized (cache) {
+            Drawn kept = cache.get(row.eventId());
+            if (kept != null) {
+                return kept;
+            }
+            mayBePrepared = prepared.has(row.targetKey());
+        }
+        // read outside the lock, so that the rows of events already drawn need not wait for it
+        Optional<Outage> outage = mayBePrepared ? outageOf(row) : Optional.empty();
         CompletableFuture<Optional<byte[]>> png;
         Drawn drawn;
         Executor on;
@@ -197,17 +239,42 @@ public final class EventCharts implements Charts, AutoCloseable {
             }
             giveUpHung(now);
             forgetOld(now);
-            png = new CompletableFuture<>();
+            Optional<CompletableFuture<Optional<byte[]>>> ready = outage.flatMap(
+                    o -> prepared.take(row.targetKey(), row.reason(), o));
+            png = ready.orElseGet(CompletableFuture::new);
             drawn = new Drawn(png, now, System.nanoTime() + maxWait.toNanos());
             cache.put(row.eventId(), drawn);
+            if (ready.isPresent()) {
+                LOG.debug("Event {} ({}) takes the chart drawn while it was being confirmed", row.eventId(),
+                        row.targetKey());
+                return drawn;
+            }
             on = owned != null ? owned : drawing;
         }
+        start(on, "event " + row.eventId(), row.targetKey(), png, () -> requests.forRow(row));
+        return drawn;
+    }
+
+    private Optional<Outage> outageOf(OutboxRow row) {
+        try {
+            return requests.outageOf(row);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // drawn as if nothing was prepared
+        }
+    }
+
+    /** Draws {@code png} on {@code on}, unless it was ended before its turn came (an older streak's). */
+    private void start(Executor on, String what, String targetKey, CompletableFuture<Optional<byte[]>> png,
+                       Supplier<ChartRequest> request) {
         try {
             on.execute(() -> {
-                Running mine = new Running(row.eventId(), png, clock.instant());
+                if (png.isDone()) {
+                    return;
+                }
+                Running mine = new Running(what, png, clock.instant());
                 running = mine;
                 try {
-                    png.complete(draw(row));
+                    png.complete(draw(what, targetKey, request));
                 } finally {
                     if (running == mine) {
                         running = null;
@@ -217,7 +284,6 @@ public final class EventCharts implements Charts, AutoCloseable {
         } catch (RuntimeException e) { // shutting down
             png.complete(Optional.empty());
         }
-        return drawn;
     }
 
     /**
@@ -232,15 +298,15 @@ public final class EventCharts implements Charts, AutoCloseable {
         running = null;
         r.png().complete(Optional.empty());
         if (owned == null || closed) {
-            LOG.warn("The chart of event {} is still being drawn after {}; its messages go without it", r.eventId(),
+            LOG.warn("The chart of {} is still being drawn after {}; its messages go without it", r.what(),
                     MAX_DRAW);
             return;
         }
         List<Runnable> queued = owned.shutdownNow();
         owned = threads.get();
         queued.forEach(owned::execute);
-        LOG.warn("The chart of event {} is still being drawn after {}; its messages go without it, and {} queued "
-                + "charts move to a new drawing thread", r.eventId(), MAX_DRAW, queued.size());
+        LOG.warn("The chart of {} is still being drawn after {}; its messages go without it, and {} queued "
+                + "charts move to a new drawing thread", r.what(), MAX_DRAW, queued.size());
     }
 
     /** Forgets charts past {@link #KEEP_FOR}, and the oldest past {@link #KEPT}: finished ones only. */
@@ -254,47 +320,20 @@ public final class EventCharts implements Charts, AutoCloseable {
         }
     }
 
-    private Optional<byte[]> draw(OutboxRow row) {
+    private Optional<byte[]> draw(String what, String targetKey, Supplier<ChartRequest> request) {
         long started = System.nanoTime();
         try {
-            ChartResult result = renderer.apply(request(row));
+            ChartResult result = renderer.apply(request.get());
             if (result instanceof ChartResult.Png png) {
-                LOG.debug("Drew the chart of event {} ({}) in {} ms, {} bytes", row.eventId(), row.targetKey(),
+                LOG.debug("Drew the chart of {} ({}) in {} ms, {} bytes", what, targetKey,
                         (System.nanoTime() - started) / 1_000_000, png.bytes().length);
                 return Optional.of(png.bytes());
             }
-            LOG.info("No chart for event {} ({}): {}; its messages go as text", row.eventId(), row.targetKey(),
+            LOG.info("No chart for {} ({}): {}; its messages go as text", what, targetKey,
                     ((ChartResult.NotDrawn) result).message());
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("No chart for event {} ({}): {}; its messages go as text", row.eventId(), row.targetKey(),
-                    e.toString());
+            LOG.warn("No chart for {} ({}): {}; its messages go as text", what, targetKey, e.toString());
         }
         return Optional.empty();
-    }
-
-    /** The target's samples up to the row's event (its rows are written at the event), its outage shaded. */
-    private ChartRequest request(OutboxRow row) {
-        Instant until = row.createdAt().plusSeconds(1); // the sample taken with the event, too
-        return db.inTransaction(tx -> {
-            Optional<Outage> outage = outages.find(tx, row.outageId());
-            Instant from = until.minus(window);
-            if (outage.isPresent() && outage.get().startedAt().minus(window.dividedBy(8)).isBefore(from)) {
-                from = outage.get().startedAt().minus(window.dividedBy(8)); // the start of a long outage shows too
-            }
-            Optional<OutageInterval> shaded = outage.map(o -> new OutageInterval(o.startedAt(),
-                    o.endedAt() == null || o.endedAt().isAfter(until) ? null : o.endedAt()));
-            String title = targets.find(tx, row.targetKey()).map(TargetRecord::name).filter(n -> !n.isBlank())
-                    .orElse(row.targetKey());
-            List<VisibilitySample> samples = history.between(tx, row.targetKey(), from, until).stream()
-                    .map(EventCharts::sample).toList();
-            ChartSource source = signal.apply(row.targetKey()).isPresent() ? ChartSource.IODA_SIGNAL : ChartSource.RIS;
-            return ChartRequest.of(title, samples, shaded, new ChartWindow(from, until), source);
-        });
-    }
-
-    /** A stored sample as the chart takes it; a share a rounding put a hair outside 0..1 is put back. */
-    static VisibilitySample sample(VisibilityRepository.Sample s) {
-        double share = Double.isNaN(s.visibleShare()) ? 0 : Math.max(0, Math.min(1, s.visibleShare()));
-        return new VisibilitySample(s.at(), share, Math.max(0, s.peersSeeing()), Math.max(0, s.peersBaseline()));
     }
 }

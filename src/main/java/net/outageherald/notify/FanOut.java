@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.outageherald.detect.EventSink;
+import net.outageherald.detect.PendingChange;
 import net.outageherald.model.Delivery.Action;
 import net.outageherald.model.Destination;
 import net.outageherald.model.Event;
@@ -32,7 +33,8 @@ import net.outageherald.store.SubscriptionRepository;
  *       as a reply to it; operators get the restoration too;</li>
  *   <li>monitoring degraded/recovered: operators only, never subscribers.</li>
  * </ul>
- * Destinations on a platform without a sender are left out (that platform is not configured).
+ * Destinations on a platform without a sender are left out (that platform is not configured). A change being
+ * confirmed has its chart drawn meanwhile, so that the message does not wait for it.
  */
 final class FanOut implements EventSink {
 
@@ -44,9 +46,12 @@ final class FanOut implements EventSink {
     private final OutboxRepository outbox;
     private final Clock clock;
     private final Runnable wake;
+    private final ChartPreparer charts;
 
+    /** @param charts draws the charts of the outages and restorations being confirmed */
     FanOut(Messages messages, List<Destination> operators, Set<Platform> deliverable, OutboxRepository outbox,
-           NotificationLog log, Clock clock, Runnable wake) {
+           NotificationLog log, Clock clock, Runnable wake, ChartPreparer charts) {
+        this.charts = charts;
         this.log = log;
         this.messages = messages;
         this.operators = List.copyOf(operators);
@@ -100,6 +105,12 @@ final class FanOut implements EventSink {
     @Override
     public void afterCommit(List<Event> events) {
         wake.run();
+    }
+
+    /** A streak towards an outage or a restoration began: its chart is drawn while it is being confirmed. */
+    @Override
+    public void pending(List<PendingChange> changes) {
+        changes.forEach(charts::prepare);
     }
 
     private List<Destination> told(Connection tx, Long outage) throws SQLException {

@@ -69,9 +69,23 @@ public final class Notifier implements AutoCloseable {
         this(config, db, messages, senders, log, destinations, registry, clock, Charts.NONE);
     }
 
-    /** @param charts the charts outage and restoration messages carry where the platform takes images */
+    /**
+     * @param charts the charts outage and restoration messages carry where the platform takes images, drawn at
+     *               their first delivery
+     */
     public Notifier(NotifyConfig config, Database db, Messages messages, List<Sender> senders, NotificationLog log,
                     DestinationEvents destinations, MeterRegistry registry, Clock clock, Charts charts) {
+        this(config, db, messages, senders, log, destinations, registry, clock, charts, ChartPreparer.NONE);
+    }
+
+    /**
+     * @param prepare draws the chart of an outage or restoration while it is being confirmed (for {@code charts}
+     *                to find at delivery): {@link EventCharts#prepare} of the same charts, or
+     *                {@link ChartPreparer#NONE}
+     */
+    public Notifier(NotifyConfig config, Database db, Messages messages, List<Sender> senders, NotificationLog log,
+                    DestinationEvents destinations, MeterRegistry registry, Clock clock, Charts charts,
+                    ChartPreparer prepare) {
         this.config = config;
         this.db = db;
         this.clock = clock;
@@ -103,7 +117,8 @@ public final class Notifier implements AutoCloseable {
                     clock);
             workers.put(p, new DeliveryWorker(s, db, outbox, outcomes, limiter, metrics, config, clock, owner, charts));
         }
-        this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, log, clock, this::wake);
+        this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, log, clock, this::wake,
+                prepare);
         this.reminders = new Reminders(db, messages, outbox, log, workers.keySet(), config.reminderInterval(), clock);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.outageherald.detect.EventSink;
+import net.outageherald.detect.PendingChange;
 import net.outageherald.model.Event;
 import net.outageherald.model.EventType;
 
@@ -39,5 +40,10 @@ public final class CountingEventSink implements EventSink {
     public void afterCommit(List<Event> events) {
         events.forEach(e -> counters.get(e.type()).increment());
         next.afterCommit(events);
+    }
+
+    @Override
+    public void pending(List<PendingChange> changes) {
+        next.pending(changes);
     }
 }
