@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what one judging decided, inside the judging's transaction: the target's new state, its outage
  * opened, changed or closed, its events with the facts messages tell (and the sink's outbox rows for them),
- * and a visibility sample at most once a minute (and at the start of a streak towards an outage or a restoration). {@link Detector} decides; this class only records.
+ * and a visibility sample at most once a minute (and at the start of a streak towards an outage or a
+ * restoration). {@link Detector} decides; this class only records.
  */
 final class JudgmentStore {
 

@@ -14,7 +14,7 @@ import javax.net.SocketFactory;
  * Sockets whose reads take what has arrived in batches, for the one long-lived RIS Live connection. RIS Live
  * writes each message on its own, so at 10,000 messages a second a plain blocking read wakes the reader thread
  * for every message, and half of that thread's CPU is the kernel's (a read, a wake-up, an ACK each time). Here a
- * read that found less than half of its buffer waits {@code pause} before the next one, so that the next
+ * read that found only a few messages ({@link #DRAINED}) waits {@code pause} before the next one, so that the next
  * gets whatever arrived meanwhile in one system call; reads are buffered, so that TLS's header-then-body reads
  * of each record cost no system call of their own. A full read goes on at once: a backlog is read at full
  * speed. The cost is at most {@code pause} of delay on a message, against a confirmation window of seconds.
@@ -23,6 +23,12 @@ final class BatchingSocketFactory extends SocketFactory {
 
     /** Big enough for a TLS record (16 KB plus its header), so a record's body is mostly one read. */
     static final int BUFFER = 17 * 1024;
+
+    /**
+     * A read of less than this (a few messages) found the socket drained: the next waits. A backlog fills reads
+     * far beyond it, so a stream read flat out never waits.
+     */
+    static final int DRAINED = 2 * 1024;
 
     private final long pauseNanos;
 
@@ -150,7 +156,7 @@ final class BatchingSocketFactory extends SocketFactory {
             }
             pos = 0;
             end = n;
-            drained = n < buf.length / 2;
+            drained = n < DRAINED;
             return true;
         }
     }

@@ -54,7 +54,7 @@ class BatchingInputTest {
     @Test
     void aReadThatDrainedTheSocketWaitsBeforeTheNextAndAFullOneDoesNot() throws IOException {
         List<String> log = new ArrayList<>();
-        int half = BatchingSocketFactory.BUFFER / 2;
+        int half = BatchingSocketFactory.DRAINED;
         Chunks socket = new Chunks(log, 300, half, 40, 700);
         BatchingSocketFactory.BatchingInput in = new BatchingSocketFactory.BatchingInput(socket, 1_000_000,
                 nanos -> log.add("pause " + nanos));
