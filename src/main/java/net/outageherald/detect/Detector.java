@@ -107,6 +107,9 @@ public final class Detector {
         return judged(info, observed, failure, dataAt).events();
     }
 
+    /** A pass of at most this many targets and no new data (confirmations falling due) commits each alone. */
+    static final int ONE_BY_ONE_UP_TO = 16;
+
     /**
      * What judging decided: the events told, the target's state after it, and the streak towards an outage or a
      * restoration it began, if any (null).
@@ -186,7 +189,8 @@ public final class Detector {
 
     /**
      * Judges these targets in one transaction (one commit for the whole round, so that a round of many
-     * targets, or of the deadline that confirms an outage, is not a round of many commits). If that
+     * targets is not a round of many commits); a few targets and no new data, the confirmations falling due
+     * together, are committed one by one instead, each event's messages woken as it is decided. If that
      * transaction fails, each target is judged in its own, so that one target's trouble does not stop the
      * others; a target that fails then too is left out of the answer (and logged).
      *
@@ -210,6 +214,11 @@ public final class Detector {
             return Map.of();
         }
         Instant now = clock.instant();
+        if (observations.isEmpty() && jobs.size() > 1 && jobs.size() <= ONE_BY_ONE_UP_TO) {
+            // confirmations falling due together: each event is committed, and its messages go, as soon as it
+            // is decided, instead of after the last of them (ten outages at once: 2-4 ms each)
+            return oneByOne(jobs, now);
+        }
         List<Judged> all;
         try {
             all = db.inTransaction(tx -> {
