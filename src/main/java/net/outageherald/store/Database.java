@@ -9,13 +9,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection pool and migrations. SQLite runs in WAL mode with IMMEDIATE transactions and a busy
- * timeout, so the poller, delivery workers and chat commands can write without "database is locked".
+ * The connection pool and migrations. SQLite runs in WAL mode with IMMEDIATE transactions, taken in turn
+ * in this process, and a busy timeout for other processes (a CLI check beside the service), so the poller,
+ * delivery workers and chat commands can write without "database is locked".
  */
 public final class Database implements AutoCloseable {
 
@@ -26,6 +28,12 @@ public final class Database implements AutoCloseable {
     private final String jdbcUrl;
     private final String user;
     private final String password;
+    /**
+     * SQLite: every transaction is IMMEDIATE, so they take turns anyway; taking turns here, in order, wakes the
+     * next at once, where SQLite's own busy handler sleeps 1, 2, 5, 10 ms and more between tries (an outage's
+     * messages waited behind the judging's commits for tens of milliseconds). Null on PostgreSQL.
+     */
+    private final ReentrantLock writers;
 
     private Database(HikariDataSource dataSource, boolean postgres, String jdbcUrl, String user, String password) {
         this.dataSource = dataSource;
@@ -33,6 +41,7 @@ public final class Database implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.writers = postgres ? null : new ReentrantLock(true);
     }
 
     /** Opens the database (creating an SQLite file's folder) and migrates it to the latest schema. */
@@ -134,6 +143,18 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(SqlFunction<T> work) {
+        if (writers == null) {
+            return transaction(work);
+        }
+        writers.lock();
+        try {
+            return transaction(work);
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    private <T> T transaction(SqlFunction<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
