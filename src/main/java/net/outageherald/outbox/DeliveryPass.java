@@ -25,8 +25,16 @@ import net.outageherald.store.OutboxRow;
  */
 final class DeliveryPass {
 
-    /** What a pass did: rows dealt with, and how long until the global limit lets the next go (or null). */
-    record Result(int done, Duration blockedFor) {
+    /**
+     * What a pass did: rows dealt with, and how long until the global limit lets the next go (or null).
+     * {@code settled}: the pass's claim took every row that was due and each of them went to a send, whose end
+     * wakes the worker, so nothing is due before {@code nextDue} (null: nothing pending) unless a wake says so;
+     * the worker need not claim again at once (one transaction per message saved, not a pass that finds nothing).
+     */
+    record Result(int done, Duration blockedFor, boolean settled, Instant nextDue) {
+        Result(int done, Duration blockedFor) {
+            this(done, blockedFor, false, null);
+        }
     }
 
     private static final Runnable NOTHING = () -> { };
@@ -47,6 +55,9 @@ final class DeliveryPass {
     private final Charts charts;
     private final Deque<OutboxRow> held = new ArrayDeque<>();
     private Instant claimedAt = Instant.MIN;
+    /** When the claim left nothing else due: the next head's due time then (null: none pending). */
+    private boolean claimedAllDue;
+    private Instant nextDueAtClaim;
     private volatile boolean stopping;
 
     /**
@@ -74,14 +85,19 @@ final class DeliveryPass {
 
     /** One claim (or what the last pass held back) and its rows, sends handed to {@code sends}. */
     Result run(Executor sends) {
+        boolean claimed = false;
         if (held.isEmpty() && !stopping) {
             claim();
+            claimed = true;
         }
+        // every row of a claim that took all that was due went to a send: nothing waits but what a wake will tell
+        boolean onlySends = claimed && claimedAllDue;
         int done = 0;
         while (!held.isEmpty()) {
             if (stopping || leaseRunningOut()) {
                 // stopping, or slow sends aged our claim: give the rest back before anyone else may take them
                 releaseHeld();
+                onlySends = false;
                 break;
             }
             OutboxRow row = held.peekFirst();
@@ -90,6 +106,7 @@ final class DeliveryPass {
                 held.pollFirst();
                 writer.hand(new Outcome.Skipped(row, clock.instant()), NOTHING);
                 done++;
+                onlySends = false; // the row behind it comes due when this is written, and nothing wakes for it
                 continue;
             }
             RateLimiter.Permit permit = limiter.tryAcquire(row.destination());
@@ -98,6 +115,7 @@ final class DeliveryPass {
                 held.pollFirst();
                 writer.hand(new Outcome.Deferred(row, until(permit.delay())), NOTHING);
                 done++;
+                onlySends = false;
                 continue;
             }
             if (!permit.granted()) {
@@ -107,7 +125,7 @@ final class DeliveryPass {
             send(row, delivery, sends);
             done++;
         }
-        return new Result(done, null);
+        return new Result(done, null, onlySends, onlySends ? nextDueAtClaim : null);
     }
 
     /** Gives back the rows held for the next pass. */
@@ -127,9 +145,22 @@ final class DeliveryPass {
         stopping = value;
     }
 
+    /**
+     * Claims what is due; when that is less than a batch, the same transaction also reads when the next head
+     * comes due, so that an idle worker knows how long to sleep without another transaction.
+     */
     private void claim() {
         claimedAt = clock.instant();
-        held.addAll(db.inTransaction(tx -> outbox.claim(tx, platform, batch, claimedAt, claimedAt.plus(lease), owner)));
+        claimedAllDue = false;
+        nextDueAtClaim = null;
+        held.addAll(db.inTransaction(tx -> {
+            List<OutboxRow> rows = outbox.claim(tx, platform, batch, claimedAt, claimedAt.plus(lease), owner);
+            if (rows.size() < batch) {
+                nextDueAtClaim = outbox.nextDue(tx, platform);
+                claimedAllDue = true;
+            }
+            return rows;
+        }));
     }
 
     private void send(OutboxRow row, Delivery delivery, Executor sends) {

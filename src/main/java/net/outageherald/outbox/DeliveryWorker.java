@@ -117,8 +117,13 @@ public final class DeliveryWorker {
         while (running) {
             try {
                 DeliveryPass.Result r = pass.run(senders);
-                if (r.done() == 0) {
-                    waker.await(r.blockedFor() != null ? r.blockedFor() : idleWait());
+                if (r.blockedFor() != null) {
+                    waker.await(r.blockedFor());
+                } else if (r.settled()) {
+                    // the claim took all that was due and read when the next comes due: no second look needed
+                    waker.await(idleWait(r.nextDue()));
+                } else if (r.done() == 0) {
+                    waker.await(idleWait(db.inTransaction(tx -> outbox.nextDue(tx, platform))));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,8 +145,7 @@ public final class DeliveryWorker {
         }
     }
 
-    private Duration idleWait() {
-        Instant next = db.inTransaction(tx -> outbox.nextDue(tx, platform));
+    private Duration idleWait(Instant next) {
         if (next == null) {
             return pollInterval;
         }

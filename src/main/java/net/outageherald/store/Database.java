@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class Database implements AutoCloseable {
      * messages waited behind the judging's commits for tens of milliseconds). Null on PostgreSQL.
      */
     private final ReentrantLock writers;
+    private final AtomicLong begun = new AtomicLong();
 
     private Database(HikariDataSource dataSource, boolean postgres, String jdbcUrl, String user, String password) {
         this.dataSource = dataSource;
@@ -141,8 +143,14 @@ public final class Database implements AutoCloseable {
         return java.sql.DriverManager.getConnection(jdbcUrl, p);
     }
 
+    /** How many transactions were begun since the database was opened. */
+    public long transactionsBegun() {
+        return begun.get();
+    }
+
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(SqlFunction<T> work) {
+        begun.incrementAndGet();
         if (writers == null) {
             return transaction(work);
         }

@@ -134,4 +134,54 @@ class NotifierThreadsTest {
             assertThat(sends.get()).isEqualTo(6);
         }
     }
+
+    @Test
+    void aMessageCostsTheWorkerOneClaimAndItsOutcomeNotAFruitlessSecondLook() {
+        // GIVEN a started Telegram worker and a chat per network, so that no chat's own rate limit defers a message
+        // (the long poll interval: only commits and sends wake the worker)
+        RecordingSender telegram = new RecordingSender(Platform.TELEGRAM);
+        NotifyConfig config = NotifyConfig.defaults().withConsoleEnabled(false).withPollInterval(Duration.ofMinutes(10));
+        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null, 4)) {
+            WiredNotifier wired = WiredNotifier.wire(config, db, new FakeMessages(), List.of(telegram),
+                    new SimpleMeterRegistry(), Clock.systemUTC());
+            Notifier n = wired.notifier();
+            for (int as = 1; as <= 6; as++) {
+                wired.subscriptions().subscribe(tg(String.valueOf(as)), new Target.As(as));
+            }
+            long before = db.transactionsBegun();
+            StoredOutage.of("AS1", Instant.now()).store(db, n.sink()); // not started: what storing one costs
+            long perStore = db.transactionsBegun() - before;
+            n.start();
+            try {
+                long start = quiet(db);
+                // WHEN five outages come one after another, each sent before the next
+                for (int i = 1; i <= 5; i++) {
+                    StoredOutage.of("AS" + (i + 1), Instant.now()).store(db, n.sink());
+                    int sent = i + 1; // AS1's message went when the worker started
+                    await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered().size() == sent);
+                }
+                long used = quiet(db) - start - 5 * perStore;
+
+                // THEN each cost the worker at most three transactions: its claim (which also reads when the next
+                // row is due), its outcome, and the look that the send's end wakes; not a second claim and a
+                // separate look for the next due time after every pass
+                assertThat(used).isLessThanOrEqualTo(5 * 3);
+            } finally {
+                n.stop();
+            }
+        }
+    }
+
+    /** The transaction count once the workers have been idle for a moment. */
+    private static long quiet(Database db) {
+        long[] last = {db.transactionsBegun()};
+        await().pollInterval(Duration.ofMillis(100)).during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20))
+                .until(() -> {
+                    long now = db.transactionsBegun();
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
+        return last[0];
+    }
 }
