@@ -59,7 +59,18 @@ public final class HumanFormat {
 
     /** 1024 → "1,024". */
     public static String number(long n) {
-        return String.format(Locale.ENGLISH, "%,d", n);
+        // by hand: String.format parses its pattern and looks up the locale's symbols on every call
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            out.append('-');
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** The first {@code max} items joined, then "… and N more". */
