@@ -11,8 +11,15 @@ import okhttp3.OkHttpClient;
  */
 final class TelegramHttp implements AutoCloseable {
 
+    /** Calls in flight to the Bot API at once, and idle connections kept for them. */
+    static final int MAX_PER_HOST = 32;
+
     private final Dispatcher dispatcher = new Dispatcher();
-    private final ConnectionPool pool = new ConnectionPool();
+    /**
+     * As many idle connections as sends may be in flight: OkHttp's default keeps 5, so every fan-out wider
+     * than that opened (and, to Telegram, TLS-handshook) new connections for the rest, each time.
+     */
+    private final ConnectionPool pool = new ConnectionPool(MAX_PER_HOST, 5, java.util.concurrent.TimeUnit.MINUTES);
     private final OkHttpClient calls;
     private final OkHttpClient polling;
     private final java.util.Set<okhttp3.Call> endedByUs = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -20,7 +27,7 @@ final class TelegramHttp implements AutoCloseable {
 
     TelegramHttp(Duration pollTimeout, Duration requestTimeout) {
         // a big outage fans out to many chats; Telegram's own limits (~30/s) are the outbox's business
-        dispatcher.setMaxRequestsPerHost(32);
+        dispatcher.setMaxRequestsPerHost(MAX_PER_HOST);
         OkHttpClient base = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(pool)
