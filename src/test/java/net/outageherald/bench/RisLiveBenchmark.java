@@ -186,7 +186,7 @@ public final class RisLiveBenchmark {
                 .append("  reconnect-backoff-max: 1s\n")
                 .append("  subscribe-pace: ").append(opt("subscribe-pace", "1ms")).append('\n');
         y.append("database:\n  pool-size: ").append(opt("pool-size", "4")).append('\n');
-        y.append("notify:\n  console: true\n");
+        y.append("notify:\n  console: ").append(opt("console", "true")).append('\n');
         y.append("charts:\n  enabled: ").append(opt("charts", "true")).append('\n');
         if (opts.containsKey("telegram")) {
             // one channel per outage prefix, as many channels following one network each would be
