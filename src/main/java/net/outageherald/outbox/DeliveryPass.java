@@ -27,9 +27,9 @@ final class DeliveryPass {
 
     /**
      * What a pass did: rows dealt with, and how long until the global limit lets the next go (or null).
-     * {@code settled}: the pass's claim took every row that was due and each of them went to a send, whose end
-     * wakes the worker, so nothing is due before {@code nextDue} (null: nothing pending) unless a wake says so;
-     * the worker need not claim again at once (one transaction per message saved, not a pass that finds nothing).
+     * {@code settled}: the pass's claim took every row that was due and each of them went to a send, whose
+     * outcome wakes the worker if a row comes due through it, so nothing is due before {@code nextDue} (null:
+     * nothing pending) unless a wake says so: the worker need not claim again at once, only to find nothing.
      */
     record Result(int done, Duration blockedFor, boolean settled, Instant nextDue) {
         Result(int done, Duration blockedFor) {
@@ -51,7 +51,6 @@ final class DeliveryPass {
     private final int batch;
     private final String owner;
     private final Semaphore slots;
-    private final Runnable onSendDone;
     private final Charts charts;
     private final Deque<OutboxRow> held = new ArrayDeque<>();
     private Instant claimedAt = Instant.MIN;
@@ -62,11 +61,10 @@ final class DeliveryPass {
 
     /**
      * @param concurrency sends in flight at once, counted until their outcome is committed
-     * @param onSendDone  called after each send's outcome is written (the worker wakes: a slot is free)
+     * @param writer      writes the outcomes, and wakes the worker when a row may have come due through them
      */
     DeliveryPass(Sender sender, Database db, OutboxRepository outbox, OutcomeWriter writer, RateLimiter limiter,
-                 NotifyMetrics metrics, Clock clock, Duration lease, int concurrency, String owner,
-                 Runnable onSendDone, Charts charts) {
+                 NotifyMetrics metrics, Clock clock, Duration lease, int concurrency, String owner, Charts charts) {
         this.charts = sender.sendsCharts() ? charts : Charts.NONE;
         this.platform = sender.platform();
         this.sender = sender;
@@ -80,7 +78,6 @@ final class DeliveryPass {
         this.batch = Math.max(16, concurrency * 4);
         this.owner = owner;
         this.slots = new Semaphore(concurrency);
-        this.onSendDone = onSendDone;
     }
 
     /** One claim (or what the last pass held back) and its rows, sends handed to {@code sends}. */
@@ -168,10 +165,7 @@ final class DeliveryPass {
         try {
             // the chart is looked up here, on the sender's thread: a slow drawing holds up no other row
             sends.execute(() -> writer.hand(new Outcome.Answered(row, attempt(withChart(row, delivery)),
-                    clock.instant()), () -> {
-                        slots.release();
-                        onSendDone.run();
-                    }));
+                    clock.instant()), slots::release));
         } catch (RuntimeException e) {
             slots.release();
             throw e;

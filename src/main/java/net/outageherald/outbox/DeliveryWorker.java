@@ -54,9 +54,9 @@ public final class DeliveryWorker {
         this.concurrency = config.limits(platform).concurrency();
         this.owner = owner;
         // a batch holds at most what finished while the last was written: the sends in flight and some skips
-        OutcomeWriter writer = new OutcomeWriter(platform, db, outcomes, Math.max(64, concurrency * 4));
+        OutcomeWriter writer = new OutcomeWriter(platform, db, outcomes, Math.max(64, concurrency * 4), waker::wake);
         this.pass = new DeliveryPass(sender, db, outbox, writer, limiter, metrics, clock, config.claimLease(),
-                concurrency, owner, waker::wake, charts);
+                concurrency, owner, charts);
     }
 
     /**

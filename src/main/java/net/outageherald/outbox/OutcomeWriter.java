@@ -30,8 +30,11 @@ final class OutcomeWriter {
     private final Database db;
     private final Outcomes outcomes;
     private final int maxBatch;
+    private final Runnable moreDue;
 
-    OutcomeWriter(Platform platform, Database db, Outcomes outcomes, int maxBatch) {
+    /** @param moreDue called after a batch through which a row may have come due (the worker wakes) */
+    OutcomeWriter(Platform platform, Database db, Outcomes outcomes, int maxBatch, Runnable moreDue) {
+        this.moreDue = moreDue;
         this.platform = platform;
         this.db = db;
         this.outcomes = outcomes;
@@ -59,10 +62,12 @@ final class OutcomeWriter {
     }
 
     private void write(List<Entry> batch) {
+        boolean wake = true;
         try {
             List<Outcome> all = batch.stream().map(Entry::outcome).toList();
-            List<Runnable> effects = db.inTransaction(tx -> outcomes.write(tx, all));
-            effects.forEach(Runnable::run);
+            Outcomes.Written written = db.inTransaction(tx -> outcomes.write(tx, all));
+            written.effects().forEach(Runnable::run);
+            wake = written.moreDue();
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 failed(batch.get(0), e);
@@ -70,7 +75,7 @@ final class OutcomeWriter {
                 // one row that cannot be written must not take its batch with it
                 for (Entry one : batch) {
                     try {
-                        db.inTransaction(tx -> outcomes.write(tx, List.of(one.outcome()))).forEach(Runnable::run);
+                        db.inTransaction(tx -> outcomes.write(tx, List.of(one.outcome()))).effects().forEach(Runnable::run);
                     } catch (RuntimeException again) {
                         failed(one, again);
                     }
@@ -78,6 +83,9 @@ final class OutcomeWriter {
             }
         } finally {
             batch.forEach(e -> e.written().run());
+            if (wake) {
+                moreDue.run();
+            }
         }
     }
 

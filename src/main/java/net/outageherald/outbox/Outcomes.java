@@ -71,9 +71,17 @@ public final class Outcomes {
         this.failures = new FailureLog(platform);
     }
 
-    /** Writes a batch; gives what to do once it is committed (count, log, wake). */
-    List<Runnable> write(Connection tx, List<Outcome> batch) throws SQLException {
+    /**
+     * What writing a batch left to do once it is committed (count, log, wake), and whether a row may have come
+     * due through it: anything but a send that went, or a sent row's destination with more rows behind it.
+     */
+    record Written(List<Runnable> effects, boolean moreDue) {
+    }
+
+    /** Writes a batch, in the caller's transaction. */
+    Written write(Connection tx, List<Outcome> batch) throws SQLException {
         List<Runnable> effects = new ArrayList<>();
+        boolean moreDue = false;
         List<OutboxRepository.Sent> sent = new ArrayList<>();
         Set<Destination> reached = new LinkedHashSet<>();
         for (Outcome o : batch) {
@@ -81,6 +89,7 @@ public final class Outcomes {
                 effects.add(sent(tx, a.row(), s, a.at(), sent));
             } else {
                 effects.add(write(tx, o));
+                moreDue = true; // back in the queue, skipped or given up: the worker looks again
             }
             if (o instanceof Outcome.Answered a && (a.result() instanceof SendResult.Sent
                     || a.result() instanceof SendResult.Rejected)) {
@@ -92,7 +101,12 @@ public final class Outcomes {
         Map<Destination, Instant> resumed = reached.isEmpty() ? Map.of() : outbox.resume(tx, platform, reached);
         resumed.forEach((d, since) -> effects.add(() -> LOG.info("{}: delivery resumed, the bot may post there again"
                 + " (paused since {})", d, since)));
-        return effects;
+        if (!moreDue && !sent.isEmpty()) {
+            Set<Destination> to = new LinkedHashSet<>();
+            batch.forEach(o -> to.add(o.row().destination()));
+            moreDue = !resumed.isEmpty() || outbox.anyPending(tx, to);
+        }
+        return new Written(effects, moreDue);
     }
 
     private Runnable write(Connection tx, Outcome outcome) throws SQLException {

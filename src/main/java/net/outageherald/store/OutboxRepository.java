@@ -241,6 +241,24 @@ public final class OutboxRepository {
         }
     }
 
+    /** Whether any of these destinations still has a pending row (one that a finished row held back, say). */
+    public boolean anyPending(Connection tx, Collection<Destination> destinations) throws SQLException {
+        if (destinations.isEmpty()) {
+            return false;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(destinations.size(), "?"));
+        try (PreparedStatement ps = tx.prepareStatement("SELECT 1 FROM outbox WHERE state = 'PENDING' AND destination IN ("
+                + marks + ") LIMIT 1")) {
+            int i = 1;
+            for (Destination d : destinations) {
+                ps.setString(i++, d.key());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Drops every pending row of a destination (it went away); returns how many. */
     public int dropPending(Connection tx, Destination destination, Instant now, String why) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("UPDATE outbox SET state = 'DROPPED', finished_at = ?,"

@@ -48,7 +48,7 @@ class OutcomeWriterTest {
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), () -> 0.5), Duration.ofMinutes(10),
                 new PauseNotices(List.of(), Duration.ofMinutes(10), Duration.ofHours(6), outbox), () -> { },
                 new NotifyMetrics(new SimpleMeterRegistry(), clock));
-        writer = new OutcomeWriter(Platform.TELEGRAM, db, outcomes, 64);
+        writer = new OutcomeWriter(Platform.TELEGRAM, db, outcomes, 64, () -> { });
     }
 
     @AfterEach
