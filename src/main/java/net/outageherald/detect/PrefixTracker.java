@@ -39,7 +39,7 @@ public final class PrefixTracker {
             case VISIBLE -> {
                 if (peers < config.darkEnterFraction() * before.baseline()) {
                     return new PrefixState(before.prefix(), Visibility.DARK, before.baseline(), peers,
-                            before.upstreams(), now, now);
+                            before.upstreams(), now, darkSince(before, obs, now));
                 }
                 return new PrefixState(before.prefix(), Visibility.VISIBLE, learn(before.baseline(), peers), peers,
                         upstreams, now, null);
@@ -58,6 +58,18 @@ public final class PrefixTracker {
     }
 
     /**
+     * When a prefix that goes dark now went dark: when the stream's word that moved its picture came, if that
+     * was after the last time it was seen visible and not after now; otherwise now (a look, or no such word).
+     */
+    private static Instant darkSince(PrefixState before, PrefixObservation obs, Instant now) {
+        Instant moved = obs.movedAt();
+        if (moved == null || moved.isAfter(now) || (before.observedAt() != null && !moved.isAfter(before.observedAt()))) {
+            return now;
+        }
+        return moved;
+    }
+
+    /**
      * Some peers that carried the prefix lost their own session with RIS: they are out of the baseline for
      * now, and nothing is learned from a picture with holes that are RIS's own. When so few peers are left
      * that the rest of the baseline is too thin to judge, the prefix keeps its state.
@@ -73,7 +85,7 @@ public final class PrefixTracker {
                 : peers < config.darkEnterFraction() * baseline;
         if (dark) {
             return new PrefixState(before.prefix(), Visibility.DARK, before.baseline(), peers, before.upstreams(),
-                    now, before.dark() ? before.darkSince() : now);
+                    now, before.dark() ? before.darkSince() : darkSince(before, obs, now));
         }
         return new PrefixState(before.prefix(), Visibility.VISIBLE, before.baseline(), peers, upstreams, now, null);
     }

@@ -37,6 +37,8 @@ public final class RoutingTable {
         final Set<Long> upstreams = new HashSet<>(4);
         Instant seededAt;
         Instant streamChangedAt;
+        /** When, on our clock, a word of the stream last moved the picture (null: not since the last look). */
+        Instant movedAt;
         /** Set after a gap in the stream: the picture is as of then until the prefix is looked at again. */
         Instant staleSince;
         /** When the stream came back after that gap (null while it is still away): a look must be this new. */
@@ -115,6 +117,7 @@ public final class RoutingTable {
             e.movedIn = null;
             e.movedOut = null;
             e.refusedAt = null;
+            e.movedAt = null; // the look's picture now, not a word of the stream
             changed.add(look.prefix());
             return true;
         }
@@ -136,6 +139,7 @@ public final class RoutingTable {
         }
         replace(e, look);
         e.touched.clear();
+        e.movedAt = null;
         changed.add(look.prefix());
         return true;
     }
@@ -173,6 +177,12 @@ public final class RoutingTable {
      */
     public synchronized boolean announce(String collector, String peer, Prefix prefix, long origin, long upstream,
                                          Instant at) {
+        return announce(collector, peer, prefix, origin, upstream, at, null);
+    }
+
+    /** As {@link #announce(String, String, Prefix, long, long, Instant)}, heard at {@code heard} on our clock. */
+    public synchronized boolean announce(String collector, String peer, Prefix prefix, long origin, long upstream,
+                                         Instant at, Instant heard) {
         Entry e = entries.get(prefix);
         if (e == null) {
             return false;
@@ -184,6 +194,7 @@ public final class RoutingTable {
         if (moved) {
             e.present.set(id);
             changed.add(prefix);
+            e.movedAt = heard;
         }
         e.touched.set(id);
         if (e.movedIn != null) {
@@ -206,6 +217,11 @@ public final class RoutingTable {
      * @return true if the prefix's picture moved (the peer was carrying it)
      */
     public synchronized boolean withdraw(String collector, String peer, Prefix prefix, Instant at) {
+        return withdraw(collector, peer, prefix, at, null);
+    }
+
+    /** As {@link #withdraw(String, String, Prefix, Instant)}, heard at {@code heard} on our clock. */
+    public synchronized boolean withdraw(String collector, String peer, Prefix prefix, Instant at, Instant heard) {
         Entry e = entries.get(prefix);
         if (e == null) {
             return false;
@@ -218,6 +234,7 @@ public final class RoutingTable {
             e.present.clear(id);
             changed.add(prefix);
             withdrawnLately.add(prefix);
+            e.movedAt = heard;
         }
         e.touched.set(id);
         if (e.movedOut != null) {
@@ -373,6 +390,6 @@ public final class RoutingTable {
             collectors.add(peers.collector(id));
         }
         return Optional.of(new PrefixObservation(prefix, at, seeing, collectors.size(), e.origins, e.upstreams,
-                e.absent.cardinality()));
+                e.absent.cardinality(), e.movedAt));
     }
 }

@@ -44,11 +44,12 @@ public final class StreamFeed implements RisLiveListener {
     public void onUpdate(RouteUpdate u) {
         lastMessage = u.timestamp();
         boolean moved = false;
+        Instant heard = clock.instant(); // a prefix goes dark when its last withdrawal came, not when it was judged
         for (Prefix p : u.withdrawn()) {
-            moved |= table.withdraw(u.collector(), u.peer(), p, u.timestamp());
+            moved |= table.withdraw(u.collector(), u.peer(), p, u.timestamp(), heard);
         }
         for (Prefix p : u.announced()) {
-            moved |= table.announce(u.collector(), u.peer(), p, u.originAsn(), u.upstreamAsn(), u.timestamp());
+            moved |= table.announce(u.collector(), u.peer(), p, u.originAsn(), u.upstreamAsn(), u.timestamp(), heard);
         }
         if (moved) {
             changed.run(); // judging wakes for a picture that moved, not for every word of the stream

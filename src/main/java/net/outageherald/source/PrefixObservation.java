@@ -16,9 +16,19 @@ import net.outageherald.model.Prefix;
  * @param upstreams ASes next to the origin in the paths (the first hop towards the rest of the Internet)
  * @param absentPeers peers that carried the prefix but whose own session with RIS is down: they count
  *                    neither as seeing it nor in its baseline
+ * @param movedAt   when, on our clock, the word of the stream that last moved this picture came; null for a
+ *                  look, or when it is not known. A prefix that goes dark is dark since then, not since the
+ *                  round that judged it a few milliseconds later
  */
 public record PrefixObservation(Prefix prefix, Instant at, Set<String> peers, int rrcs, Set<Long> origins,
-                                Set<Long> upstreams, int absentPeers) {
+                                Set<Long> upstreams, int absentPeers, Instant movedAt) {
+
+    /** A picture without a stream's word in it (a look). */
+    public PrefixObservation(Prefix prefix, Instant at, Set<String> peers, int rrcs, Set<Long> origins,
+                             Set<Long> upstreams, int absentPeers) {
+        this(prefix, at, peers, rrcs, origins, upstreams, absentPeers, null);
+    }
+
     public PrefixObservation {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(at, "at");
