@@ -33,7 +33,8 @@ import net.outageherald.store.EventRepository;
  * watch list is the replay's monitored prefixes (as prefix targets), a {@link FakeLookingGlass} on 127.0.0.1
  * seeds the routing table with the replay model's peers, SQLite lives in a temporary folder, and alerts go
  * out both to the console (written to {@code --alert-file}, which the replay tails) and to the Telegram Bot
- * API at {@code --telegram} (the replay's {@code --webhook-port}), one Telegram channel per outage prefix.
+ * API at {@code --telegram} (the replay's {@code --webhook-port}), one Telegram channel per outage prefix;
+ * {@code --console false} leaves the console out, so that the chat API's figure is measured alone.
  *
  * <p>Not a test: {@code bench/rislive-bench.sh} runs it beside the replay and samples its CPU and memory.
  * It writes {@code --ready-file} once every monitored prefix has been looked at (start the replay then),
@@ -66,7 +67,8 @@ public final class RisLiveBenchmark {
                     + " --rislive ws://127.0.0.1:7800/v1/ws/ [--telegram http://127.0.0.1:7801] [--alert-file F]"
                     + " [--confirm-for 1s] [--confirm-after 3] [--dark-enter-fraction 0.25] [--suspect-after 0]"
                     + " [--max-prefix-subscriptions 0] [--lg-lag 30s] [--ready-file F] [--summary F]"
-                    + " [--pool-size 4] [--requests-per-minute 6000] [--run-for 600] [--log-level INFO]");
+                    + " [--pool-size 4] [--requests-per-minute 6000] [--run-for 600] [--log-level INFO]"
+                    + " [--charts true] [--console true]");
             System.exit(2);
         }
         new RisLiveBenchmark(o).run();
