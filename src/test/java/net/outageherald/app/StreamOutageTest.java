@@ -209,6 +209,34 @@ class StreamOutageTest {
      * Every peer sends {@code frame}; waits until the table heard all of it (and shows {@code peersAfter}
      * peers), then judges once.
      */
+    @Test
+    void anOutageIsConfirmedConfirmForAfterItsLastWithdrawalCameNotAfterTheRoundThatSawIt() {
+        // GIVEN every peer withdraws the four prefixes at T (a second after they were last seen), and the
+        // judging round sees it 5 s later
+        clock.advance(Duration.ofSeconds(1));
+        java.time.Instant t = clock.instant();
+        List<Prefix> prefixes = KP.stream().map(Prefix::parse).toList();
+        long before = sd.table.dataVersion(prefixes);
+        peers(10).forEach(peer -> ris.connection(0).send(FakeRisLive.withdrawal("rrc00", peer, KP)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sd.table.dataVersion(prefixes) >= before + 40);
+        clock.advance(Duration.ofSeconds(5));
+        sd.judge.round();
+        assertThat(types()).isEmpty();
+
+        // WHEN it is T + 59 s, then T + 60 s (confirm-for is 60 s)
+        clock.advance(Duration.ofSeconds(54));
+        sd.judge.round();
+        assertThat(types()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        sd.judge.round();
+
+        // THEN the outage is told at T + 60 s, dated from T: confirm-for after the withdrawals came, not after
+        // the round that noticed them
+        assertThat(types()).containsExactly(EventType.OUTAGE_STARTED);
+        assertThat(app.database().inTransaction(tx -> new EventRepository().recent(tx, "AS131279", 1)).get(0).at())
+                .isEqualTo(t);
+    }
+
     private void stream(int peersAfter, java.util.function.Function<String, String> frame) {
         List<Prefix> prefixes = KP.stream().map(Prefix::parse).toList();
         long before = sd.table.dataVersion(prefixes);
