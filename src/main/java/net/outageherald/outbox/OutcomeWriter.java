@@ -67,7 +67,10 @@ final class OutcomeWriter {
             List<Outcome> all = batch.stream().map(Entry::outcome).toList();
             Outcomes.Written written = db.inTransaction(tx -> outcomes.write(tx, all));
             written.effects().forEach(Runnable::run);
-            wake = written.moreDue();
+            // PostgreSQL: a row queued while this batch was being written was not yet visible to its check, and
+            // the claim that woke for it saw this batch's rows still pending; only SQLite's in-process turns
+            // (Database) make the check exact
+            wake = written.moreDue() || db.isPostgres();
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 failed(batch.get(0), e);
