@@ -79,12 +79,15 @@ public final class TableJudge {
         Instant now = clock.instant();
         WatchedPrefixes.Snapshot snapshot = watched.current();
         Set<Prefix> changed = new java.util.LinkedHashSet<>(table.drainChanged());
-        changed.addAll(held); // held back last round: looked at again until taken
+        Set<Prefix> wasHeld = held;
+        changed.addAll(wasHeld); // held back last round: looked at again until taken
         List<PrefixObservation> looks = new ArrayList<>();
         for (Prefix p : changed) {
             Instant at = dataTime.apply(p);
             if (at != null) {
-                table.observe(p, at, false).ifPresent(looks::add);
+                // a prefix held back as suspect is dark, once taken, since it was taken: the time on hold, while
+                // the source was not trusted, does not count towards confirm-for
+                table.observe(p, at, false).map(o -> wasHeld.contains(p) ? o.unmoved() : o).ifPresent(looks::add);
             }
         }
         SourceGuard.Screened screened = guard.screen(looks, snapshot.containing(changed), null);

@@ -29,6 +29,11 @@ public record PrefixObservation(Prefix prefix, Instant at, Set<String> peers, in
         this(prefix, at, peers, rrcs, origins, upstreams, absentPeers, null);
     }
 
+    /** This picture without its stream word's time: a prefix that goes dark on it is dark since now. */
+    public PrefixObservation unmoved() {
+        return movedAt == null ? this : new PrefixObservation(prefix, at, peers, rrcs, origins, upstreams, absentPeers);
+    }
+
     public PrefixObservation {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(at, "at");

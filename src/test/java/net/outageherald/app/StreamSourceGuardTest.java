@@ -160,6 +160,39 @@ class StreamSourceGuardTest {
         assertThat(types("AS64502")).containsExactly(EventType.OUTAGE_STARTED);
     }
 
+    @Test
+    void networksStillDarkWhenAHoldLiftsAreToldConfirmForAfterTheLift() {
+        // GIVEN all three ASes' prefixes withdrawn at once, held back past confirm-for
+        peersOf(10).forEach(peer -> ris.connection(0).send(FakeRisLive.withdrawal("rrc00", peer, all())));
+        await().atMost(Duration.ofSeconds(5)).until(() -> peers(all()) == 0);
+        rounds();
+        assertThat(count("Outage reports on hold")).isEqualTo(1);
+
+        // WHEN North Korea comes back, so that only two would go dark and the hold lifts, and 5 s later the
+        // peers say again that the other two are gone (new data enough for confirm-after)
+        peersOf(10).forEach(peer -> ris.connection(0).send(FakeRisLive.announcement("rrc00", peer, 4837, 131279, KP)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> peers(KP) == 10);
+        sd.judge.round();
+        clock.advance(Duration.ofSeconds(5));
+        List<String> ab = new ArrayList<>(A);
+        ab.addAll(B);
+        List<Prefix> ps = ab.stream().map(Prefix::parse).toList();
+        long before = sd.table.dataVersion(ps);
+        peersOf(10).forEach(peer -> ris.connection(0).send(FakeRisLive.withdrawal("rrc00", peer, ab)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sd.table.dataVersion(ps) >= before + 10L * ps.size());
+        sd.judge.round();
+
+        // THEN neither is told yet: their withdrawals are a minute old, but confirm-for counts from the lift
+        assertThat(types("AS64501")).doesNotContain(EventType.OUTAGE_STARTED);
+        assertThat(types("AS64502")).doesNotContain(EventType.OUTAGE_STARTED);
+
+        // AND confirm-for after the lift, both are
+        clock.advance(Duration.ofSeconds(56));
+        sd.judge.round();
+        assertThat(types("AS64501")).contains(EventType.OUTAGE_STARTED);
+        assertThat(types("AS64502")).contains(EventType.OUTAGE_STARTED);
+    }
+
     /** Judging rounds across confirm-for (60 s), as the loop would run them, then delivery. */
     private void rounds() {
         sd.judge.round();
