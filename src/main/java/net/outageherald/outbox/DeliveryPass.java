@@ -54,8 +54,7 @@ final class DeliveryPass {
     private final Charts charts;
     private final Deque<OutboxRow> held = new ArrayDeque<>();
     private Instant claimedAt = Instant.MIN;
-    /** When the claim left nothing else due: the next head's due time then (null: none pending). */
-    private boolean claimedAllDue;
+    /** When the last claim took all that was due: the next head's due time then (null: none pending). */
     private Instant nextDueAtClaim;
     private volatile boolean stopping;
 
@@ -82,13 +81,8 @@ final class DeliveryPass {
 
     /** One claim (or what the last pass held back) and its rows, sends handed to {@code sends}. */
     Result run(Executor sends) {
-        boolean claimed = false;
-        if (held.isEmpty() && !stopping) {
-            claim();
-            claimed = true;
-        }
         // every row of a claim that took all that was due went to a send: nothing waits but what a wake will tell
-        boolean onlySends = claimed && claimedAllDue;
+        boolean onlySends = held.isEmpty() && !stopping && claim();
         int done = 0;
         while (!held.isEmpty()) {
             if (stopping || leaseRunningOut()) {
@@ -145,19 +139,21 @@ final class DeliveryPass {
     /**
      * Claims what is due; when that is less than a batch, the same transaction also reads when the next head
      * comes due, so that an idle worker knows how long to sleep without another transaction.
+     *
+     * @return whether the claim took all that was due (then {@link #nextDueAtClaim} is set)
      */
-    private void claim() {
+    private boolean claim() {
         claimedAt = clock.instant();
-        claimedAllDue = false;
         nextDueAtClaim = null;
-        held.addAll(db.inTransaction(tx -> {
-            List<OutboxRow> rows = outbox.claim(tx, platform, batch, claimedAt, claimedAt.plus(lease), owner);
-            if (rows.size() < batch) {
+        List<OutboxRow> rows = db.inTransaction(tx -> {
+            List<OutboxRow> due = outbox.claim(tx, platform, batch, claimedAt, claimedAt.plus(lease), owner);
+            if (due.size() < batch) {
                 nextDueAtClaim = outbox.nextDue(tx, platform);
-                claimedAllDue = true;
             }
-            return rows;
-        }));
+            return due;
+        });
+        held.addAll(rows);
+        return rows.size() < batch;
     }
 
     private void send(OutboxRow row, Delivery delivery, Executor sends) {

@@ -65,12 +65,9 @@ final class OutcomeWriter {
         boolean wake = true;
         try {
             List<Outcome> all = batch.stream().map(Entry::outcome).toList();
-            Outcomes.Written written = db.inTransaction(tx -> outcomes.write(tx, all));
+            Outcomes.Written written = db.inTransaction(tx -> outcomes.write(tx, all, !db.isPostgres()));
             written.effects().forEach(Runnable::run);
-            // PostgreSQL: a row queued while this batch was being written was not yet visible to its check, and
-            // the claim that woke for it saw this batch's rows still pending; only SQLite's in-process turns
-            // (Database) make the check exact
-            wake = written.moreDue() || db.isPostgres();
+            wake = written.moreDue();
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 failed(batch.get(0), e);
@@ -78,7 +75,7 @@ final class OutcomeWriter {
                 // one row that cannot be written must not take its batch with it
                 for (Entry one : batch) {
                     try {
-                        db.inTransaction(tx -> outcomes.write(tx, List.of(one.outcome()))).effects().forEach(Runnable::run);
+                        db.inTransaction(tx -> outcomes.write(tx, List.of(one.outcome()), false)).effects().forEach(Runnable::run);
                     } catch (RuntimeException again) {
                         failed(one, again);
                     }

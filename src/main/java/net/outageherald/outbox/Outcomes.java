@@ -78,8 +78,15 @@ public final class Outcomes {
     record Written(List<Runnable> effects, boolean moreDue) {
     }
 
-    /** Writes a batch, in the caller's transaction. */
-    Written write(Connection tx, List<Outcome> batch) throws SQLException {
+    /**
+     * Writes a batch, in the caller's transaction.
+     *
+     * @param exact whether the transaction sees every row queued meanwhile (SQLite, whose transactions take
+     *              turns in the process: {@code Database}); on PostgreSQL a row queued while this batch is written
+     *              is invisible to it, and the claim that woke for that row saw this batch's rows still pending,
+     *              so a batch of sends always counts as "more may be due" there, without asking
+     */
+    Written write(Connection tx, List<Outcome> batch, boolean exact) throws SQLException {
         List<Runnable> effects = new ArrayList<>();
         boolean moreDue = false;
         List<OutboxRepository.Sent> sent = new ArrayList<>();
@@ -104,7 +111,7 @@ public final class Outcomes {
         if (!moreDue && !sent.isEmpty()) {
             Set<Destination> to = new LinkedHashSet<>();
             batch.forEach(o -> to.add(o.row().destination()));
-            moreDue = !resumed.isEmpty() || outbox.anyPending(tx, to);
+            moreDue = !exact || !resumed.isEmpty() || outbox.anyPending(tx, to);
         }
         return new Written(effects, moreDue);
     }
