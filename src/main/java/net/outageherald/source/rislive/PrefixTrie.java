@@ -7,8 +7,11 @@ import net.outageherald.model.Prefix;
 /**
  * A set of prefixes that answers "is this prefix one of them or inside one of them?" in one walk of at most
  * its length in bits, without allocating: it runs for every prefix of the stream when we filter locally.
- * Nodes live in int arrays (a binary trie), so 10,000 prefixes take a few megabytes at most. Built once and
- * then only read, so it can be shared between threads once published (through a volatile field or a lock).
+ * Nodes live in int arrays (a binary trie), trimmed to size once built: 10,000 prefixes take about a megabyte.
+ * Besides its members it can hold prefixes that are only <em>read</em> ({@link #surelyOutside} is false for
+ * them, {@link #covers} ignores them), so that the parser's set (ours and the beacons) and the filter (ours)
+ * are one trie. Built once and then only read, so it can be shared between threads once published (through a
+ * volatile field or a lock).
  */
 final class PrefixTrie {
 
@@ -17,15 +20,34 @@ final class PrefixTrie {
 
     private int[] zero = new int[64];
     private int[] one = new int[64];
-    private boolean[] terminal = new boolean[64];
+    /** Per node, {@link #MEMBER} and {@link #READ}, or 0 where no prefix of the set ends. */
+    private byte[] terminal = new byte[64];
     private int nodes = 2;
     private int size;
 
+    private static final byte MEMBER = 1;
+    private static final byte READ = 2;
+
     PrefixTrie(Collection<Prefix> prefixes) {
+        this(prefixes, java.util.List.of());
+    }
+
+    /**
+     * @param prefixes the members
+     * @param alsoRead prefixes that {@link #surelyOutside} must not rule out although they are not members
+     */
+    PrefixTrie(Collection<Prefix> prefixes, Collection<Prefix> alsoRead) {
         long[] bits = new long[2];
         for (Prefix p : prefixes) {
-            add(p, bits);
+            add(p, bits, MEMBER);
         }
+        for (Prefix p : alsoRead) {
+            add(p, bits, READ);
+        }
+        // growing doubles the arrays: give the slack back, since most tries are never added to again
+        zero = Arrays.copyOf(zero, nodes);
+        one = Arrays.copyOf(one, nodes);
+        terminal = Arrays.copyOf(terminal, nodes);
     }
 
     /** Whether {@code p} equals or lies inside one of the prefixes. */
@@ -34,7 +56,7 @@ final class PrefixTrie {
         PrefixText.bits(p, bits);
         int node = p.ipv6() ? V6_ROOT : V4_ROOT;
         for (int bit = 0; ; bit++) {
-            if (terminal[node]) {
+            if ((terminal[node] & MEMBER) != 0) {
                 return true;
             }
             if (bit == p.length()) {
@@ -100,7 +122,7 @@ final class PrefixTrie {
         }
         int node = colon ? V6_ROOT : V4_ROOT;
         for (int bit = 0; ; bit++) {
-            if (terminal[node]) {
+            if (terminal[node] != 0) {
                 return false;
             }
             if (bit == len) {
@@ -204,17 +226,17 @@ final class PrefixTrie {
         return true;
     }
 
-    /** How many different prefixes it holds. */
+    /** How many different member prefixes it holds. */
     int size() {
         return size;
     }
 
     /** Adds {@code p}; only while building, before the trie is shared. */
     void add(Prefix p) {
-        add(p, new long[2]);
+        add(p, new long[2], MEMBER);
     }
 
-    private void add(Prefix p, long[] bits) {
+    private void add(Prefix p, long[] bits, byte kind) {
         PrefixText.bits(p, bits);
         int node = p.ipv6() ? V6_ROOT : V4_ROOT;
         for (int bit = 0; bit < p.length(); bit++) {
@@ -230,10 +252,10 @@ final class PrefixTrie {
             }
             node = child;
         }
-        if (!terminal[node]) {
-            terminal[node] = true;
+        if (kind == MEMBER && (terminal[node] & MEMBER) == 0) {
             size++;
         }
+        terminal[node] |= kind;
     }
 
     private int newNode() {

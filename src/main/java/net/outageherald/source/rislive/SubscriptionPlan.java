@@ -18,7 +18,8 @@ import net.outageherald.model.Prefix;
  * @param watched       how many prefixes are watched
  * @param filter        the watched prefixes (and what lies inside them), for {@link #retain}
  * @param reading       the same plus the beacons: what the parser makes prefixes of at all (the rest of an
- *                      update is skipped as text, which is most of the whole stream when it is unfiltered)
+ *                      update is skipped as text, which is most of the whole stream when it is unfiltered);
+ *                      {@link #of} gives one trie for both, with the beacons read but not members
  */
 record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watched, PrefixTrie filter,
                         PrefixTrie reading) {
@@ -35,10 +36,8 @@ record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watc
 
     static SubscriptionPlan of(Collection<Prefix> watchedPrefixes, int maxPrefixSubscriptions) {
         List<Prefix> cover = cover(watchedPrefixes);
-        PrefixTrie filter = new PrefixTrie(cover);
-        List<Prefix> read = new ArrayList<>(cover);
-        read.addAll(BEACONS);
-        PrefixTrie reading = new PrefixTrie(read);
+        // one trie for both: the beacons are read but not kept (two copies cost 4 MB at 10,000 prefixes)
+        PrefixTrie trie = new PrefixTrie(cover, BEACONS);
         List<String> subs = new ArrayList<>();
         subs.add(PEER_STATE);
         boolean unfiltered = cover.size() > maxPrefixSubscriptions;
@@ -49,7 +48,7 @@ record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watc
             withBeacons.addAll(cover);
             cover(withBeacons).forEach(p -> subs.add(prefixSubscription(p)));
         }
-        return new SubscriptionPlan(subs, unfiltered, watchedPrefixes.size(), filter, reading);
+        return new SubscriptionPlan(subs, unfiltered, watchedPrefixes.size(), trie, trie);
     }
 
     /** The update with only our prefixes; itself when all are ours, null when none is. */

@@ -28,6 +28,35 @@ class PrefixTrieTest {
     }
 
     @Test
+    void prefixesOnlyReadAreNotCoveredButNotRuledOutEither() {
+        PrefixTrie trie = new PrefixTrie(SubscriptionPlanTest.prefixes("175.45.176.0/22"),
+                SubscriptionPlanTest.prefixes("84.205.64.0/19", "175.45.176.0/22", "175.45.0.0/16"));
+
+        assertThat(trie.covers(Prefix.parse("84.205.67.0/24"))).as("inside a prefix only read").isFalse();
+        assertThat(trie.covers(Prefix.parse("175.45.1.0/24"))).isFalse();
+        assertThat(trie.covers(Prefix.parse("175.45.177.0/24"))).as("a member below a prefix only read").isTrue();
+        assertThat(trie.size()).as("members only").isEqualTo(1);
+        for (String read : List.of("84.205.67.0/24", "175.45.1.0/24", "175.45.177.0/24", "175.45.176.0/22")) {
+            char[] text = read.toCharArray();
+            assertThat(trie.surelyOutside(text, 0, text.length)).as(read).isFalse();
+        }
+        char[] other = "84.206.0.0/16".toCharArray();
+        assertThat(trie.surelyOutside(other, 0, other.length)).isTrue();
+    }
+
+    @Test
+    void aTrieTrimmedWhenBuiltStillGrows() {
+        PrefixTrie trie = new PrefixTrie(SubscriptionPlanTest.prefixes("10.0.0.0/8"));
+        trie.add(Prefix.parse("192.168.0.0/16"));
+        trie.add(Prefix.parse("2001:db8::/32"));
+
+        assertThat(trie.covers(Prefix.parse("192.168.3.0/24"))).isTrue();
+        assertThat(trie.covers(Prefix.parse("2001:db8:1::/48"))).isTrue();
+        assertThat(trie.covers(Prefix.parse("10.1.0.0/16"))).isTrue();
+        assertThat(trie.size()).isEqualTo(3);
+    }
+
+    @Test
     void defaultRoutesCoverTheirFamilyOnly() {
         PrefixTrie trie = new PrefixTrie(SubscriptionPlanTest.prefixes("0.0.0.0/0"));
 
