@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
      */
     private final ReentrantLock writers;
     private final AtomicLong begun = new AtomicLong();
+    /** SQLite's statements, kept per connection; null on PostgreSQL, whose driver keeps its own. */
+    private final StatementCache statements;
 
     private Database(HikariDataSource dataSource, boolean postgres, String jdbcUrl, String user, String password) {
         this.dataSource = dataSource;
@@ -44,6 +46,7 @@ public final class Database implements AutoCloseable {
         this.user = user;
         this.password = password;
         this.writers = postgres ? null : new ReentrantLock(true);
+        this.statements = postgres ? null : new StatementCache();
     }
 
     /** Opens the database (creating an SQLite file's folder) and migrates it to the latest schema. */
@@ -166,7 +169,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.apply(c);
+                T result = work.apply(statements == null ? c : statements.wrap(c));
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -176,6 +179,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
         }
+    }
+
+    /** How many prepared statements SQLite keeps for the connection under {@code pooled} (for tests). */
+    int keptStatements(Connection pooled) throws SQLException {
+        return statements == null ? 0 : statements.kept(pooled);
     }
 
     @Override
