@@ -168,13 +168,19 @@ public final class Database implements AutoCloseable {
     private <T> T transaction(SqlFunction<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            Connection tx = statements == null ? c : statements.wrap(c);
             try {
-                T result = work.apply(statements == null ? c : statements.wrap(c));
+                T result = work.apply(tx);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too: kept statements write past the pool's own bookkeeping, so it would not roll back
                 c.rollback();
                 throw e;
+            } finally {
+                if (statements != null) {
+                    statements.release(tx);
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);

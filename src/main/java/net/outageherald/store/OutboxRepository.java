@@ -246,12 +246,20 @@ public final class OutboxRepository {
         if (destinations.isEmpty()) {
             return false;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(destinations.size(), "?"));
+        // as many marks as the next power of two, the last destination repeated: a few texts, not one per count,
+        // so that SQLite's kept statements (StatementCache) are not pushed out by this one
+        int marks = Integer.highestOneBit(destinations.size() - 1) << 1;
+        marks = Math.max(1, marks);
         try (PreparedStatement ps = tx.prepareStatement("SELECT 1 FROM outbox WHERE state = 'PENDING' AND destination IN ("
-                + marks + ") LIMIT 1")) {
+                + String.join(",", java.util.Collections.nCopies(marks, "?")) + ") LIMIT 1")) {
             int i = 1;
+            String last = null;
             for (Destination d : destinations) {
-                ps.setString(i++, d.key());
+                last = d.key();
+                ps.setString(i++, last);
+            }
+            while (i <= marks) {
+                ps.setString(i++, last);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

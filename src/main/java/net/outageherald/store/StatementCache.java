@@ -40,27 +40,81 @@ final class StatementCache {
         final PreparedStatement statement;
         boolean inUse;
         boolean evicted;
-        ResultSet open;
+        /** What it returned since it was handed out (results, generated keys): closed when it is given back. */
+        final List<ResultSet> open = new ArrayList<>(1);
 
         Kept(PreparedStatement statement) {
             this.statement = statement;
         }
     }
 
-    /** The pooled connection, with prepared statements kept across transactions. */
+    /**
+     * The pooled connection, with prepared statements kept across transactions. {@link #release} it when the
+     * transaction ends.
+     */
     Connection wrap(Connection pooled) throws SQLException {
         Connection physical = pooled.unwrap(Connection.class);
-        Map<String, Kept> kept = statementsOf(physical);
-        InvocationHandler h = (proxy, m, args) -> {
+        Lease lease = new Lease(pooled, physical, statementsOf(physical));
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                lease);
+    }
+
+    /**
+     * Ends a transaction's use of what {@link #wrap} gave: statements it did not close are given back (the pool
+     * closed them before), and the wrapper refuses further work, as a connection given back to the pool does.
+     */
+    void release(Connection wrapped) throws SQLException {
+        ((Lease) Proxy.getInvocationHandler(wrapped)).release();
+    }
+
+    /** One transaction's connection: its kept statements, and those it was handed and has not closed yet. */
+    private final class Lease implements InvocationHandler {
+        private final Connection pooled;
+        private final Connection physical;
+        private final Map<String, Kept> kept;
+        private final List<PreparedStatement> handedOut = new ArrayList<>();
+        private boolean released;
+
+        Lease(Connection pooled, Connection physical, Map<String, Kept> kept) {
+            this.pooled = pooled;
+            this.physical = physical;
+            this.kept = kept;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            Object own = objectMethod(proxy, m, args, "transaction connection");
+            if (own != null) {
+                return own;
+            }
+            if (released) {
+                throw new SQLException("the transaction has ended: its connection is closed");
+            }
             if (m.getName().equals("prepareStatement") && args != null && args.length == 1) {
                 PreparedStatement ps = prepare(pooled, physical, kept, (String) args[0]);
                 if (ps != null) {
+                    handedOut.add(ps);
                     return ps;
                 }
             }
             return call(pooled, m, args);
-        };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, h);
+        }
+
+        void release() throws SQLException {
+            released = true;
+            SQLException first = null;
+            for (PreparedStatement ps : handedOut) {
+                try {
+                    ps.close(); // a no-op for those closed already
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            handedOut.clear();
+            if (first != null) {
+                throw first;
+            }
+        }
     }
 
     /** How many statements are kept for the connection under {@code pooled} (for tests). */
@@ -123,6 +177,10 @@ final class StatementCache {
     private static PreparedStatement handOut(Kept k, Object lock) {
         boolean[] closed = {false};
         InvocationHandler h = (proxy, m, args) -> {
+            Object own = objectMethod(proxy, m, args, "kept statement");
+            if (own != null) {
+                return own;
+            }
             switch (m.getName()) {
                 case "close":
                     if (!closed[0]) {
@@ -138,7 +196,7 @@ final class StatementCache {
                     }
                     Object result = call(k.statement, m, args);
                     if (result instanceof ResultSet rs) {
-                        k.open = rs;
+                        k.open.add(rs);
                     }
                     return result;
             }
@@ -149,9 +207,15 @@ final class StatementCache {
 
     private static void giveBack(Kept k, Object lock) throws SQLException {
         try {
-            if (k.open != null) {
-                k.open.close(); // resets the statement, so it holds no read transaction open
-                k.open = null;
+            for (ResultSet rs : k.open) {
+                rs.close();
+            }
+            k.open.clear();
+            // closing its results resets the statement, so it holds no read transaction open; a query run with
+            // execute() whose results nobody asked for has one too
+            ResultSet unread = k.statement.getResultSet();
+            if (unread != null) {
+                unread.close();
             }
             k.statement.clearParameters();
             k.statement.clearBatch();
@@ -166,6 +230,18 @@ final class StatementCache {
                 }
             }
         }
+    }
+
+    /** equals, hashCode and toString of a proxy, answered by the proxy itself; null for any other method. */
+    private static Object objectMethod(Object proxy, Method m, Object[] args, String what) {
+        if (m.getDeclaringClass() != Object.class) {
+            return null;
+        }
+        return switch (m.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> what + "@" + Integer.toHexString(System.identityHashCode(proxy));
+        };
     }
 
     private static Object call(Object target, Method m, Object[] args) throws Throwable {

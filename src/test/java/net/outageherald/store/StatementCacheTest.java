@@ -90,6 +90,12 @@ class StatementCacheTest {
             return null;
         });
 
+        assertNoReaderHoldsTheLog();
+        assertThat(db.<Integer>inTransaction(StatementCacheTest::count)).isEqualTo(6);
+    }
+
+    /** Another connection writes a row, then checkpoints: busy if one of ours still reads an old snapshot. */
+    private void assertNoReaderHoldsTheLog() throws SQLException {
         try (Connection other = DriverManager.getConnection(url)) {
             other.createStatement().executeUpdate("INSERT INTO t VALUES (6)");
             try (ResultSet cp = other.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
@@ -97,7 +103,44 @@ class StatementCacheTest {
                 assertThat(cp.getInt(1)).as("busy: a reader still holds an old snapshot").isZero();
             }
         }
+    }
+
+    @Test
+    void aQueryRunWithExecuteAndGivenBackUnreadHoldsNoSnapshotEither() throws SQLException {
+        db.inTransaction(tx -> {
+            try (PreparedStatement ps = tx.prepareStatement("SELECT x FROM t ORDER BY x")) {
+                assertThat(ps.execute()).isTrue();
+            }
+            return null;
+        });
+
+        assertNoReaderHoldsTheLog();
+    }
+
+    @Test
+    void aStatementTheWorkDidNotCloseIsGivenBackWhenTheTransactionEnds() throws SQLException {
+        Connection[] leaked = new Connection[1];
+        db.inTransaction(tx -> {
+            leaked[0] = tx;
+            PreparedStatement ps = tx.prepareStatement("SELECT x FROM t ORDER BY x");
+            ps.executeQuery().next(); // neither closed
+            return null;
+        });
+
+        assertNoReaderHoldsTheLog();
+        assertThatThrownBy(() -> leaked[0].prepareStatement("SELECT 1")).as("used after its transaction")
+                .isInstanceOf(SQLException.class).hasMessageContaining("transaction has ended");
         assertThat(db.<Integer>inTransaction(StatementCacheTest::count)).isEqualTo(6);
+    }
+
+    @Test
+    void anErrorThrownByTheWorkRollsBackWhatItsKeptStatementsWrote() {
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            insert(tx, 9);
+            throw new AssertionError("boom");
+        })).isInstanceOf(AssertionError.class);
+
+        assertThat(db.<Integer>inTransaction(StatementCacheTest::count)).isEqualTo(5);
     }
 
     @Test
