@@ -33,8 +33,8 @@ public final class RoutingTable {
     private static final class Entry {
         final BitSet present = new BitSet();
         final BitSet absent = new BitSet();
-        final Set<Long> origins = new HashSet<>(2);
-        final Set<Long> upstreams = new HashSet<>(4);
+        final LongSet origins = new LongSet();
+        final LongSet upstreams = new LongSet();
         Instant seededAt;
         Instant streamChangedAt;
         /** When, on our clock, a word of the stream last moved the picture (null: not since the last look). */
@@ -389,7 +389,7 @@ public final class RoutingTable {
             seeing.add(peers.key(id));
             collectors.add(peers.collector(id));
         }
-        return Optional.of(new PrefixObservation(prefix, at, seeing, collectors.size(), e.origins, e.upstreams,
+        return Optional.of(new PrefixObservation(prefix, at, seeing, collectors.size(), e.origins.toSet(), e.upstreams.toSet(),
                 e.absent.cardinality(), e.movedAt));
     }
 }
