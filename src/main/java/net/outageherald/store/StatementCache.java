@@ -102,10 +102,18 @@ final class StatementCache {
 
         void release() throws SQLException {
             released = true;
+            SQLException first = null;
             for (PreparedStatement ps : handedOut) {
-                ps.close(); // a no-op for those closed already; giving back never throws
+                try {
+                    ps.close(); // a no-op for those closed already
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
             }
             handedOut.clear();
+            if (first != null) {
+                throw first;
+            }
         }
     }
 
@@ -197,7 +205,7 @@ final class StatementCache {
                 new Class<?>[] {PreparedStatement.class}, h);
     }
 
-    private static void giveBack(Kept k, Object lock) {
+    private static void giveBack(Kept k, Object lock) throws SQLException {
         try {
             for (ResultSet rs : k.open) {
                 rs.close();
@@ -212,9 +220,8 @@ final class StatementCache {
             k.statement.clearParameters();
             k.statement.clearBatch();
         } catch (SQLException e) {
-            // a statement we cannot reset is not handed out again (the next prepare sees it closed); the work it
-            // did stands or falls with its transaction, as it did when the pool closed its statements
-            closeQuietly(k.statement);
+            closeQuietly(k.statement); // a statement we cannot reset is not handed out again
+            throw e;
         } finally {
             synchronized (lock) {
                 k.inUse = false;
