@@ -389,7 +389,7 @@ public final class RoutingTable {
             seeing.add(peers.key(id));
             collectors.add(peers.collector(id));
         }
-        return Optional.of(new PrefixObservation(prefix, at, seeing, collectors.size(), e.origins.toSet(), e.upstreams.toSet(),
-                e.absent.cardinality(), e.movedAt));
+        return Optional.of(new PrefixObservation(prefix, at, seeing, collectors.size(), e.origins.toSet(),
+                e.upstreams.toSet(), e.absent.cardinality(), e.movedAt));
     }
 }

@@ -91,7 +91,7 @@ final class StatementCache {
                 throw new SQLException("the transaction has ended: its connection is closed");
             }
             if (m.getName().equals("prepareStatement") && args != null && args.length == 1) {
-                PreparedStatement ps = prepare(pooled, physical, kept, (String) args[0]);
+                PreparedStatement ps = prepare(physical, kept, (String) args[0]);
                 if (ps != null) {
                     handedOut.add(ps);
                     return ps;
@@ -153,19 +153,15 @@ final class StatementCache {
     }
 
     /** The kept statement for {@code sql}, or null when it is in use (the caller takes one of the pool's). */
-    private PreparedStatement prepare(Connection pooled, Connection physical, Map<String, Kept> kept, String sql)
+    private static PreparedStatement prepare(Connection physical, Map<String, Kept> kept, String sql)
             throws SQLException {
         Kept k;
         synchronized (kept) {
             k = kept.get(sql);
-            if (k != null && (k.inUse || k.statement.isClosed())) {
-                if (k.inUse) {
-                    return null;
-                }
-                kept.remove(sql);
-                k = null;
+            if (k != null && k.inUse) {
+                return null;
             }
-            if (k == null) {
+            if (k == null || k.statement.isClosed()) {
                 k = new Kept(physical.prepareStatement(sql));
                 kept.put(sql, k);
             }

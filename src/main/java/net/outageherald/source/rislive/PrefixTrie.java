@@ -2,6 +2,7 @@ package net.outageherald.source.rislive;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import net.outageherald.model.Prefix;
 
 /**
@@ -29,7 +30,7 @@ final class PrefixTrie {
     private static final byte READ = 2;
 
     PrefixTrie(Collection<Prefix> prefixes) {
-        this(prefixes, java.util.List.of());
+        this(prefixes, List.of());
     }
 
     /**

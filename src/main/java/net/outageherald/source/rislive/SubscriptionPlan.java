@@ -16,13 +16,10 @@ import net.outageherald.model.Prefix;
  *                      the key for its {@code ris_unsubscribe}, which RIS Live wants with the same data
  * @param unfiltered    whether one subscription to all UPDATEs stands in for the prefix subscriptions
  * @param watched       how many prefixes are watched
- * @param filter        the watched prefixes (and what lies inside them), for {@link #retain}
- * @param reading       the same plus the beacons: what the parser makes prefixes of at all (the rest of an
- *                      update is skipped as text, which is most of the whole stream when it is unfiltered);
- *                      {@link #of} gives one trie for both, with the beacons read but not members
+ * @param filter        the watched prefixes (and what lies inside them) as members, for {@link #retain}, and
+ *                      the beacons as prefixes only read: see {@link #reading()}
  */
-record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watched, PrefixTrie filter,
-                        PrefixTrie reading) {
+record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watched, PrefixTrie filter) {
 
     /** The RIS routing beacons (RIPE NCC, AS12654), announced and withdrawn on a fixed schedule. */
     static final List<Prefix> BEACONS = List.of(Prefix.parse("84.205.64.0/19"), Prefix.parse("93.175.144.0/20"),
@@ -36,7 +33,7 @@ record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watc
 
     static SubscriptionPlan of(Collection<Prefix> watchedPrefixes, int maxPrefixSubscriptions) {
         List<Prefix> cover = cover(watchedPrefixes);
-        // one trie for both: the beacons are read but not kept (two copies cost 4 MB at 10,000 prefixes)
+        // one trie for filter and parser: the beacons are read but not kept (two cost 4 MB at 10,000 prefixes)
         PrefixTrie trie = new PrefixTrie(cover, BEACONS);
         List<String> subs = new ArrayList<>();
         subs.add(PEER_STATE);
@@ -48,7 +45,16 @@ record SubscriptionPlan(List<String> subscriptions, boolean unfiltered, int watc
             withBeacons.addAll(cover);
             cover(withBeacons).forEach(p -> subs.add(prefixSubscription(p)));
         }
-        return new SubscriptionPlan(subs, unfiltered, watchedPrefixes.size(), trie, trie);
+        return new SubscriptionPlan(subs, unfiltered, watchedPrefixes.size(), trie);
+    }
+
+    /**
+     * What the parser makes prefixes of at all: the watched prefixes plus the beacons (the rest of an update is
+     * skipped as text, which is most of the whole stream when it is unfiltered). The filter's own trie, in which
+     * the beacons are read but not members.
+     */
+    PrefixTrie reading() {
+        return filter;
     }
 
     /** The update with only our prefixes; itself when all are ours, null when none is. */
