@@ -102,18 +102,10 @@ final class StatementCache {
 
         void release() throws SQLException {
             released = true;
-            SQLException first = null;
             for (PreparedStatement ps : handedOut) {
-                try {
-                    ps.close(); // a no-op for those closed already
-                } catch (SQLException e) {
-                    first = first == null ? e : first;
-                }
+                ps.close(); // a no-op for those closed already; giving back never throws
             }
             handedOut.clear();
-            if (first != null) {
-                throw first;
-            }
         }
     }
 
@@ -201,7 +193,7 @@ final class StatementCache {
                 new Class<?>[] {PreparedStatement.class}, h);
     }
 
-    private static void giveBack(Kept k, Object lock) throws SQLException {
+    private static void giveBack(Kept k, Object lock) {
         try {
             for (ResultSet rs : k.open) {
                 rs.close();
@@ -216,8 +208,9 @@ final class StatementCache {
             k.statement.clearParameters();
             k.statement.clearBatch();
         } catch (SQLException e) {
-            closeQuietly(k.statement); // a statement we cannot reset is not handed out again
-            throw e;
+            // a statement we cannot reset is not handed out again (the next prepare sees it closed); the work it
+            // did stands or falls with its transaction, as it did when the pool closed its statements
+            closeQuietly(k.statement);
         } finally {
             synchronized (lock) {
                 k.inUse = false;

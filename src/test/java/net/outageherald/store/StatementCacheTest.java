@@ -176,6 +176,24 @@ class StatementCacheTest {
     }
 
     @Test
+    void aStatementThatFailedWhileRunningIsPreparedAfreshNextTime() {
+        db.inTransaction(tx -> {
+            PreparedStatement ps = tx.prepareStatement("SELECT abs(?)");
+            ps.setLong(1, Long.MIN_VALUE);
+            assertThatThrownBy(() -> ps.executeQuery().next()).as("integer overflow").isInstanceOf(SQLException.class);
+            ps.close(); // giving it back does not throw, whatever the failure left of it
+            try (PreparedStatement again = tx.prepareStatement("SELECT abs(?)")) {
+                again.setLong(1, -7);
+                try (ResultSet rs = again.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(7);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
     void aConnectionThePoolRetiredIsForgottenAndItsSuccessorWorks() {
         Object before = db.inTransaction(tx -> physical(tx, "SELECT count(*) FROM t"));
         ((HikariDataSource) db.dataSource()).getHikariPoolMXBean().softEvictConnections();
