@@ -105,7 +105,10 @@ public final class TargetResolver {
                 targets.saveResolution(tx, target.key(), fresh.name, fresh.country, fresh.prefixes, now, now);
                 return null;
             });
-            if (cached.isEmpty() || !cached.get().prefixes().equals(fresh.prefixes)) {
+            boolean changed = cached.isEmpty() || !cached.get().prefixes().equals(fresh.prefixes);
+            // a prefix that stands for itself says nothing new: 10,000 watched prefixes would be 10,000 lines
+            boolean itself = target instanceof Target.Net net && fresh.prefixes.equals(List.of(net.prefix()));
+            if (changed && !itself) {
                 LOG.info("{} ({}) resolves to {} prefixes", target.key(), fresh.name, fresh.prefixes.size());
             }
             return new Resolved(target, info(target, fresh.name, fresh.country), fresh.prefixes, true);

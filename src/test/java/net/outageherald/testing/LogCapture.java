@@ -25,6 +25,11 @@ public final class LogCapture implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** Formatted messages at INFO or above: what a service's log shows. */
+    public List<String> infos() {
+        return atLeast(Level.INFO);
+    }
+
     /** Formatted messages at WARN or above. */
     public List<String> warnings() {
         return atLeast(Level.WARN);
