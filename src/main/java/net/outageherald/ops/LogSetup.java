@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@code logging.format} and {@code logging.level} to logback once the config is loaded: the
  * one global the application changes. It re-dresses the {@code STDERR} appender that
- * {@code logback.xml} declares with a one-line text or a JSON-lines encoder; under any other logback
+ * {@link LogDefaults} sets up with a one-line text or a JSON-lines encoder; under any other logback
  * configuration (the tests' {@code logback-test.xml}) it leaves logging alone.
  */
 public final class LogSetup {
 
-    /** The text layout; {@code logback.xml} writes the same pattern, for lines before the config is read. */
+    /** The text layout; {@link LogDefaults} writes it too, for lines before the config is read. */
     public static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n";
-    private static final String APPENDER = "STDERR";
+    private static final String APPENDER = LogDefaults.APPENDER;
 
     private LogSetup() {
     }

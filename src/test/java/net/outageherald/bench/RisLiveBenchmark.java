@@ -49,10 +49,7 @@ public final class RisLiveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // the service's own logging (stderr, INFO), not the test suite's DEBUG on stdout
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "logback.xml");
-        }
+        // the service's own logging (stderr, INFO; ops.LogDefaults), as long as no logback.configurationFile is set
         // the JDK's HTTP server waits for delayed ACKs (Nagle) without this: 40 ms per look-up
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> o = new HashMap<>();

@@ -48,7 +48,7 @@ public final class HeraldProcess implements AutoCloseable {
         return new HeraldProcess(pb.start(), out, err);
     }
 
-    /** The test class path without the test classes, so that logback.xml, not logback-test.xml, configures it. */
+    /** The test class path without the test classes: the service as it ships, its logging set up by LogDefaults. */
     private static String productionClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).endsWith("test-classes"))
