@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -140,6 +141,7 @@ public final class Countries {
         if (in == null) {
             throw new IllegalStateException("countries.tsv missing from the class path");
         }
+        Set<String> zones = ZoneId.getAvailableZoneIds(); // their names only: no zone's rules are read here
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -150,8 +152,10 @@ public final class Countries {
                 String code = f[0];
                 String cldr = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
                 String name = cldr.isBlank() || cldr.equals(code) ? f[1] : cldr;
-                ZoneId main = ZoneId.of(f[2]);
-                Country c = new Country(code, name, main, f.length > 3 && severalClocks(main, f[3].split(" ")));
+                if (!zones.contains(f[2])) {
+                    throw new IllegalStateException("countries.tsv: " + code + " names an unknown zone " + f[2]);
+                }
+                Country c = new Country(code, name, f[2], f.length > 3 ? List.of(f[3].split(" ")) : List.of());
                 byCode.put(code, c);
                 byName.put(key(name), c);
                 byName.putIfAbsent(key(f[1]), c);
@@ -179,7 +183,7 @@ public final class Countries {
      * the next (sampled every two weeks, which no DST period is shorter than). Zones the JDK does not know
      * count as the same clock: better to name no city than to fail.
      */
-    static boolean severalClocks(ZoneId main, String[] others) {
+    static boolean severalClocks(ZoneId main, List<String> others) {
         int year = Year.now(ZoneOffset.UTC).getValue();
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
         for (String other : others) {
