@@ -10,7 +10,8 @@
 #   REPLAY_DIR [/tmp/ris-bench]   the replay copy
 #   MONITORED [100] UNMONITORED [10000] SEED [1]   the universe, passed to the replay and to rislive-universe.js
 #   JAVA_OPTS [-Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m
-#              -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000]
+#              -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceSize=48m
+#              -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10]
 #                                 the JVM's flags; MALLOC_ARENA_MAX [2] is set for it too (fewer glibc arenas)
 #   HERALD_ARGS []                extra RisLiveBenchmark options, e.g. "--confirm-after 1 --dark-enter-fraction 0.001"
 #   CONFIRM_FOR [1s]              detection.confirm-for, subtracted from the latencies in report.json
@@ -32,7 +33,7 @@ REPLAY_DIR=${REPLAY_DIR:-/tmp/ris-bench}
 MONITORED=${MONITORED:-100}
 UNMONITORED=${UNMONITORED:-10000}
 SEED=${SEED:-1}
-JAVA_OPTS=${JAVA_OPTS:--Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+JAVA_OPTS=${JAVA_OPTS:--Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceSize=48m -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 CONFIRM_FOR=${CONFIRM_FOR:-1s}
 PIN=${PIN:-1}
