@@ -13,6 +13,9 @@
 #              -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceSize=48m
 #              -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10]
 #                                 the JVM's flags; MALLOC_ARENA_MAX [2] is set for it too (fewer glibc arenas)
+#   LG [process]                  process: the fake looking glass (FakeLookingGlass) runs in a JVM of its own on
+#                                 core 0, so Herald's CPU and RSS are the service's alone; inside: in Herald's JVM
+#   LG_JAVA_OPTS [-Xmx256m -XX:+UseSerialGC]   that JVM's flags
 #   HERALD_ARGS []                extra RisLiveBenchmark options, e.g. "--confirm-after 1 --dark-enter-fraction 0.001"
 #   CONFIRM_FOR [1s]              detection.confirm-for, subtracted from the latencies in report.json
 #   PIN [1]                       1: replay on core 0, Herald on core 1 (taskset)
@@ -20,7 +23,7 @@
 #   HOG [0] HOGS [1]              seconds of HOGS busy loops on Herald's core during the replay (PIN=1): Herald
 #                                 then gets 1/(HOGS+1) of a core, so that a fixed --rate offers more than it reads
 #
-# Herald starts first and is seeded by the fake looking glass; the replay starts when the benchmark writes its
+# The fake looking glass starts first, then Herald, which it seeds; the replay starts when the benchmark writes its
 # ready file, and its first ris_subscribe starts the stream. procsample.js samples the JVM every second.
 # RUN_DIR gets monitored.json, universe.json, herald.log, replay.log, results.json, samples.csv, summary.json
 # and report.json (node bench/rislive-report.js RUN_DIR).
@@ -33,6 +36,8 @@ REPLAY_DIR=${REPLAY_DIR:-/tmp/ris-bench}
 MONITORED=${MONITORED:-100}
 UNMONITORED=${UNMONITORED:-10000}
 SEED=${SEED:-1}
+LG=${LG:-process}
+LG_JAVA_OPTS=${LG_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 JAVA_OPTS=${JAVA_OPTS:--Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceSize=48m -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 CONFIRM_FOR=${CONFIRM_FOR:-1s}
@@ -45,7 +50,7 @@ UNIVERSE=(--seed "$SEED" --monitored "$MONITORED" --unmonitored "$UNMONITORED")
 
 mkdir -p "$RUN"
 RUN=$(cd "$RUN" && pwd)
-rm -f "$RUN"/{ready,results.json,summary.json,samples.csv,report.json,alerts.log}
+rm -f "$RUN"/{ready,results.json,summary.json,samples.csv,report.json,alerts.log,lg.url}
 touch "$RUN/alerts.log"
 
 CP_FILE="$REPO/target/bench.classpath"
@@ -61,15 +66,34 @@ node "$REPO/bench/rislive-universe.js" --replay-dir "$REPLAY_DIR" --out "$RUN/un
 
 pin() { if [ "$PIN" = 1 ]; then echo "taskset -c $1"; fi; }
 
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+SEED_FROM=(--universe "$RUN/universe.json")
+if [ "$LG" = process ]; then
+  LG_LAG=()
+  if [[ " ${HERALD_ARGS:-} " =~ [[:space:]]--lg-lag[[:space:]]+([^[:space:]]+) ]]; then LG_LAG=(--lg-lag "${BASH_REMATCH[1]}"); fi
+  # shellcheck disable=SC2086
+  $(pin 0) java $LG_JAVA_OPTS -cp "$CP" net.outageherald.bench.FakeLookingGlass --monitored "$RUN/monitored.json" \
+    --universe "$RUN/universe.json" --url-file "$RUN/lg.url" "${LG_LAG[@]}" >"$RUN/lg.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 60); do
+    [ -f "$RUN/lg.url" ] && break
+    kill -0 "${PIDS[0]}" 2>/dev/null || { echo "the fake looking glass exited; see $RUN/lg.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  [ -f "$RUN/lg.url" ] || { echo "the fake looking glass did not start within 30 s; see $RUN/lg.log" >&2; exit 1; }
+  SEED_FROM=(--looking-glass "$(cat "$RUN/lg.url")")
+fi
+
 # shellcheck disable=SC2086
 $(pin 1) java $JAVA_OPTS -cp "$CP" net.outageherald.bench.RisLiveBenchmark \
-  --monitored "$RUN/monitored.json" --universe "$RUN/universe.json" \
+  --monitored "$RUN/monitored.json" "${SEED_FROM[@]}" \
   --rislive "ws://127.0.0.1:$PORT/v1/ws/?client=outage-herald-bench" --telegram "http://127.0.0.1:$HOOK_PORT" \
   --alert-file "$RUN/alerts.log" --ready-file "$RUN/ready" --summary "$RUN/summary.json" \
   --confirm-for "$CONFIRM_FOR" --run-for 900 ${HERALD_ARGS:-} >"$RUN/herald.log" 2>&1 &
 JPID=$!
-echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX $JAVA_OPTS" >"$RUN/jvm-flags.txt"
-trap 'kill $JPID 2>/dev/null || true' EXIT
+PIDS+=($JPID)
+echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX $JAVA_OPTS (looking glass: $LG)" >"$RUN/jvm-flags.txt"
 
 for _ in $(seq 1 900); do
   [ -f "$RUN/ready" ] && break
@@ -96,6 +120,7 @@ for h in "${HPIDS[@]}"; do kill "$h" 2>/dev/null || true; done
 kill -TERM $JPID 2>/dev/null || true
 wait $JPID 2>/dev/null || true
 wait $SPID 2>/dev/null || true
+kill "${PIDS[@]}" 2>/dev/null || true
 trap - EXIT
 node "$REPO/bench/rislive-report.js" "$RUN" --confirm-for-ms "$(node -e '
   const s = process.argv[1]; const m = s.match(/^(\d+)(ms|s|m)$/);

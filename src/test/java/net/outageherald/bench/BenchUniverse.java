@@ -24,14 +24,29 @@ record BenchUniverse(List<String> prefixes, Map<String, Monitored> monitored, Li
     record Monitored(long origin, List<Long> upstreams, int afi) {
     }
 
-    static BenchUniverse read(Path monitoredFile, Path universeFile) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode m = json.readTree(monitoredFile.toFile());
-        JsonNode u = json.readTree(universeFile.toFile());
+    /** The plan alone (prefixes and outages), for a benchmark whose looking glass runs elsewhere. */
+    static BenchUniverse readPlan(Path monitoredFile) throws IOException {
+        JsonNode m = new ObjectMapper().readTree(monitoredFile.toFile());
         List<String> prefixes = new ArrayList<>();
         m.path("monitored").forEach(p -> prefixes.add(p.path("prefix").asText()));
+        Map<String, Double> at = new LinkedHashMap<>();
+        List<List<String>> outages = new ArrayList<>();
+        for (JsonNode ev : m.path("outages")) {
+            List<String> list = new ArrayList<>();
+            ev.path("prefixes").forEach(p -> {
+                list.add(p.asText());
+                at.put(p.asText(), ev.path("at_s").asDouble());
+            });
+            outages.add(list);
+        }
+        return new BenchUniverse(List.copyOf(prefixes), Map.of(), List.of(), at, outages, Map.of());
+    }
+
+    static BenchUniverse read(Path monitoredFile, Path universeFile) throws IOException {
+        BenchUniverse plan = readPlan(monitoredFile);
+        JsonNode u = new ObjectMapper().readTree(universeFile.toFile());
         Map<String, Monitored> monitored = new LinkedHashMap<>();
-        for (String p : prefixes) {
+        for (String p : plan.prefixes()) {
             JsonNode e = u.path("monitored").path(p);
             if (e.isMissingNode()) {
                 throw new IllegalArgumentException(p + " of " + monitoredFile + " is not in " + universeFile
@@ -44,16 +59,6 @@ record BenchUniverse(List<String> prefixes, Map<String, Monitored> monitored, Li
         List<Peer> peers = new ArrayList<>();
         u.path("peers").forEach(p -> peers.add(new Peer(p.path("collector").asText(), p.path("ip").asText(),
                 p.path("asn").asLong(), p.path("afi").asInt())));
-        Map<String, Double> at = new LinkedHashMap<>();
-        List<List<String>> outages = new ArrayList<>();
-        for (JsonNode ev : m.path("outages")) {
-            List<String> list = new ArrayList<>();
-            ev.path("prefixes").forEach(p -> {
-                list.add(p.asText());
-                at.put(p.asText(), ev.path("at_s").asDouble());
-            });
-            outages.add(list);
-        }
         // per outage prefix, when each peer ("rrc00 192.0.2.1") withdraws it, in ms after the stream's start
         Map<String, Map<String, Long>> withdrawals = new LinkedHashMap<>();
         u.path("withdrawals").fields().forEachRemaining(e -> {
@@ -61,6 +66,7 @@ record BenchUniverse(List<String> prefixes, Map<String, Monitored> monitored, Li
             e.getValue().fields().forEachRemaining(w -> byPeer.put(w.getKey(), w.getValue().asLong()));
             withdrawals.put(e.getKey(), byPeer);
         });
-        return new BenchUniverse(List.copyOf(prefixes), monitored, List.copyOf(peers), at, outages, withdrawals);
+        return new BenchUniverse(plan.prefixes(), monitored, List.copyOf(peers), plan.outageAt(), plan.outages(),
+                withdrawals);
     }
 }

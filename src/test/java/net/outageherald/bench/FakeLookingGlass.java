@@ -27,9 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * routing table is seeded with exactly the peers the stream then moves. It tells the truth about the
  * replay's outages too: a look whose data time ({@code latest_time}, {@code lag} behind now) leaves out every
  * peer whose withdrawal the replay's outage plan had sent by then, so a prefix looked at again after a gap in
- * the stream is judged on what really happened. Everything else is a 404.
+ * the stream is judged on what really happened. Everything else is a 404, except the harness's own
+ * {@code /bench/stats} and {@code /bench/stream-started?at=MS} when it runs as a process of its own
+ * ({@link #main}, which {@link RemoteLookingGlass} talks to).
  */
-final class FakeLookingGlass implements AutoCloseable {
+final class FakeLookingGlass implements BenchLookingGlass {
 
     private static final java.time.format.DateTimeFormatter TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -63,27 +65,60 @@ final class FakeLookingGlass implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    /**
+     * Serves until killed: {@code --monitored F --universe F [--lg-lag 30s] --url-file F} (its base URL is
+     * written there once it listens).
+     */
+    public static void main(String[] args) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // no 40 ms wait for delayed ACKs
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (!o.containsKey("monitored") || !o.containsKey("universe") || !o.containsKey("url-file")) {
+            System.err.println("usage: FakeLookingGlass --monitored monitored.json --universe universe.json"
+                    + " [--lg-lag 30s] --url-file F");
+            System.exit(2);
+        }
+        BenchUniverse u = BenchUniverse.read(java.nio.file.Path.of(o.get("monitored")),
+                java.nio.file.Path.of(o.get("universe")));
+        FakeLookingGlass lg = new FakeLookingGlass(u, lag(o.getOrDefault("lg-lag", "30s")));
+        java.nio.file.Path urlFile = java.nio.file.Path.of(o.get("url-file"));
+        java.nio.file.Files.writeString(urlFile.resolveSibling(urlFile.getFileName() + ".tmp"), lg.baseUrl() + "\n");
+        java.nio.file.Files.move(urlFile.resolveSibling(urlFile.getFileName() + ".tmp"), urlFile,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.err.printf("fake looking glass for %,d prefixes at %s%n", u.prefixes().size(), lg.baseUrl());
+    }
+
+    /** {@code 30s}, {@code 2m}, {@code 1.5s}: how the benchmarks' options write the look's lag. */
+    static Duration lag(String text) {
+        return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The replay's clock zero, for the outage plan (seconds after it). */
-    void streamStarted(Instant at) {
+    @Override
+    public void streamStarted(Instant at) {
         if (streamStart == null) {
             streamStart = at;
         }
     }
 
-    /** How many different monitored prefixes the looking glass has answered for. */
-    int prefixesAnswered() {
+    @Override
+    public int prefixesAnswered() {
         return answered.size();
     }
 
-    long lookingGlassCalls() {
+    @Override
+    public long lookingGlassCalls() {
         return lookingGlassCalls.get();
     }
 
-    long routingStatusCalls() {
+    @Override
+    public long routingStatusCalls() {
         return routingStatusCalls.get();
     }
 
@@ -91,6 +126,10 @@ final class FakeLookingGlass implements AutoCloseable {
         try (x) {
             String path = x.getRequestURI().getPath();
             Map<String, String> q = query(x.getRequestURI().getRawQuery());
+            if (path.startsWith("/bench/")) {
+                bench(x, path, q);
+                return;
+            }
             String resource = q.get("resource");
             BenchUniverse.Monitored m = resource == null ? null : universe.monitored().get(resource);
             if (m == null || q.get("sourceapp") == null) {
@@ -106,6 +145,18 @@ final class FakeLookingGlass implements AutoCloseable {
             } else {
                 send(x, 404, "{\"status\":\"error\",\"status_code\":404,\"messages\":[[\"error\",\"unknown call\"]]}");
             }
+        }
+    }
+
+    private void bench(HttpExchange x, String path, Map<String, String> q) throws IOException {
+        if (path.equals("/bench/stats")) {
+            send(x, 200, "{\"answered\":" + answered.size() + ",\"lookingGlassCalls\":" + lookingGlassCalls.get()
+                    + ",\"routingStatusCalls\":" + routingStatusCalls.get() + "}");
+        } else if (path.equals("/bench/stream-started") && q.containsKey("at")) {
+            streamStarted(Instant.ofEpochMilli(Long.parseLong(q.get("at"))));
+            send(x, 200, "{}");
+        } else {
+            send(x, 404, "{}");
         }
     }
 

@@ -31,7 +31,8 @@ import net.outageherald.store.EventRepository;
  * Outage Herald, the real {@link App} built by {@link HeraldConfig#load}, as the consumer of
  * {@code rislive-replay.js} (the RIS Live replay in {@code shared/bench}, copied outside the repository): the
  * watch list is the replay's monitored prefixes (as prefix targets), a {@link FakeLookingGlass} on 127.0.0.1
- * seeds the routing table with the replay model's peers, SQLite lives in a temporary folder, and alerts go
+ * (in this JVM, or with {@code --looking-glass} in a process of its own) seeds the routing table with the
+ * replay model's peers, SQLite lives in a temporary folder, and alerts go
  * out both to the console (written to {@code --alert-file}, which the replay tails) and to the Telegram Bot
  * API at {@code --telegram} (the replay's {@code --webhook-port}), one Telegram channel per outage prefix;
  * {@code --console false} leaves the console out, so that the chat API's figure is measured alone.
@@ -59,8 +60,10 @@ public final class RisLiveBenchmark {
             }
             o.put(args[i].substring(2), args[i + 1]);
         }
-        if (!o.containsKey("monitored") || !o.containsKey("universe") || !o.containsKey("rislive")) {
-            System.err.println("usage: RisLiveBenchmark --monitored monitored.json --universe universe.json"
+        if (!o.containsKey("monitored") || !o.containsKey("rislive")
+                || !o.containsKey("universe") && !o.containsKey("looking-glass")) {
+            System.err.println("usage: RisLiveBenchmark --monitored monitored.json"
+                    + " (--universe universe.json | --looking-glass http://127.0.0.1:PORT)"
                     + " --rislive ws://127.0.0.1:7800/v1/ws/ [--telegram http://127.0.0.1:7801] [--alert-file F]"
                     + " [--confirm-for 1s] [--confirm-after 3] [--dark-enter-fraction 0.25] [--suspect-after 0]"
                     + " [--max-prefix-subscriptions 0] [--lg-lag 30s] [--ready-file F] [--summary F]"
@@ -77,10 +80,18 @@ public final class RisLiveBenchmark {
 
     private void run() throws Exception {
         LogSetup.apply("text", opt("log-level", "INFO"));
-        BenchUniverse u = BenchUniverse.read(Path.of(opt("monitored", null)), Path.of(opt("universe", null)));
+        // with --looking-glass the fake RIPEstat runs in a process of its own (FakeLookingGlass.main) and this
+        // JVM reads only the plan: what is measured here is the service, not the harness's model of the world
+        BenchUniverse u;
+        BenchLookingGlass lg;
+        if (opts.containsKey("looking-glass")) {
+            u = BenchUniverse.readPlan(Path.of(opt("monitored", null)));
+            lg = new RemoteLookingGlass(opt("looking-glass", null));
+        } else {
+            u = BenchUniverse.read(Path.of(opt("monitored", null)), Path.of(opt("universe", null)));
+            lg = new FakeLookingGlass(u, FakeLookingGlass.lag(opt("lg-lag", "30s")));
+        }
         Path dir = Files.createTempDirectory("herald-rislive-bench");
-        Duration lgLag = Duration.parse("PT" + opt("lg-lag", "30s").toUpperCase());
-        FakeLookingGlass lg = new FakeLookingGlass(u, lgLag);
 
         Path config = dir.resolve("herald.yaml");
         Files.writeString(config, config(u));
@@ -201,7 +212,7 @@ public final class RisLiveBenchmark {
         return y.toString();
     }
 
-    private static String summary(App app, RisLiveClient stream, BenchUniverse u, FakeLookingGlass lg, long readyAt) {
+    private static String summary(App app, RisLiveClient stream, BenchUniverse u, BenchLookingGlass lg, long readyAt) {
         Map<String, Integer> events = new LinkedHashMap<>();
         List<String> outagePrefixes = new ArrayList<>();
         u.outages().forEach(outagePrefixes::addAll);
