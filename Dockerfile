@@ -40,13 +40,14 @@ USER herald
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/outage-herald.jar", "net.outageherald.ops.HealthProbe"]
 # Memory: the serial collector (one small service, no G1 remembered sets), two glibc arenas instead of one
-# per core, and freed native memory (the JIT's compiler arenas after an outage) given back every 5 s.
+# per core, and freed native memory (the JIT's compiler arenas after an outage) given back every second
+# (a trim takes about 1 ms: 0.1 % of a core; every 5 s, as before, left 6 MB more at the peaks).
 # Latency: no full collection because the classes an outage's first messages load cross the default 21 MB
 # metaspace mark (MetaspaceSize), and the JIT's threads at nice 10, so that on a small CPU share alerts go
 # before compilations (lowering a priority needs no privilege; the JVM still warns that raising one would).
 ENV MALLOC_ARENA_MAX=2
 # Exec form: java is PID 1 and gets SIGTERM from docker stop itself, which starts the orderly stop.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+IgnoreUnrecognizedVMOptions", \
-  "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000", "-XX:MetaspaceSize=48m", \
+  "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000", "-XX:MetaspaceSize=48m", \
   "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=10", "-jar", "/app/outage-herald.jar"]
 CMD ["run"]

@@ -10,7 +10,7 @@
 #   REPLAY_DIR [/tmp/ris-bench]   the replay copy
 #   MONITORED [100] UNMONITORED [10000] SEED [1]   the universe, passed to the replay and to rislive-universe.js
 #   JAVA_OPTS [-Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m
-#              -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceSize=48m
+#              -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000 -XX:MetaspaceSize=48m
 #              -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10]
 #                                 the JVM's flags; MALLOC_ARENA_MAX [2] is set for it too (fewer glibc arenas)
 #   LG [process]                  process: the fake looking glass (FakeLookingGlass) runs in a JVM of its own on
@@ -38,7 +38,7 @@ UNMONITORED=${UNMONITORED:-10000}
 SEED=${SEED:-1}
 LG=${LG:-process}
 LG_JAVA_OPTS=${LG_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
-JAVA_OPTS=${JAVA_OPTS:--Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceSize=48m -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10}
+JAVA_OPTS=${JAVA_OPTS:--Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000 -XX:MetaspaceSize=48m -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 CONFIRM_FOR=${CONFIRM_FOR:-1s}
 PIN=${PIN:-1}
