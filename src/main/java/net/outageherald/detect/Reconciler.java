@@ -187,6 +187,9 @@ public final class Reconciler {
         if (wasLive != null && wasLive == live) {
             return;
         }
+        if (!live && table.size() == 0) {
+            return; // nothing to check yet (the watch list is still resolving): said once there is
+        }
         if (!live) {
             LOG.warn("Real-time stream down: the looking glass is the only source, each of {} prefixes checked"
                     + " every {}", table.size(), human(cadence()));
@@ -199,6 +202,6 @@ public final class Reconciler {
 
     private static String human(Duration d) {
         long s = d.toSeconds();
-        return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
+        return s < 1 ? d.toMillis() + " ms" : s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
     }
 }

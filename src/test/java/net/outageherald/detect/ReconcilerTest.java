@@ -95,4 +95,31 @@ class ReconcilerTest {
         second = second == null ? r.next() : second; // second looks take every other slot
         assertThat(second).isEqualTo(all.get(1));
     }
+
+    @Test
+    void theStreamDownNoticeWaitsForPrefixesAndGivesTheirCadence() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                Reconciler.class);
+        logs.start();
+        log.addAppender(logs);
+        try {
+            // GIVEN a stream that is not up while the watch list is still resolving
+            Reconciler r = new Reconciler(table, lookingGlass, Duration.ofMinutes(30), 60, () -> false, clock);
+            // WHEN the reconciler runs with nothing to check yet
+            assertThat(r.next()).isNull();
+            // THEN it says nothing about "each of 0 prefixes"
+            assertThat(logs.list).isEmpty();
+            // WHEN the prefixes come: it says once how often each is checked, at one look a second
+            table.watch(prefixes(240));
+            r.next();
+            r.next();
+            assertThat(logs.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .containsExactly("Real-time stream down: the looking glass is the only source, each of 240"
+                            + " prefixes checked every 4 min");
+        } finally {
+            log.detachAppender(logs);
+        }
+    }
 }
