@@ -66,8 +66,13 @@ node "$REPO/bench/rislive-universe.js" --replay-dir "$REPLAY_DIR" --out "$RUN/un
 
 pin() { if [ "$PIN" = 1 ]; then echo "taskset -c $1"; fi; }
 
-PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+case "$LG" in
+  process|inside) ;;
+  *) echo "LG must be process or inside, not '$LG'" >&2; exit 2 ;;
+esac
+LGPID=
+JPID=
+trap 'kill $LGPID $JPID 2>/dev/null || true' EXIT
 SEED_FROM=(--universe "$RUN/universe.json")
 if [ "$LG" = process ]; then
   LG_LAG=()
@@ -75,10 +80,10 @@ if [ "$LG" = process ]; then
   # shellcheck disable=SC2086
   $(pin 0) java $LG_JAVA_OPTS -cp "$CP" net.outageherald.bench.FakeLookingGlass --monitored "$RUN/monitored.json" \
     --universe "$RUN/universe.json" --url-file "$RUN/lg.url" "${LG_LAG[@]}" >"$RUN/lg.log" 2>&1 &
-  PIDS+=($!)
+  LGPID=$!
   for _ in $(seq 1 60); do
     [ -f "$RUN/lg.url" ] && break
-    kill -0 "${PIDS[0]}" 2>/dev/null || { echo "the fake looking glass exited; see $RUN/lg.log" >&2; exit 1; }
+    kill -0 "$LGPID" 2>/dev/null || { echo "the fake looking glass exited; see $RUN/lg.log" >&2; exit 1; }
     sleep 0.5
   done
   [ -f "$RUN/lg.url" ] || { echo "the fake looking glass did not start within 30 s; see $RUN/lg.log" >&2; exit 1; }
@@ -92,7 +97,6 @@ $(pin 1) java $JAVA_OPTS -cp "$CP" net.outageherald.bench.RisLiveBenchmark \
   --alert-file "$RUN/alerts.log" --ready-file "$RUN/ready" --summary "$RUN/summary.json" \
   --confirm-for "$CONFIRM_FOR" --run-for 900 ${HERALD_ARGS:-} >"$RUN/herald.log" 2>&1 &
 JPID=$!
-PIDS+=($JPID)
 echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX $JAVA_OPTS (looking glass: $LG)" >"$RUN/jvm-flags.txt"
 
 for _ in $(seq 1 900); do
@@ -119,8 +123,9 @@ $(pin 0) node "$REPLAY_DIR/rislive-replay.js" --port "$PORT" --webhook-port "$HO
 for h in "${HPIDS[@]}"; do kill "$h" 2>/dev/null || true; done
 kill -TERM $JPID 2>/dev/null || true
 wait $JPID 2>/dev/null || true
+JPID= # waited for: its pid may be another process's by now
 wait $SPID 2>/dev/null || true
-kill "${PIDS[@]}" 2>/dev/null || true
+kill $LGPID 2>/dev/null || true
 trap - EXIT
 node "$REPO/bench/rislive-report.js" "$RUN" --confirm-for-ms "$(node -e '
   const s = process.argv[1]; const m = s.match(/^(\d+)(ms|s|m)$/);

@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("synchronous", "NORMAL");
             hc.addDataSourceProperty("foreign_keys", "true");
             // each connection's own page cache: 512 KiB instead of SQLite's 2 MB, as the file's pages are in the
-            // OS's cache anyway (ten connections filled 20 MB of the heap; 3-4 MB less RSS at 10,000 watched)
+            // OS's cache anyway (ten connections could hold 20 MB of native memory; 3-4 MB less RSS at 10,000 watched)
             hc.addDataSourceProperty("cache_size", "-512");
         }
         HikariDataSource ds;
