@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -80,13 +83,12 @@ final class FakeLookingGlass implements BenchLookingGlass {
                     + " [--lg-lag 30s] --url-file F");
             System.exit(2);
         }
-        BenchUniverse u = BenchUniverse.read(java.nio.file.Path.of(o.get("monitored")),
-                java.nio.file.Path.of(o.get("universe")));
+        BenchUniverse u = BenchUniverse.read(Path.of(o.get("monitored")), Path.of(o.get("universe")));
         FakeLookingGlass lg = new FakeLookingGlass(u, lag(o.getOrDefault("lg-lag", "30s")));
-        java.nio.file.Path urlFile = java.nio.file.Path.of(o.get("url-file"));
-        java.nio.file.Files.writeString(urlFile.resolveSibling(urlFile.getFileName() + ".tmp"), lg.baseUrl() + "\n");
-        java.nio.file.Files.move(urlFile.resolveSibling(urlFile.getFileName() + ".tmp"), urlFile,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path urlFile = Path.of(o.get("url-file"));
+        Path partial = urlFile.resolveSibling(urlFile.getFileName() + ".tmp");
+        Files.writeString(partial, lg.baseUrl() + "\n");
+        Files.move(partial, urlFile, StandardCopyOption.ATOMIC_MOVE); // the script never reads half a URL
         System.err.printf("fake looking glass for %,d prefixes at %s%n", u.prefixes().size(), lg.baseUrl());
     }
 
