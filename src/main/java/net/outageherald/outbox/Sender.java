@@ -32,4 +32,12 @@ public interface Sender {
     default Optional<Rate> globalRate() {
         return Optional.empty();
     }
+
+    /**
+     * Does, without sending, the work a first send of {@code sample} would do before it reaches the network:
+     * renders it and builds the request, so that classes are loaded and serializers built before the first
+     * outage waits for them. Must not send, write or throw; the default does nothing.
+     */
+    default void warmUp(Delivery sample) {
+    }
 }

@@ -95,6 +95,12 @@ public final class ConsoleSender implements Sender {
         return new SendResult.Sent(delivery.action() == Delivery.Action.EDIT ? delivery.refId() : id);
     }
 
+    /** Renders the text a send of {@code sample} would print, and prints nothing. */
+    @Override
+    public void warmUp(Delivery sample) {
+        PlainText.render(sample.message());
+    }
+
     /** The chart's file, or null when it cannot be written (the text goes without it). */
     private Path write(Delivery delivery) {
         Path file = charts.resolve(delivery.outboxId() + ".png").toAbsolutePath();

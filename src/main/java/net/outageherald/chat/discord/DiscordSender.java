@@ -76,6 +76,16 @@ public final class DiscordSender implements Sender {
         return true;
     }
 
+    /** Renders the sample's embed and its JSON, as a send would before JDA's request; sends nothing. */
+    @Override
+    public void warmUp(Delivery sample) {
+        try {
+            renderer.render(sample.message()).toData().toJson();
+        } catch (RuntimeException e) {
+            LOG.debug("Discord: warming up the send path failed: {}", e.toString());
+        }
+    }
+
     @Override
     public SendResult send(Delivery delivery) {
         String channelId = delivery.to().id();

@@ -58,8 +58,9 @@ public final class TelegramFrontEnd implements AutoCloseable {
             this.sender = null;
         } else {
             this.http = new TelegramHttp(config.pollTimeout(), config.requestTimeout());
-            this.client = new OkHttpTelegramClient(new ObjectMapper(), http.calls(), token.reveal(), telegramUrl(config));
-            this.sender = new TelegramSender(client, renderer, token, config.allowPaidBroadcast());
+            ObjectMapper requestJson = new ObjectMapper();
+            this.client = new OkHttpTelegramClient(requestJson, http.calls(), token.reveal(), telegramUrl(config));
+            this.sender = new TelegramSender(client, renderer, token, config.allowPaidBroadcast(), requestJson);
         }
     }
 

@@ -1,5 +1,7 @@
 package net.outageherald.chat.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
 import java.util.Optional;
 import net.outageherald.model.Delivery;
@@ -10,6 +12,7 @@ import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -29,16 +32,26 @@ public final class TelegramSender implements Sender {
 
     /** What a bot that allows paid broadcasts may send overall, as Telegram publishes it. */
     static final Rate PAID_BROADCAST_RATE = Rate.perSecond(1000);
+    /** What Telegram answers a sent message with, for {@link #warmUp}: the fields our sends read. */
+    private static final String SAMPLE_ANSWER = "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":0,"
+            + "\"chat\":{\"id\":-1,\"type\":\"channel\"},\"text\":\"-\"}}";
 
     private final TelegramClient client;
     private final TelegramRenderer renderer;
     private final TelegramBotToken token;
     private final boolean allowPaidBroadcast;
     private final TelegramPhotos photos;
+    private final ObjectMapper requestJson;
 
     /** A sender within Telegram's free limits. */
     public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token) {
         this(client, renderer, token, false);
+    }
+
+    /** A sender whose {@link #warmUp} builds no request body (it knows no client's mapper). */
+    public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token,
+                          boolean allowPaidBroadcast) {
+        this(client, renderer, token, allowPaidBroadcast, null);
     }
 
     /**
@@ -46,9 +59,12 @@ public final class TelegramSender implements Sender {
      * @param token              the same bot's token, only to strip it from error texts
      * @param allowPaidBroadcast new messages carry {@code allow_paid_broadcast=true}
      *                           ({@code telegram.allow-paid-broadcast})
+     * @param requestJson        the mapper the client writes its requests with, or null: {@link #warmUp} builds
+     *                           its serializers for our requests
      */
     public TelegramSender(TelegramClient client, TelegramRenderer renderer, TelegramBotToken token,
-                          boolean allowPaidBroadcast) {
+                          boolean allowPaidBroadcast, ObjectMapper requestJson) {
+        this.requestJson = requestJson;
         this.client = client;
         this.renderer = renderer;
         this.token = token;
@@ -121,6 +137,11 @@ public final class TelegramSender implements Sender {
     }
 
     private SendResult post(Delivery d, String html) throws TelegramApiException {
+        Message sent = client.execute(sendMessage(d, html));
+        return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : sent.getMessageId().toString());
+    }
+
+    private SendMessage sendMessage(Delivery d, String html) {
         SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
                 .chatId(d.to().id())
                 .text(html)
@@ -134,8 +155,7 @@ public final class TelegramSender implements Sender {
             // the restoration answers the outage message; if that was deleted, post it anyway
             send.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
         }
-        Message sent = client.execute(send.build());
-        return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : sent.getMessageId().toString());
+        return send.build();
     }
 
     private SendResult edit(Delivery d, String html) throws TelegramApiException {
@@ -144,15 +164,42 @@ public final class TelegramSender implements Sender {
             // the row's fault, not the chat's: drop it alone
             return new SendResult.Rejected("cannot edit: '" + d.refId() + "' is not a Telegram message id");
         }
-        Serializable edited = client.execute(EditMessageText.builder()
+        Serializable edited = client.execute(editMessage(d, html, messageId));
+        return new SendResult.Sent(edited instanceof Message m && m.getMessageId() != null
+                ? m.getMessageId().toString() : d.refId());
+    }
+
+    private static EditMessageText editMessage(Delivery d, String html, int messageId) {
+        return EditMessageText.builder()
                 .chatId(d.to().id())
                 .messageId(messageId)
                 .text(html)
                 .parseMode(TelegramRenderer.PARSE_MODE)
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                .build());
-        return new SendResult.Sent(edited instanceof Message m && m.getMessageId() != null
-                ? m.getMessageId().toString() : d.refId());
+                .build();
+    }
+
+    /**
+     * Renders the sample, builds and writes the sendMessage and editMessageText requests its send would make, and
+     * reads Telegram's answer to them, all without the network; a failure is only logged (at debug).
+     */
+    @Override
+    public void warmUp(Delivery sample) {
+        try {
+            String html = renderer.render(sample.message());
+            warm(sendMessage(sample, html));
+            warm(editMessage(sample, html, 1));
+        } catch (JsonProcessingException | TelegramApiException | RuntimeException e) {
+            log.debug("Telegram: warming up the send path failed: {}", e.toString());
+        }
+    }
+
+    private void warm(PartialBotApiMethod<?> method) throws JsonProcessingException, TelegramApiException {
+        method.validate();
+        if (requestJson != null) {
+            requestJson.writeValueAsString(method);
+        }
+        method.deserializeResponse(SAMPLE_ANSWER);
     }
 
     private SendResult failed(Delivery d, Exception e) {

@@ -52,4 +52,14 @@ class ConsoleSenderTest {
                 .doesNotContain("was offline for 9 h 31 min")
                 .contains("[console-9, in reply to console-7]\n🟢 North Korea (KP) is back online\n");
     }
+
+    @Test
+    void warmUpPrintsNothing() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ConsoleSender console = new ConsoleSender(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        console.warmUp(new Delivery(7, Destination.console(), Delivery.Action.SEND, outage, null));
+
+        assertThat(buffer.size()).isZero();
+    }
 }

@@ -67,6 +67,13 @@ class DiscordSenderTest {
     }
 
     @Test
+    void warmUpRendersWithoutAnyRequest() {
+        sender.warmUp(SenderFixtures.outage(42, OPEN_CHANNEL));
+
+        assertThat(discord.calls()).noneMatch(c -> c.path().startsWith("channels/"));
+    }
+
+    @Test
     void theRestorationEditsTheOriginalAndRepliesToIt() {
         String original = ((SendResult.Sent) sender.send(SenderFixtures.outage(50, OPEN_CHANNEL))).messageId();
 

@@ -3,6 +3,8 @@ package net.outageherald.chat.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,29 @@ class TelegramSenderTest {
         assertThat(body.path("link_preview_options").path("is_disabled").asBoolean()).isTrue();
         assertThat(body.path("text").asText()).startsWith("🔴 <b>North Korea (KP) is offline</b>");
         assertThat(body.has("reply_parameters")).isFalse();
+    }
+
+    @Test
+    void warmUpBuildsTheRequestsSerializersWithoutCallingTelegram() {
+        // GIVEN a sender that knows the mapper its client writes requests with
+        ObjectMapper requestJson = new ObjectMapper();
+        TelegramSender warming = new TelegramSender(new OkHttpTelegramClient(requestJson, http.calls(),
+                FakeBotApi.TOKEN, TelegramFrontEnd.telegramUrl(api.config(FakeBotApi.TOKEN))), new TelegramRenderer(),
+                token, false, requestJson);
+        int cachedBefore = serializersBuilt(requestJson);
+
+        // WHEN it warms up on a sample outage, a reply and an edit
+        warming.warmUp(new Delivery(1, CHANNEL, Delivery.Action.SEND, OUTAGE, null));
+        warming.warmUp(new Delivery(2, CHANNEL, Delivery.Action.SEND, OUTAGE, "1000"));
+        warming.warmUp(new Delivery(3, CHANNEL, Delivery.Action.EDIT, OUTAGE, "1000"));
+
+        // THEN the mapper holds the requests' serializers, and nothing reached the Bot API
+        assertThat(serializersBuilt(requestJson)).isGreaterThan(cachedBefore);
+        assertThat(api.calls()).isEmpty();
+    }
+
+    private static int serializersBuilt(ObjectMapper mapper) {
+        return ((DefaultSerializerProvider) mapper.getSerializerProvider()).cachedSerializersCount();
     }
 
     @Test
