@@ -56,6 +56,7 @@ public final class Notifier implements AutoCloseable {
     private final FanOut fanOut;
     private final Reminders reminders;
     private final Charts charts;
+    private final Warmup warmup;
     private ScheduledExecutorService maintenance;
     private boolean maintenanceFailing;
 
@@ -120,6 +121,7 @@ public final class Notifier implements AutoCloseable {
         this.fanOut = new FanOut(messages, List.copyOf(operators), workers.keySet(), outbox, log, clock, this::wake,
                 prepare);
         this.reminders = new Reminders(db, messages, outbox, log, workers.keySet(), config.reminderInterval(), clock);
+        this.warmup = new Warmup(messages, all, clock);
     }
 
     /** For the detector: writes outbox rows in the event's transaction and wakes the workers after it. */
@@ -128,8 +130,9 @@ public final class Notifier implements AutoCloseable {
     }
 
     /**
-     * Starts the delivery workers and the maintenance timer (age limit, reminders, pruning, metrics).
-     * On SQLite the file belongs to this process, so rows a crashed run had claimed are released at once.
+     * Starts the delivery workers and the maintenance timer (age limit, reminders, pruning, metrics), and warms
+     * up the alert path in the background ({@link Warmup}). On SQLite the file belongs to this process, so rows a
+     * crashed run had claimed are released at once.
      */
     public synchronized void start() {
         if (maintenance != null) {
@@ -143,6 +146,7 @@ public final class Notifier implements AutoCloseable {
         }
         maintain();
         workers.values().forEach(DeliveryWorker::start);
+        warmup.start();
         maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-notify-maintenance");
             t.setDaemon(true);
