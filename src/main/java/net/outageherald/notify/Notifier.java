@@ -146,7 +146,6 @@ public final class Notifier implements AutoCloseable {
         }
         maintain();
         workers.values().forEach(DeliveryWorker::start);
-        warmup.start();
         maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-notify-maintenance");
             t.setDaemon(true);
@@ -154,6 +153,7 @@ public final class Notifier implements AutoCloseable {
         });
         long period = config.pollInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::maintainSafely, period, period, TimeUnit.MILLISECONDS);
+        warmup.start();
     }
 
     /** Stops the workers; sends in flight finish and are recorded. Then the charts' drawing thread ends. */

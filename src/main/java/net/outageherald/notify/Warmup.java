@@ -43,7 +43,7 @@ final class Warmup implements Runnable {
         this.clock = clock;
     }
 
-    /** Starts {@link #run} on a daemon thread of low priority, so that it never holds up what starts beside it. */
+    /** Starts {@link #run} on a daemon thread, at low priority where the operating system honours Java's. */
     Thread start() {
         Thread t = new Thread(this, "herald-warmup");
         t.setDaemon(true);
@@ -68,7 +68,7 @@ final class Warmup implements Runnable {
             }
             senders.forEach(s -> warm(s, outage, restoration, resolved));
             LOG.debug("Warmed up the alert path in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.debug("Warming up the alert path failed (the first alert builds what it needs): {}", e.toString());
         }
     }
@@ -80,7 +80,7 @@ final class Warmup implements Runnable {
             s.warmUp(new Delivery(1, to, Action.SEND, outage, null));
             s.warmUp(new Delivery(2, to, Action.SEND, restoration, "1"));
             s.warmUp(new Delivery(3, to, Action.EDIT, resolved, "1"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.debug("Warming up the {} sender failed: {}", s.platform().id(), e.toString());
         }
     }

@@ -21,8 +21,11 @@ public final class Json {
     private Json() {
     }
 
-    /** The shared mapper; configured once here, never changed after (an {@code ObjectMapper} is then thread-safe). */
-    public static ObjectMapper mapper() {
+    /**
+     * The shared mapper, for this package's repositories only: configured once here and never changed after (an
+     * {@code ObjectMapper} is then thread-safe).
+     */
+    static ObjectMapper mapper() {
         return MAPPER;
     }
 

@@ -98,7 +98,11 @@ public final class ConsoleSender implements Sender {
     /** Renders the text a send of {@code sample} would print, and prints nothing. */
     @Override
     public void warmUp(Delivery sample) {
-        PlainText.render(sample.message());
+        try {
+            PlainText.render(sample.message());
+        } catch (RuntimeException e) {
+            LOG.debug("Console: warming up the rendering failed: {}", e.toString());
+        }
     }
 
     /** The chart's file, or null when it cannot be written (the text goes without it). */

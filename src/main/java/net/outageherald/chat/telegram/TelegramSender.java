@@ -180,8 +180,9 @@ public final class TelegramSender implements Sender {
     }
 
     /**
-     * Renders the sample, builds and writes the sendMessage and editMessageText requests its send would make, and
-     * reads Telegram's answer to them, all without the network; a failure is only logged (at debug).
+     * Renders the sample, builds and writes a sendMessage and an editMessageText request of it (whatever its
+     * action), and reads Telegram's answer to them, all without the network; a failure is only logged (at debug).
+     * A chart's sendPhoto is not warmed: its first one builds its multipart body cold.
      */
     @Override
     public void warmUp(Delivery sample) {
