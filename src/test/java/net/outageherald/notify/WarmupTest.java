@@ -1,6 +1,7 @@
 package net.outageherald.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +15,6 @@ import net.outageherald.model.Status;
 import net.outageherald.notify.message.EventMessages;
 import net.outageherald.outbox.SendResult;
 import net.outageherald.outbox.Sender;
-import net.outageherald.store.Json;
-import net.outageherald.model.Event;
-import net.outageherald.model.EventType;
-import net.outageherald.model.Facts;
 import org.junit.jupiter.api.Test;
 
 class WarmupTest {
@@ -69,25 +66,11 @@ class WarmupTest {
         joinQuietly(t);
         assertThat(console.warmed).hasSize(1);
         assertThat(telegram.warmed).extracting(Delivery::action, Delivery::refId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Action.SEND, null),
-                        org.assertj.core.groups.Tuple.tuple(Action.SEND, "1"),
-                        org.assertj.core.groups.Tuple.tuple(Action.EDIT, "1"));
+                .containsExactly(tuple(Action.SEND, null), tuple(Action.SEND, "1"), tuple(Action.EDIT, "1"));
         assertThat(telegram.warmed).allSatisfy(d -> assertThat(d.to().platform()).isEqualTo(Platform.TELEGRAM));
         assertThat(telegram.warmed.get(0).message().status()).isEqualTo(Status.DOWN);
         assertThat(telegram.warmed.get(0).message().headline()).contains("AS64496");
         assertThat(telegram.warmed.get(1).message().status()).isEqualTo(Status.UP);
-    }
-
-    @Test
-    void storedPayloadsSurviveTheRoundTripAndOneThatCannotBeStoredSaysWhich() {
-        Event e = new Event(0, EventType.OUTAGE_STARTED, "AS64496", "AS64496", null, Status.DOWN, Status.UP,
-                CLOCK.instant(), 1L, CLOCK.instant(), null, new Facts(List.of("192.0.2.0/24"), 1, 256, 0, 0, 300,
-                List.of(64_497L), null, null));
-
-        assertThat(Json.roundTrip(e)).isEqualTo(e);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.roundTrip(new Object()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("cannot store a Object: ");
     }
 
     private static void joinQuietly(Thread t) {
