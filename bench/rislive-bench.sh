@@ -20,6 +20,12 @@
 #   CONFIRM_FOR [1s]              detection.confirm-for, subtracted from the latencies in report.json
 #   PIN [1]                       1: replay on core 0, Herald on core 1 (taskset)
 #   PORT [7800] HOOK_PORT [7801]  the replay's websocket and its webhook (the Telegram Bot API stand-in)
+#   SENDER [replay]               replay: rislive-replay.js makes and sends the stream; flood: StreamFlood (Java, on
+#                                 core 0) first records FLOOD_MESSAGES [1500000] of the replay's messages, with the
+#                                 outage events FLOOD_EVENTS [--outage-at 3,6] (replay options), into CAPTURE
+#                                 [RUN_DIR/capture.bin, kept and reused: delete it when the universe or the events
+#                                 change], then writes them again in a loop as fast as Herald reads: Herald's own
+#                                 ceiling, past the replay's; the options after RUN_DIR are then --duration, --warmup
 #   HOG [0] HOGS [1]              seconds of HOGS busy loops on Herald's core during the replay (PIN=1): Herald
 #                                 then gets 1/(HOGS+1) of a core, so that a fixed --rate offers more than it reads
 #
@@ -42,6 +48,9 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx64m -Xmn12m -XX:+UseSerialGC -Xss256k -XX:ReservedCod
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 CONFIRM_FOR=${CONFIRM_FOR:-1s}
 PIN=${PIN:-1}
+SENDER=${SENDER:-replay}
+FLOOD_MESSAGES=${FLOOD_MESSAGES:-1500000}
+FLOOD_EVENTS=${FLOOD_EVENTS:---outage-at 3,6}
 HOG=${HOG:-0}
 HOGS=${HOGS:-1}
 PORT=${PORT:-7800}
@@ -60,11 +69,33 @@ fi
 CP="$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")"
 
 # the replay's outage plan (it must see the same outage options as the run below) and the model's peers
-node "$REPLAY_DIR/rislive-replay.js" "${UNIVERSE[@]}" "$@" --write-prefixes "$RUN/monitored.json" --dump 1 --quiet >/dev/null
+PLAN=("$@")
+# shellcheck disable=SC2206
+if [ "$SENDER" = flood ]; then PLAN=($FLOOD_EVENTS); fi
+node "$REPLAY_DIR/rislive-replay.js" "${UNIVERSE[@]}" "${PLAN[@]}" --write-prefixes "$RUN/monitored.json" --dump 1 \
+  --quiet >/dev/null
 node "$REPO/bench/rislive-universe.js" --replay-dir "$REPLAY_DIR" --out "$RUN/universe.json" --check "$RUN/monitored.json" \
-  "${UNIVERSE[@]}" "$@"
+  "${UNIVERSE[@]}" "${PLAN[@]}"
 
 pin() { if [ "$PIN" = 1 ]; then echo "taskset -c $1"; fi; }
+
+case "$SENDER" in
+  replay|flood) ;;
+  *) echo "SENDER must be replay or flood, not '$SENDER'" >&2; exit 2 ;;
+esac
+CAPTURE=${CAPTURE:-$RUN/capture.bin}
+if [ "$SENDER" = flood ] && [ ! -s "$CAPTURE" ]; then
+  RPORT=$((PORT + 20))
+  $(pin 0) node "$REPLAY_DIR/rislive-replay.js" --port "$RPORT" "${UNIVERSE[@]}" "${PLAN[@]}" --rate max --duration 600 \
+    --idle-exit 60 --linger 0 --quiet >"$RUN/record.log" 2>&1 &
+  RPID=$!
+  for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$RPORT") 2>/dev/null && break; sleep 0.1; done
+  $(pin 1) java -Xmx256m -cp "$CP" net.outageherald.bench.StreamFlood record \
+    --from "ws://127.0.0.1:$RPORT/v1/ws/" --out "$CAPTURE" --messages "$FLOOD_MESSAGES" 2>>"$RUN/record.log" \
+    || { kill $RPID 2>/dev/null; echo "recording the replay failed; see $RUN/record.log" >&2; exit 1; }
+  kill $RPID 2>/dev/null || true
+  wait $RPID 2>/dev/null || true
+fi
 
 case "$LG" in
   process|inside) ;;
@@ -90,10 +121,13 @@ if [ "$LG" = process ]; then
   SEED_FROM=(--looking-glass "$(cat "$RUN/lg.url")")
 fi
 
+# the replay's webhook stands in for the Telegram Bot API; the flood has none, so alerts go to the console only
+TELEGRAM=(--telegram "http://127.0.0.1:$HOOK_PORT")
+if [ "$SENDER" = flood ]; then TELEGRAM=(); fi
 # shellcheck disable=SC2086
 $(pin 1) java $JAVA_OPTS -cp "$CP" net.outageherald.bench.RisLiveBenchmark \
   --monitored "$RUN/monitored.json" "${SEED_FROM[@]}" \
-  --rislive "ws://127.0.0.1:$PORT/v1/ws/?client=outage-herald-bench" --telegram "http://127.0.0.1:$HOOK_PORT" \
+  --rislive "ws://127.0.0.1:$PORT/v1/ws/?client=outage-herald-bench" "${TELEGRAM[@]}" \
   --alert-file "$RUN/alerts.log" --ready-file "$RUN/ready" --summary "$RUN/summary.json" \
   --confirm-for "$CONFIRM_FOR" --run-for 900 ${HERALD_ARGS:-} >"$RUN/herald.log" 2>&1 &
 JPID=$!
@@ -117,8 +151,15 @@ if [ "$HOG" != 0 ]; then
   done
 fi
 
-$(pin 0) node "$REPLAY_DIR/rislive-replay.js" --port "$PORT" --webhook-port "$HOOK_PORT" --alert-file "$RUN/alerts.log" \
-  "${UNIVERSE[@]}" "$@" --idle-exit 60 --results "$RUN/results.json" >"$RUN/replay.log" 2>&1 || true
+if [ "$SENDER" = flood ]; then
+  $(pin 0) java -Xmx1g -XX:+UseSerialGC -cp "$CP" net.outageherald.bench.StreamFlood serve --capture "$CAPTURE" \
+    --port "$PORT" "${UNIVERSE[@]}" "$@" --alert-file "$RUN/alerts.log" --plan "$RUN/monitored.json" \
+    --results "$RUN/results.json" \
+    >"$RUN/replay.log" 2>&1 || true
+else
+  $(pin 0) node "$REPLAY_DIR/rislive-replay.js" --port "$PORT" --webhook-port "$HOOK_PORT" --alert-file "$RUN/alerts.log" \
+    "${UNIVERSE[@]}" "$@" --idle-exit 60 --results "$RUN/results.json" >"$RUN/replay.log" 2>&1 || true
+fi
 
 for h in "${HPIDS[@]}"; do kill "$h" 2>/dev/null || true; done
 kill -TERM $JPID 2>/dev/null || true
