@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import net.outageherald.source.ripestat.RipeStatConfig;
 
 /**
  * RIPEstat's {@code looking-glass} and {@code routing-status} for the replay's universe, on 127.0.0.1, so the
@@ -38,6 +39,15 @@ final class FakeLookingGlass implements BenchLookingGlass {
 
     private static final java.time.format.DateTimeFormatter TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    /**
+     * RIPE NCC's own prefix, which Herald looks at before it takes an answer that darkens a prefix (the
+     * default {@code ripestat.canary}): as RIPEstat would, every IPv4 peer of the model carries it. Without it
+     * the answer is a 404, and no outage seen by the looking glass alone (after the stream lost data) is
+     * taken.
+     */
+    static final String CANARY = RipeStatConfig.DEFAULT_CANARY.cidr();
+    private static final BenchUniverse.Monitored CANARY_ROUTE = new BenchUniverse.Monitored(3333, List.of(1299L), 4);
 
     private final BenchUniverse universe;
     private final Duration lag;
@@ -133,13 +143,16 @@ final class FakeLookingGlass implements BenchLookingGlass {
                 return;
             }
             String resource = q.get("resource");
-            BenchUniverse.Monitored m = resource == null ? null : universe.monitored().get(resource);
+            BenchUniverse.Monitored m = resource == null ? null
+                    : resource.equals(CANARY) ? CANARY_ROUTE : universe.monitored().get(resource);
             if (m == null || q.get("sourceapp") == null) {
                 send(x, 404, "{\"status\":\"error\",\"status_code\":404,\"messages\":[[\"error\",\"unknown\"]]}");
             } else if (path.equals("/data/looking-glass/data.json")) {
                 lookingGlassCalls.incrementAndGet();
                 send(x, 200, lookingGlass(resource, m));
-                answered.add(resource);
+                if (universe.monitored().containsKey(resource)) {
+                    answered.add(resource);
+                }
             } else if (path.equals("/data/routing-status/data.json")) {
                 routingStatusCalls.incrementAndGet();
                 send(x, 200, envelope("routing-status", "{\"resource\":\"" + resource + "\",\"origins\":[{\"origin\":"
