@@ -110,8 +110,10 @@ public final class Reconciler {
 
     /**
      * Judging asks for looks at these prefixes: a change waits for more rounds of new data than the stream
-     * gave. They are looked at in the second looks' turns (a prefix already waiting for its second look keeps
-     * its time: the looking glass is behind, and a look sooner would tell nothing new).
+     * gave. They are looked at in the second looks' turns. A prefix already waiting for its second look keeps
+     * its time (the looking glass is behind, and a look sooner would tell nothing new), unless its last look
+     * taken is newer than the withdrawal it waits for: a look that covered a gap in the stream has seen it,
+     * and the change it started waits for further words, not for the looking glass to catch up.
      */
     public synchronized void wantLooks(java.util.Collection<Prefix> prefixes) {
         Instant now = clock.instant();
@@ -119,7 +121,11 @@ public final class Reconciler {
             secondLook.putIfAbsent(p, now.plus(SECOND_LOOK_AFTER));
         }
         for (Prefix p : prefixes) {
-            secondLook.putIfAbsent(p, now);
+            Instant due = secondLook.get(p);
+            Instant lookedAt = table.lookedAt(p);
+            if (due == null || lookedAt != null && !lookedAt.isBefore(due.minus(SECOND_LOOK_AFTER))) {
+                secondLook.put(p, now);
+            }
         }
     }
 

@@ -300,6 +300,12 @@ public final class RoutingTable {
         return out;
     }
 
+    /** The data time of the prefix's last look that was taken; null if none was, or if it is not watched. */
+    public synchronized Instant lookedAt(Prefix prefix) {
+        Entry e = entries.get(prefix);
+        return e == null ? null : e.seededAt;
+    }
+
     /** Prefixes never looked at yet. */
     public synchronized List<Prefix> unseeded() {
         List<Prefix> out = new ArrayList<>();

@@ -97,6 +97,32 @@ class ReconcilerTest {
     }
 
     @Test
+    void aLookAskedForAfterALookThatCoveredTheWithdrawalIsNotHeldForTheSecondLooksWait() throws Exception {
+        Prefix p = prefixes(1).get(0);
+        table.watch(List.of(p));
+        Reconciler r = new Reconciler(table, lookingGlass, Duration.ofMinutes(30), 60, () -> true, clock);
+        r.look(r.next());
+        table.withdraw("rrc00", "192.0.2.1", p, clock.instant());
+        assertThat(r.next()).isNull(); // the withdrawal's second look waits for the looking glass
+        // judging asks for a look: the last one is older than the withdrawal, so the wait stands
+        r.wantLooks(List.of(p));
+        assertThat(r.next()).isNull();
+        assertThat(r.next()).isNull();
+
+        // WHEN the stream loses data, comes back, and a look newer than its return covers the gap
+        table.staleSince(clock.instant());
+        table.streamBack(clock.instant().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(45)); // the look's data time (40 s behind) is past the return
+        r.look(p);
+        assertThat(table.lookedAt(p)).isEqualTo(clock.instant().minusSeconds(40));
+        // THEN a look judging asks for now comes in the next second looks' turn, not 90 s after the withdrawal
+        r.wantLooks(List.of(p));
+        Prefix next = r.next();
+        next = next == null ? r.next() : next;
+        assertThat(next).isEqualTo(p);
+    }
+
+    @Test
     void theStreamDownNoticeWaitsForPrefixesAndGivesTheirCadence() {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
                 new ch.qos.logback.core.read.ListAppender<>();
