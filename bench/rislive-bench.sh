@@ -89,12 +89,14 @@ if [ "$SENDER" = flood ] && [ ! -s "$CAPTURE" ]; then
   $(pin 0) node "$REPLAY_DIR/rislive-replay.js" --port "$RPORT" "${UNIVERSE[@]}" "${PLAN[@]}" --rate max --duration 600 \
     --idle-exit 60 --linger 0 --quiet >"$RUN/record.log" 2>&1 &
   RPID=$!
+  trap 'kill $RPID 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$RPORT") 2>/dev/null && break; sleep 0.1; done
   $(pin 1) java -Xmx256m -cp "$CP" net.outageherald.bench.StreamFlood record \
     --from "ws://127.0.0.1:$RPORT/v1/ws/" --out "$CAPTURE" --messages "$FLOOD_MESSAGES" 2>>"$RUN/record.log" \
     || { kill $RPID 2>/dev/null; echo "recording the replay failed; see $RUN/record.log" >&2; exit 1; }
   kill $RPID 2>/dev/null || true
   wait $RPID 2>/dev/null || true
+  trap - EXIT
 fi
 
 case "$LG" in

@@ -28,6 +28,7 @@ final class FloodConnection implements AutoCloseable {
     private final CountDownLatch subscribed = new CountDownLatch(1);
     private final Thread reader;
     private volatile boolean closed;
+    private volatile boolean closeSent;
     private volatile int closeCode = -1;
 
     private FloodConnection(Socket socket) throws IOException {
@@ -76,6 +77,7 @@ final class FloodConnection implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         try {
             if (!closed) {
+                closeSent = true;
                 write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE8}, 0, 4);
                 reader.join(5000);
             }
@@ -115,6 +117,10 @@ final class FloodConnection implements AutoCloseable {
                     case 0x8 -> {
                         closeCode = payload.length >= 2 ? (payload[0] & 0xff) << 8 | payload[1] & 0xff : 1005;
                         closed = true;
+                        if (!closeSent) {
+                            // RFC 6455 5.5.1: the close is answered, with the client's code
+                            write(new byte[] {(byte) 0x88, 2, (byte) (closeCode >> 8), (byte) closeCode}, 0, 4);
+                        }
                         return;
                     }
                     default -> {

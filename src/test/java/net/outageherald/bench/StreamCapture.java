@@ -54,7 +54,9 @@ final class StreamCapture {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int[] count = {0};
-        try (DataOutputStream file = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 20))) {
+        // written beside it and moved into place only when whole: a short capture is never taken for a good one
+        Path partial = out.resolveSibling(out.getFileName() + ".partial");
+        try (DataOutputStream file = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20))) {
             WebSocket ws = http.newWebSocket(new Request.Builder().url(url).build(), new WebSocketListener() {
                 @Override
                 public void onOpen(WebSocket webSocket, Response response) {
@@ -113,6 +115,7 @@ final class StreamCapture {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
+        Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Reads a recording into one array of server-to-client text frames (unmasked), in two passes over it. */

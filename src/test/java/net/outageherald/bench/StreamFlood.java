@@ -70,9 +70,14 @@ public final class StreamFlood {
             StreamCapture.record(o.get("from"), Path.of(o.get("out")), n, Duration.ofMinutes(5));
             log("recorded %,d messages from %s in %.1f s", n, o.get("from"), (System.nanoTime() - t0) / 1e9);
         } else if (mode.equals("serve") && o.containsKey("capture")) {
+            // loaded before it listens: a connect left waiting in the backlog meanwhile would time out on the
+            // client's side and be accepted dead (the client retries every second until the port is open)
             StreamCapture c = StreamCapture.load(Path.of(o.get("capture")));
             log("loaded %,d messages (%,d bytes of frames)", c.size(), c.start(c.size()));
-            new StreamFlood(c, o).serve();
+            try (ServerSocket server = new ServerSocket(Integer.parseInt(o.getOrDefault("port", "7800")), 4,
+                    InetAddress.getLoopbackAddress())) {
+                new StreamFlood(c, o).serve(server);
+            }
         } else {
             System.err.println("usage: StreamFlood record --from ws://HOST:PORT/v1/ws/ --out FILE [--messages N]\n"
                     + "       StreamFlood serve --capture FILE --port N [--duration S] [--warmup S] [--results F]"
@@ -81,16 +86,13 @@ public final class StreamFlood {
         }
     }
 
-    private void serve() throws IOException, InterruptedException {
-        int port = Integer.parseInt(opts.getOrDefault("port", "7800"));
+    private void serve(ServerSocket server) throws IOException, InterruptedException {
         long durationMs = Long.parseLong(opts.getOrDefault("duration", "60")) * 1000;
         long warmupMs = Long.parseLong(opts.getOrDefault("warmup", "15")) * 1000;
         long[] window;
         FloodConnection client;
         int alertsBefore;
-        try (ServerSocket server = new ServerSocket(port, 4, InetAddress.getLoopbackAddress())) {
-            client = FloodConnection.accept(server);
-        }
+        client = FloodConnection.accept(server);
         try (client) {
             log("client connected: %s", client.request());
             if (!client.awaitSubscribe(60)) {
@@ -133,7 +135,12 @@ public final class StreamFlood {
             }
             int from = capture.start(i);
             int len = capture.start(j) - from;
-            client.write(frames, from, len);
+            try {
+                client.write(frames, from, len);
+            } catch (IOException gone) {
+                log("the client's connection ended: %s", gone.getMessage());
+                break; // what was written until then still counts
+            }
             sent += j - i;
             bytes += len;
             i = j == capture.size() ? 0 : j;
