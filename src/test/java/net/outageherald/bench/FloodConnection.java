@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server side of one websocket for {@link StreamFlood}: the upgrade handshake, then a reader thread for
  * the client's frames (its first text frame, the {@code ris_subscribe}, starts the flood; pings get pongs; a
- * close ends it), and writes of ready-made frames, which pongs never split.
+ * close ends it), and writes of ready-made frames, which pongs never split. Not MockWebServer's websocket:
+ * that one frames and queues each message on its own, the very per-message cost the flood leaves out.
  */
 final class FloodConnection implements AutoCloseable {
 

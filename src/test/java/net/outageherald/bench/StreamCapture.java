@@ -73,9 +73,10 @@ final class StreamCapture {
                     if (end < 0) {
                         return;
                     }
-                    byte[] head = text.substring(0, at + STAMP_KEY.length()).getBytes(StandardCharsets.UTF_8);
-                    byte[] payload = (text.substring(0, at + STAMP_KEY.length()) + "0".repeat(10) + ".000"
-                            + text.substring(end)).getBytes(StandardCharsets.UTF_8);
+                    String before = text.substring(0, at + STAMP_KEY.length());
+                    byte[] head = before.getBytes(StandardCharsets.UTF_8);
+                    byte[] payload = (before + "0".repeat(10) + ".000" + text.substring(end))
+                            .getBytes(StandardCharsets.UTF_8);
                     try {
                         file.writeInt(payload.length);
                         file.writeInt(head.length);

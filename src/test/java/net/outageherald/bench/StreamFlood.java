@@ -1,6 +1,5 @@
 package net.outageherald.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -162,25 +160,11 @@ public final class StreamFlood {
         }
     }
 
-    /** The prefixes of {@code --plan} (the replay's {@code --write-prefixes} file) under {@code field}. */
-    private List<String> planned(String field) throws IOException {
-        if (!opts.containsKey("plan")) {
-            return List.of();
-        }
-        List<String> prefixes = new ArrayList<>();
-        JsonNode plan = new ObjectMapper().readTree(Path.of(opts.get("plan")).toFile());
-        if (field.equals("outages")) {
-            plan.path("outages").forEach(ev -> ev.path("prefixes").forEach(p -> prefixes.add(p.asText())));
-        } else {
-            plan.path("monitored").forEach(m -> prefixes.add(m.path("prefix").asText()));
-        }
-        return prefixes;
-    }
-
     private void writeResults(long[] w, String request, List<String> alerts) throws IOException {
         // the console writes each message on several lines: a line counts for the watched prefixes it names
-        List<String> outages = planned("outages");
-        Set<String> others = new HashSet<>(planned("monitored"));
+        BenchUniverse plan = opts.containsKey("plan") ? BenchUniverse.readPlan(Path.of(opts.get("plan"))) : null;
+        List<String> outages = plan == null ? List.of() : plan.outages().stream().flatMap(List::stream).toList();
+        Set<String> others = plan == null ? new HashSet<>() : new HashSet<>(plan.prefixes());
         outages.forEach(others::remove);
         Set<String> named = new HashSet<>();
         long unexpected = 0;
